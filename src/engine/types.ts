@@ -1,0 +1,102 @@
+/**
+ * The engine's public contract: what the worker, kubectl (through `handle`/`watch` only), the
+ * script runner, tests and benchmarks may use. Implemented in cluster.ts.
+ */
+import type { RestRequest, RestResponse, WatchEvent, WatchEventType } from './apiserver/types.ts';
+import type { Span, SpanInput } from './trace/span.ts';
+
+/** Any stored Kubernetes object (apiVersion, kind, metadata, spec, status). */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    generation?: number;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+
+export interface ClusterOptions {
+  /** Seed for every random choice (names, tie-breaks). Default 1. */
+  seed?: number;
+  /** Number of worker nodes besides control-plane. Default 3. */
+  workers?: number;
+}
+
+/** A change to a stored object, for the UI's deltas. */
+export interface ObjectChange {
+  type: WatchEventType;
+  /** Resource plural with group: `pods`, `nodes`, `events`, `deployments.apps`. */
+  resource: string;
+  object: KubeObject;
+}
+
+/** Result of a `sim` action, printed by the script runner and the terminal. */
+export interface SimResult {
+  ok: boolean;
+  /** Text the action prints (stdout when ok, stderr otherwise). */
+  message: string;
+}
+
+export interface NodeAddOptions {
+  cpu?: string;
+  memory?: string;
+  pods?: number;
+  labels?: Record<string, string>;
+  taints?: { key: string; value?: string; effect: string }[];
+}
+
+/** Simulated things that happen outside the API: machines, processes, the registry. */
+export interface SimActions {
+  nodeAdd(name: string, opts?: NodeAddOptions): SimResult;
+  imagePush(image: string, opts?: { size?: string }): SimResult;
+}
+
+/** Opaque, JSON-serializable. Restore-then-continue equals a straight run. */
+export interface ClusterSnapshot {
+  version: 1;
+  options: Required<ClusterOptions>;
+  at: number;
+  inputs: unknown[];
+}
+
+export interface Cluster {
+  /** Virtual ms since the cluster started. */
+  now(): number;
+  /** Virtual wall-clock epoch of t=0, in Unix ms (timestamps are `epochMs + now()`). */
+  readonly epochMs: number;
+  readonly options: Required<ClusterOptions>;
+
+  /** The API server's REST handler, as an external client (kubectl) reaches it. */
+  handle(req: RestRequest): RestResponse;
+  /** Watch a collection path (`/api/v1/namespaces/default/pods`) with optional query selectors. Returns a stop function. */
+  watch(path: string, query: Record<string, string> | undefined, onEvent: (e: WatchEvent) => void): () => void;
+  /** A span recorded by a client outside the engine (kubectl parsing a manifest). */
+  recordSpan(span: SpanInput): Span;
+
+  /** Advance virtual time by `ms`, running every timer due. */
+  runFor(ms: number): void;
+  /**
+   * Advance virtual time to `at`. With `stopOnSpan`, stop right after the first timer whose
+   * work recorded a span, and return true; `now()` is then that timer's time.
+   */
+  runUntil(at: number, opts?: { stopOnSpan?: boolean }): boolean;
+  /** Run until no timers remain or `maxMs` of virtual time has passed. */
+  runUntilIdle(maxMs?: number): void;
+  /** Virtual time of the next pending timer, if any. */
+  nextTimerAt(): number | undefined;
+
+  onSpan(cb: (span: Span) => void): () => void;
+  onChange(cb: (change: ObjectChange) => void): () => void;
+
+  readonly sim: SimActions;
+  snapshot(): ClusterSnapshot;
+}
