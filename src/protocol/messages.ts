@@ -1,0 +1,154 @@
+/**
+ * Typed messages between the main thread (bridge) and the simulation Web Worker (worker host).
+ * Everything here is structured-clone safe plain data.
+ */
+import type { ClusterSnapshot, KubeObject, KubectlResult, Span } from './types.ts';
+
+/** Speeds offered by the playback bar (multiples of real time). */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+
+/** Wall ms one hop of the pipeline animation takes at 1× (plan.md: `hopMs = 700 / speed`). */
+export const BASE_HOP_MS = 700;
+
+/** Animation duration of one hop at `speed`. */
+export function hopMsFor(speed: number): number {
+  return BASE_HOP_MS / (speed > 0 ? speed : 1);
+}
+
+// ─── main → worker ──────────────────────────────────────────────────────────────────────────────
+
+/** Start (or restart) the cluster. With `snapshot`, restore it instead of booting a new one. */
+export interface InitMessage {
+  type: 'init';
+  seed: number;
+  workers: number;
+  snapshot?: ClusterSnapshot;
+  /** Playback state to resume with (crash recovery keeps the user's speed). */
+  playing?: boolean;
+  speed?: number;
+}
+/** Let virtual time flow at wall × speed. */
+export interface PlayMessage {
+  type: 'play';
+}
+/** Freeze virtual time (no span is released while paused, except by `step`). */
+export interface PauseMessage {
+  type: 'pause';
+}
+/** Release the next span, running the engine until one exists. Pauses playback. */
+export interface StepMessage {
+  type: 'step';
+}
+/** Change the playback speed (one of {@link SPEEDS}). */
+export interface SpeedMessage {
+  type: 'speed';
+  speed: number;
+}
+/** `kubectl apply -f <file>` where the file holds `text` (the editor's content). */
+export interface ApplyMessage {
+  type: 'apply';
+  id: number;
+  text: string;
+  file: string;
+}
+/** One terminal line: `kubectl …` or `sim …`. Answered by a {@link ResultMessage} with the same id. */
+export interface TerminalMessage {
+  type: 'terminal';
+  id: number;
+  line: string;
+}
+
+/** Every message the main thread sends to the worker. */
+export type ToWorker =
+  | InitMessage
+  | PlayMessage
+  | PauseMessage
+  | StepMessage
+  | SpeedMessage
+  | ApplyMessage
+  | TerminalMessage;
+
+// ─── worker → main ──────────────────────────────────────────────────────────────────────────────
+
+/** The cluster is up; `epochMs` is the virtual wall clock at t=0. */
+export interface ReadyMessage {
+  type: 'ready';
+  seed: number;
+  workers: number;
+  epochMs: number;
+}
+
+/** kubectl's printed columns for a pod, computed in the worker with kubectl's algorithm. */
+export interface PodColumns {
+  /** The STATUS column (`Running`, `ContainerCreating`, `CrashLoopBackOff`, `Terminating` …). */
+  status: string;
+  /** The READY column (`1/1`). */
+  ready: string;
+  /** Sum of container restart counts. */
+  restarts: number;
+}
+
+/** One changed object, keyed `resource/namespace/name` (`resource//name` when cluster-scoped). */
+export interface Upsert {
+  key: string;
+  /** Resource plural with group: `pods`, `nodes`, `events`, `namespaces`. */
+  resource: string;
+  object: KubeObject;
+  /** Present for pods. */
+  columns?: PodColumns;
+}
+
+/** A deleted object. */
+export interface Deletion {
+  key: string;
+  resource: string;
+}
+
+/**
+ * What changed since the last delta: at most one per animation frame (~16 ms), holding only
+ * objects that changed (the last version of each) and the spans released to the diagram.
+ * Also serves as the heartbeat: the worker sends one at least every second.
+ */
+export interface DeltaMessage {
+  type: 'delta';
+  /** Virtual ms since cluster start. */
+  now: number;
+  epochMs: number;
+  playing: boolean;
+  speed: number;
+  /** True when the pacer is in busy mode (many spans at once, time flowing freely). */
+  busy: boolean;
+  /** Replace every object the main thread holds with `upserts` (first delta, after a restore). */
+  reset?: boolean;
+  upserts: Upsert[];
+  deletes: Deletion[];
+  /** Spans released to the diagram since the last delta, oldest first. */
+  released: Span[];
+}
+
+/** The answer to an {@link ApplyMessage} or {@link TerminalMessage}. */
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  result: KubectlResult;
+}
+
+/** The latest restorable state, kept by the bridge for crash recovery. */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  snapshot: ClusterSnapshot;
+}
+
+/** Something broke the worker's host itself (never user input); the bridge restarts it. */
+export interface FatalMessage {
+  type: 'fatal';
+  message: string;
+}
+
+/** Every message the worker sends to the main thread. */
+export type FromWorker = ReadyMessage | DeltaMessage | ResultMessage | SnapshotMessage | FatalMessage;
+
+/** Key of an object in deltas and in the store: `resource/namespace/name`. */
+export function objectKey(resource: string, obj: KubeObject): string {
+  return `${resource}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}

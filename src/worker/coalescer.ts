@@ -1,0 +1,58 @@
+/**
+ * Per-frame coalescing of object changes: between two deltas only the last version of each
+ * changed object is kept, so a pod that changed five times in a frame is sent once
+ * (DESIGN.md Principle 6: the main thread only draws).
+ */
+import type { Deletion, Upsert } from '../protocol/messages.ts';
+import { objectKey } from '../protocol/messages.ts';
+import { podColumns } from '../protocol/podStatus.ts';
+import type { KubeObject, ObjectChange } from '../protocol/types.ts';
+
+/** Resources the UI draws today; the coalescer itself is generic by resource. */
+export const UI_RESOURCES = ['pods', 'nodes', 'events', 'namespaces'] as const;
+
+interface Pending {
+  resource: string;
+  object: KubeObject;
+  deleted: boolean;
+}
+
+export class Coalescer {
+  private pending = new Map<string, Pending>();
+  private readonly resources: ReadonlySet<string>;
+
+  constructor(resources: Iterable<string> = UI_RESOURCES) {
+    this.resources = new Set(resources);
+  }
+
+  /** Record one change; later changes to the same key replace earlier ones. */
+  record(change: ObjectChange): void {
+    if (!this.resources.has(change.resource)) return;
+    const key = objectKey(change.resource, change.object);
+    // Re-insert so the delta lists objects in the order they last changed.
+    this.pending.delete(key);
+    this.pending.set(key, { resource: change.resource, object: change.object, deleted: change.type === 'DELETED' });
+  }
+
+  /** True when something changed since the last `take`. */
+  get dirty(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The coalesced changes since the last call, and reset. */
+  take(): { upserts: Upsert[]; deletes: Deletion[] } {
+    const upserts: Upsert[] = [];
+    const deletes: Deletion[] = [];
+    for (const [key, p] of this.pending) {
+      if (p.deleted) deletes.push({ key, resource: p.resource });
+      else upserts.push(toUpsert(key, p.resource, p.object));
+    }
+    this.pending = new Map();
+    return { upserts, deletes };
+  }
+}
+
+/** An upsert with the pod's kubectl columns attached. */
+export function toUpsert(key: string, resource: string, object: KubeObject): Upsert {
+  return resource === 'pods' ? { key, resource, object, columns: podColumns(object) } : { key, resource, object };
+}

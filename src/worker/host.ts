@@ -1,0 +1,283 @@
+/**
+ * The worker's host logic, free of Worker globals so it runs under vitest: owns the cluster,
+ * the pacer, the coalescer, and answers every ToWorker message. The Worker entry
+ * (sim.worker.ts) only wires `post`, the clock and the frame timer.
+ */
+import type { Cluster, ClusterOptions, ClusterSnapshot } from '../engine/types.ts';
+import type { KubectlIO } from '../kubectl/types.ts';
+import type { FromWorker, ToWorker, Upsert } from '../protocol/messages.ts';
+import { objectKey } from '../protocol/messages.ts';
+import type { KubectlResult, Span } from '../protocol/types.ts';
+import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
+import { Pacer } from './pacer.ts';
+
+/** What the host needs from the engine, kubectl and the script runner (injected for tests). */
+export interface HostDeps {
+  createCluster(opts: ClusterOptions): Cluster;
+  restoreCluster(snapshot: ClusterSnapshot): Cluster;
+  /** `kubectl(argv, io)`; argv excludes the word `kubectl`. */
+  kubectl(argv: string[], io: KubectlIO): Promise<KubectlResult>;
+  /** Run one terminal line that is not `kubectl …` (`sim …`); undefined: not supported. */
+  runLine?(line: string, cluster: Cluster, io: KubectlIO): Promise<KubectlResult>;
+  post(msg: FromWorker): void;
+  /** Wall-clock ms (performance.now in the worker, a fake in tests). */
+  wallNow(): number;
+}
+
+/** Collection paths used to list what the UI draws when a cluster (re)starts. */
+const LIST_PATHS: Record<string, string> = {
+  pods: '/api/v1/pods',
+  nodes: '/api/v1/nodes',
+  events: '/api/v1/events',
+  namespaces: '/api/v1/namespaces',
+};
+
+/** Spans kept per delta in busy mode (the store keeps ~300 anyway). */
+const MAX_RELEASED_PER_DELTA = 300;
+/** A delta is sent at least this often even when nothing changed: the heartbeat. */
+const HEARTBEAT_MS = 1000;
+/** Minimum wall gap between deltas that only advance the clock. */
+const CLOCK_ONLY_MS = 100;
+/** How often the host posts a snapshot while running. */
+const SNAPSHOT_EVERY_MS = 5000;
+
+export interface Host {
+  handle(msg: ToWorker): void;
+  /** One animation frame: advance the pacer, flush the delta. */
+  frame(): void;
+}
+
+/** Create the host; nothing happens until an `init` message arrives. */
+export function createHost(deps: HostDeps): Host {
+  let cluster: Cluster | undefined;
+  let pacer: Pacer | undefined;
+  let coalescer = new Coalescer();
+  let released: Span[] = [];
+  let muteSpans = false;
+  let reset: Upsert[] | undefined;
+  let lastDeltaWall = 0;
+  let lastSnapshotWall = 0;
+  let lastSentNow = -1;
+  let unsubscribe: (() => void)[] = [];
+  const sleepers: { at: number; resolve: () => void }[] = [];
+
+  const post = (msg: FromWorker) => {
+    try {
+      deps.post(msg);
+    } catch (err) {
+      // A non-cloneable payload must not kill the frame loop; report it once.
+      deps.post({ type: 'fatal', message: `postMessage failed: ${String(err)}` });
+    }
+  };
+
+  const release = (spans: Span[]) => {
+    if (spans.length) released.push(...spans);
+    if (released.length > MAX_RELEASED_PER_DELTA) released = released.slice(-MAX_RELEASED_PER_DELTA);
+  };
+
+  const wakeSleepers = () => {
+    if (!cluster || sleepers.length === 0) return;
+    const now = cluster.now();
+    for (let i = sleepers.length - 1; i >= 0; i--) {
+      if (sleepers[i].at <= now) sleepers.splice(i, 1)[0].resolve();
+    }
+  };
+
+  const snapshot = () => {
+    if (!cluster) return;
+    try {
+      post({ type: 'snapshot', snapshot: cluster.snapshot() });
+    } catch (err) {
+      post({ type: 'fatal', message: `snapshot failed: ${String(err)}` });
+    }
+    lastSnapshotWall = deps.wallNow();
+  };
+
+  const listAll = (c: Cluster): Upsert[] => {
+    const out: Upsert[] = [];
+    muteSpans = true;
+    try {
+      for (const resource of UI_RESOURCES) {
+        const res = c.handle({ verb: 'GET', path: LIST_PATHS[resource], userAgent: 'desired-state-ui' });
+        const items = (res.body as { items?: import('../engine/types.ts').KubeObject[] } | undefined)?.items ?? [];
+        for (const obj of items) out.push(toUpsert(objectKey(resource, obj), resource, obj));
+      }
+    } finally {
+      muteSpans = false;
+    }
+    return out;
+  };
+
+  const start = (msg: Extract<ToWorker, { type: 'init' }>) => {
+    for (const u of unsubscribe) u();
+    unsubscribe = [];
+    sleepers.length = 0;
+    released = [];
+    coalescer = new Coalescer();
+    const c = msg.snapshot ? deps.restoreCluster(msg.snapshot) : deps.createCluster({ seed: msg.seed, workers: msg.workers });
+    cluster = c;
+    const p = new Pacer(c);
+    pacer = p;
+    if (msg.speed) p.setSpeed(msg.speed);
+    unsubscribe.push(c.onSpan((span) => { if (!muteSpans) p.enqueue(span); }));
+    unsubscribe.push(c.onChange((change) => coalescer.record(change)));
+    reset = listAll(c);
+    coalescer = new Coalescer(); // the listing already holds the current objects
+    post({ type: 'ready', seed: c.options.seed, workers: c.options.workers, epochMs: c.epochMs });
+    if (msg.playing ?? true) p.play(deps.wallNow());
+    flush(true);
+    snapshot();
+  };
+
+  const io = (files: Record<string, string> = {}): KubectlIO => ({
+    request: (req) => cluster!.handle(req),
+    watch: (path, query, onEvent) => cluster!.watch(path, query, onEvent),
+    trace: (span) => { cluster!.recordSpan(span); },
+    nowMs: () => cluster!.epochMs + cluster!.now(),
+    sleep: (ms) => new Promise<void>((resolve) => {
+      sleepers.push({ at: cluster!.now() + Math.max(0, ms), resolve });
+      wakeSleepers();
+    }),
+    readFile: (path) => files[path],
+  });
+
+  const answer = (id: number, work: () => Promise<KubectlResult>) => {
+    let p: Promise<KubectlResult>;
+    try {
+      p = work();
+    } catch (err) {
+      p = Promise.reject(err);
+    }
+    p.then(
+      (result) => post({ type: 'result', id, result }),
+      (err: unknown) => post({ type: 'result', id, result: internalError(err) }),
+    ).finally(() => {
+      flush(true);
+      snapshot();
+    });
+  };
+
+  const runTerminal = async (line: string): Promise<KubectlResult> => {
+    const words = splitWords(line.trim());
+    if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io());
+    if (words[0] === 'sim' && deps.runLine) return deps.runLine(line, cluster!, io());
+    return { stdout: '', stderr: `${words[0]}: command not found\n`, exitCode: 127 };
+  };
+
+  function flush(force = false): void {
+    if (!cluster || !pacer) return;
+    const wall = deps.wallNow();
+    const now = cluster.now();
+    const changed = coalescer.dirty || released.length > 0 || reset !== undefined;
+    // A delta that would only move the clock is sent ~10×/s: the header shows whole seconds.
+    const clockOnly = now !== lastSentNow && wall - lastDeltaWall >= CLOCK_ONLY_MS;
+    if (!force && !changed && !clockOnly && wall - lastDeltaWall < HEARTBEAT_MS) return;
+    const { upserts, deletes } = coalescer.take();
+    post({
+      type: 'delta',
+      now,
+      epochMs: cluster.epochMs,
+      playing: pacer.playing,
+      speed: pacer.speed,
+      busy: pacer.busy,
+      ...(reset ? { reset: true } : {}),
+      upserts: reset ? [...reset, ...upserts] : upserts,
+      deletes: reset ? [] : deletes,
+      released,
+    });
+    reset = undefined;
+    released = [];
+    lastDeltaWall = wall;
+    lastSentNow = now;
+  }
+
+  const guarded = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      post({ type: 'fatal', message: `${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}` });
+    }
+  };
+
+  return {
+    handle(msg) {
+      guarded(msg.type, () => {
+        if (msg.type === 'init') return start(msg);
+        if (!cluster || !pacer) {
+          if (msg.type === 'apply' || msg.type === 'terminal') {
+            post({ type: 'result', id: msg.id, result: { stdout: '', stderr: 'error: the cluster is not ready yet\n', exitCode: 1 } });
+          }
+          return;
+        }
+        switch (msg.type) {
+          case 'play': pacer.play(deps.wallNow()); break;
+          case 'pause': pacer.pause(); break;
+          case 'speed': pacer.setSpeed(msg.speed); break;
+          case 'step':
+            release(pacer.step(deps.wallNow()));
+            wakeSleepers();
+            break;
+          case 'apply': {
+            const files = { [msg.file]: msg.text };
+            answer(msg.id, () => deps.kubectl(['apply', '-f', msg.file], io(files)));
+            break;
+          }
+          case 'terminal': answer(msg.id, () => runTerminal(msg.line)); break;
+        }
+        flush(true);
+      });
+    },
+    frame() {
+      guarded('frame', () => {
+        if (!cluster || !pacer) return;
+        release(pacer.tick(deps.wallNow()));
+        wakeSleepers();
+        flush();
+        if (deps.wallNow() - lastSnapshotWall >= SNAPSHOT_EVERY_MS) snapshot();
+      });
+    },
+  };
+}
+
+/** A KubectlResult for a bug in kubectl or the engine (never thrown at the user). */
+function internalError(err: unknown): KubectlResult {
+  const message = err instanceof Error ? err.message : String(err);
+  return { stdout: '', stderr: `error: internal error in the simulator: ${message}\n`, exitCode: 1 };
+}
+
+/** Split a command line into words as a POSIX shell would (quotes and backslashes). */
+export function splitWords(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else cur += ch;
+    } else if (quote === '"') {
+      if (ch === '"') quote = undefined;
+      else if (ch === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) cur += line[++i];
+      else cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else if (ch === '#' && !inWord) {
+      break;
+    } else {
+      cur += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}

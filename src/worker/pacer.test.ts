@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Span } from '../protocol/types.ts';
+import { Pacer, type PacedClock } from './pacer.ts';
+
+/** A fake engine: timers that each record spans when they fire. */
+class FakeClock implements PacedClock {
+  t = 0;
+  timers: { at: number; spans: number }[] = [];
+  pacer!: Pacer;
+  private nextId = 1;
+  now() { return this.t; }
+  nextTimerAt() { return this.timers[0]?.at; }
+  at(at: number, spans = 1) {
+    this.timers.push({ at, spans });
+    this.timers.sort((a, b) => a.at - b.at);
+  }
+  runUntil(at: number, opts?: { stopOnSpan?: boolean }): boolean {
+    while (this.timers.length && this.timers[0].at <= at) {
+      const timer = this.timers.shift()!;
+      this.t = timer.at;
+      for (let i = 0; i < timer.spans; i++) this.pacer.enqueue(span(this.nextId++, timer.at));
+      if (opts?.stopOnSpan && timer.spans > 0) return true;
+    }
+    this.t = Math.max(this.t, at);
+    return false;
+  }
+}
+
+function span(id: number, at: number): Span {
+  return { id, at, duration: 0, from: 'apiserver', to: 'etcd', verb: 'PUT', kind: 'etcdWrite', args: {}, summary: '' };
+}
+
+function setup(opts = {}) {
+  const clock = new FakeClock();
+  const pacer = new Pacer(clock, opts);
+  clock.pacer = pacer;
+  return { clock, pacer };
+}
+
+describe('Pacer', () => {
+  it('lets virtual time flow at wall × speed while nothing happens', () => {
+    const { clock, pacer } = setup();
+    pacer.setSpeed(2);
+    pacer.play(0);
+    for (let w = 16; w <= 1600; w += 16) pacer.tick(w);
+    expect(clock.now()).toBe(3200);
+  });
+
+  it('does not move time while paused', () => {
+    const { clock, pacer } = setup();
+    pacer.play(0);
+    pacer.tick(100);
+    pacer.pause();
+    pacer.tick(1100);
+    expect(clock.now()).toBe(100);
+  });
+
+  it('releases one span per hop and holds virtual time while a hop animates', () => {
+    const { clock, pacer } = setup();
+    clock.at(100, 3); // one timer records three spans
+    pacer.play(0);
+    const released: number[] = [];
+    const times: number[] = [];
+    for (let w = 16; w <= 3000; w += 16) {
+      for (const s of pacer.tick(w)) { released.push(s.id); times.push(w); }
+      if (w === 800) expect(clock.now()).toBe(100); // held: the hop of span 1 animates
+    }
+    expect(released).toEqual([1, 2, 3]);
+    // 700 ms apart at 1×
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(700);
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(700);
+    expect(times[1] - times[0]).toBeLessThan(720);
+  });
+
+  it('shortens hops at higher speed (hopMs = 700 / speed)', () => {
+    const { clock, pacer } = setup();
+    pacer.setSpeed(4);
+    expect(pacer.hopMs).toBe(175);
+    clock.at(0, 2);
+    pacer.play(0);
+    const times: number[] = [];
+    for (let w = 16; w <= 1000; w += 16) if (pacer.tick(w).length) times.push(w);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(175);
+    expect(times[1] - times[0]).toBeLessThan(200);
+  });
+
+  it('switches to busy mode above 8 queued spans: releases all, time flows', () => {
+    const { clock, pacer } = setup();
+    clock.at(10, 20);
+    clock.at(50, 5);
+    pacer.play(0);
+    const first = pacer.tick(16);
+    expect(first).toHaveLength(20);
+    expect(pacer.busy).toBe(true);
+    const next = pacer.tick(100); // from t=10 (stopped on the span), 84 ms flow freely, past t=50
+    expect(next).toHaveLength(5);
+    expect(clock.now()).toBe(94);
+  });
+
+  it('leaves busy mode after a quiet hop', () => {
+    const { clock, pacer } = setup();
+    clock.at(10, 20);
+    pacer.play(0);
+    pacer.tick(16);
+    expect(pacer.busy).toBe(true);
+    pacer.tick(400);
+    expect(pacer.busy).toBe(true);
+    pacer.tick(720);
+    expect(pacer.busy).toBe(false);
+  });
+
+  it('step releases the next span, running the engine until one exists, and pauses', () => {
+    const { clock, pacer } = setup();
+    clock.at(5000, 2);
+    pacer.play(0);
+    const a = pacer.step(10);
+    expect(pacer.playing).toBe(false);
+    expect(a.map((s) => s.id)).toEqual([1]);
+    expect(clock.now()).toBe(5000);
+    const b = pacer.step(20);
+    expect(b.map((s) => s.id)).toEqual([2]);
+    expect(pacer.step(30)).toEqual([]);
+    expect(clock.now()).toBe(5000);
+  });
+
+  it('clamps a long wall gap (suspended tab) to maxTickMs', () => {
+    const { clock, pacer } = setup();
+    pacer.play(0);
+    pacer.tick(60_000);
+    expect(clock.now()).toBe(250);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The pacer: turns wall time × speed into virtual time and decides when each trace span is
+ * released to the diagram (plan.md "Pacing").
+ *
+ * - Narrative mode (little activity): at most one span per hop (`hopMs = 700 / speed` wall ms);
+ *   while a released hop is still animating or spans wait in the queue, virtual time holds, so
+ *   the story waits for the animation. The engine is advanced with `stopOnSpan`, so it never
+ *   runs ahead of the narration by more than one timer's work.
+ * - Busy mode (more than `busyThreshold` spans queued — hundreds of pods): every span is released
+ *   at once and virtual time flows at wall × speed. It ends after a quiet hop with no new spans.
+ * - Step: release the next queued span, or run the engine until one is recorded.
+ */
+import type { Span } from '../protocol/types.ts';
+import { hopMsFor } from '../protocol/messages.ts';
+
+/** The part of the engine's Cluster the pacer drives. */
+export interface PacedClock {
+  now(): number;
+  runUntil(at: number, opts?: { stopOnSpan?: boolean }): boolean;
+  nextTimerAt(): number | undefined;
+}
+
+export interface PacerOptions {
+  /** Queue length above which the pacer switches to busy mode. Default 8. */
+  busyThreshold?: number;
+  /** Longest wall gap (ms) one tick may turn into virtual time (a suspended tab must not leap). Default 250. */
+  maxTickMs?: number;
+  /** How far ahead (virtual ms) Step searches for the next span. Default 10 minutes. */
+  maxStepMs?: number;
+}
+
+export class Pacer {
+  playing = false;
+  speed = 1;
+  busy = false;
+  private readonly queue: Span[] = [];
+  private lastWall: number | undefined;
+  /** Wall time of the last narrative release (−∞: nothing animating). */
+  private lastRelease = Number.NEGATIVE_INFINITY;
+  private lastBusyActivity = 0;
+  private readonly busyThreshold: number;
+  private readonly maxTickMs: number;
+  private readonly maxStepMs: number;
+
+  constructor(
+    private readonly clock: PacedClock,
+    opts: PacerOptions = {},
+  ) {
+    this.busyThreshold = opts.busyThreshold ?? 8;
+    this.maxTickMs = opts.maxTickMs ?? 250;
+    this.maxStepMs = opts.maxStepMs ?? 10 * 60_000;
+  }
+
+  /** Wall ms one hop animates at the current speed. */
+  get hopMs(): number {
+    return hopMsFor(this.speed);
+  }
+
+  /** Spans recorded but not yet released. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Called for every span the engine (or kubectl) records. */
+  enqueue(span: Span): void {
+    this.queue.push(span);
+  }
+
+  /** Drop queued spans (after a restore, the history is not replayed). */
+  clearQueue(): void {
+    this.queue.length = 0;
+  }
+
+  play(wall: number): void {
+    this.playing = true;
+    this.lastWall = wall;
+  }
+
+  pause(): void {
+    this.playing = false;
+  }
+
+  setSpeed(speed: number): void {
+    if (Number.isFinite(speed) && speed > 0) this.speed = speed;
+  }
+
+  /** Advance by the wall time since the last tick; returns the spans to release now. */
+  tick(wall: number): Span[] {
+    const dt = this.lastWall === undefined ? 0 : Math.max(0, Math.min(wall - this.lastWall, this.maxTickMs));
+    this.lastWall = wall;
+    if (!this.playing) return [];
+    const target = this.clock.now() + dt * this.speed;
+
+    if (this.busy) {
+      if (target > this.clock.now()) this.clock.runUntil(target);
+      const released = this.queue.splice(0);
+      if (released.length > 0) this.lastBusyActivity = wall;
+      else if (wall - this.lastBusyActivity >= this.hopMs) this.busy = false;
+      return released;
+    }
+
+    if (this.queue.length > this.busyThreshold) return this.enterBusy(wall);
+    if (wall - this.lastRelease < this.hopMs) return []; // a hop is animating: hold time
+    if (this.queue.length === 0 && target > this.clock.now()) {
+      this.clock.runUntil(target, { stopOnSpan: true });
+      if (this.queue.length > this.busyThreshold) return this.enterBusy(wall);
+    }
+    if (this.queue.length === 0) return [];
+    this.lastRelease = wall;
+    return [this.queue.shift()!];
+  }
+
+  /** Release exactly one span (running the engine until one exists) and pause. */
+  step(wall: number): Span[] {
+    this.playing = false;
+    this.busy = false;
+    this.lastWall = wall;
+    if (this.queue.length === 0) {
+      const limit = this.clock.now() + this.maxStepMs;
+      for (let guard = 0; guard < 100_000 && this.queue.length === 0; guard++) {
+        const next = this.clock.nextTimerAt();
+        if (next === undefined || next > limit) break;
+        this.clock.runUntil(Math.max(next, this.clock.now()), { stopOnSpan: true });
+      }
+    }
+    if (this.queue.length === 0) return [];
+    this.lastRelease = wall;
+    return [this.queue.shift()!];
+  }
+
+  private enterBusy(wall: number): Span[] {
+    this.busy = true;
+    this.lastBusyActivity = wall;
+    return this.queue.splice(0);
+  }
+}
