@@ -1,0 +1,116 @@
+/**
+ * The scheduler cache: nodes, and the pods placed on them — bound ones from the informer and
+ * assumed ones the scheduler has just chosen but whose binding it has not yet seen come back.
+ * Assuming is what stops two pods scheduled in the same instant from overcommitting a node.
+ * Mirrors pkg/scheduler/backend/cache/cache.go (AssumePod, FinishBinding, AddPod, RemovePod).
+ */
+import { NodeInfo, podResources, type PodResources } from './nodeInfo.ts';
+import { podKey, type V1Node, type V1Pod } from './types.ts';
+
+interface PodState {
+  node: string;
+  res: PodResources;
+  assumed: boolean;
+}
+
+export class SchedulerCache {
+  private readonly nodes = new Map<string, NodeInfo>();
+  /** Insertion order, as the snapshot's node list (upstream: the node tree, one zone here). */
+  private nodeList: NodeInfo[] = [];
+  private readonly pods = new Map<string, PodState>();
+  /** Pods seen for nodes that are not (yet) in the cache. */
+  private readonly orphans = new Map<string, Set<string>>();
+
+  nodeCount(): number {
+    return this.nodeList.length;
+  }
+  list(): readonly NodeInfo[] {
+    return this.nodeList;
+  }
+  getNode(name: string): NodeInfo | undefined {
+    return this.nodes.get(name);
+  }
+
+  /** Adds or updates a node; returns whether a pending pod might now fit (queueing hint). */
+  upsertNode(node: V1Node): boolean {
+    const existing = this.nodes.get(node.metadata.name);
+    if (existing) return existing.setNode(node);
+    const ni = new NodeInfo(node);
+    this.nodes.set(ni.name, ni);
+    this.nodeList.push(ni);
+    const orphans = this.orphans.get(ni.name);
+    if (orphans) {
+      for (const k of orphans) {
+        const st = this.pods.get(k);
+        if (st) ni.addPod(st.res);
+      }
+      this.orphans.delete(ni.name);
+    }
+    return true;
+  }
+
+  removeNode(name: string): void {
+    const ni = this.nodes.get(name);
+    if (!ni) return;
+    this.nodes.delete(name);
+    this.nodeList = this.nodeList.filter((n) => n !== ni);
+    const keys = new Set<string>();
+    for (const [k, st] of this.pods) if (st.node === name) keys.add(k);
+    if (keys.size) this.orphans.set(name, keys);
+  }
+
+  private place(key: string, node: string, res: PodResources, assumed: boolean): void {
+    this.pods.set(key, { node, res, assumed });
+    const ni = this.nodes.get(node);
+    if (ni) ni.addPod(res);
+    else {
+      let s = this.orphans.get(node);
+      if (!s) this.orphans.set(node, (s = new Set()));
+      s.add(key);
+    }
+  }
+
+  private unplace(key: string): void {
+    const st = this.pods.get(key);
+    if (!st) return;
+    this.pods.delete(key);
+    const ni = this.nodes.get(st.node);
+    if (ni) ni.removePod(st.res);
+    else this.orphans.get(st.node)?.delete(key);
+  }
+
+  /** The scheduler chose `node` for `pod`: count it there before the binding is observed. */
+  assumePod(pod: V1Pod, node: string, res: PodResources = podResources(pod)): void {
+    const key = podKey(pod);
+    this.unplace(key);
+    this.place(key, node, res, true);
+  }
+
+  /** Binding failed: give the capacity back. */
+  forgetPod(pod: V1Pod): void {
+    const key = podKey(pod);
+    if (this.pods.get(key)?.assumed) this.unplace(key);
+  }
+
+  /** An assigned, non-terminal pod from the informer (confirms an assumed one). */
+  addOrUpdatePod(pod: V1Pod): void {
+    const key = podKey(pod);
+    const node = pod.spec?.nodeName;
+    if (!node) return;
+    const st = this.pods.get(key);
+    if (st && st.node === node) {
+      st.assumed = false;
+      return;
+    }
+    this.unplace(key);
+    this.place(key, node, podResources(pod), false);
+  }
+
+  removePod(pod: V1Pod): void {
+    this.unplace(podKey(pod));
+  }
+
+  isAssumedOrBound(pod: V1Pod): boolean {
+    return this.pods.has(podKey(pod));
+  }
+}

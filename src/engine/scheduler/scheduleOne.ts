@@ -1,0 +1,201 @@
+/**
+ * One scheduling attempt: filter (from a rotating start index, stopping after
+ * numFeasibleNodesToFind feasible nodes), score, pick. Mirrors pkg/scheduler/schedule_one.go
+ * (schedulePod, findNodesThatPassFilters, numFeasibleNodesToFind, prioritizeNodes, selectHost).
+ */
+import type { Rng } from '../component.ts';
+import type { SchedulerCache } from './cache.ts';
+import type { FilterPlugin, FilterStatus, PodInfo, ScorePlugin } from './framework.ts';
+import type { NodeStatus } from './fitError.ts';
+import type { NodeInfo } from './nodeInfo.ts';
+import { podResources } from './nodeInfo.ts';
+import { podKey, type V1Pod } from './types.ts';
+
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+const BASE_PERCENTAGE_OF_NODES_TO_SCORE = 50;
+
+/** How many feasible nodes to look for before scoring (percentageOfNodesToScore = 0, adaptive). */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = BASE_PERCENTAGE_OF_NODES_TO_SCORE - Math.trunc(numAllNodes / 125);
+  if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+/** One scored node in an explanation; `scores` is [raw, normalized, weighted] per score plugin. */
+export interface ScoredNode {
+  node: string;
+  total: number;
+  scores: number[];
+}
+
+/** Why a pod went where it went (or nowhere): the UI's "why this node". */
+export interface SchedulingExplanation {
+  pod: string;
+  attempt: number;
+  at: number;
+  numAllNodes: number;
+  /** Nodes the filters ran on (percentageOfNodesToScore may stop early). */
+  evaluated: number;
+  feasible: number;
+  /** Score plugins, in the order of each ScoredNode's score triples, with their weights. */
+  plugins: { name: string; weight: number }[];
+  /** Rejected nodes with the first failing filter (capped; `filteredTotal` counts all). */
+  filtered: { node: string; plugin: string; reasons: string[] }[];
+  filteredTotal: number;
+  /** Best-scored nodes, highest total first (capped; the selected node is always included). */
+  scored: ScoredNode[];
+  selected?: string;
+  /** How many nodes shared the top score (reservoir-sampled among them). */
+  tiedForTop?: number;
+  /** FailedScheduling message when no node fit. */
+  message?: string;
+}
+
+export interface ScheduleOneResult {
+  selected?: string;
+  statuses: NodeStatus[];
+  numAllNodes: number;
+  explanation: SchedulingExplanation;
+}
+
+export interface ScheduleOneOptions {
+  filters: readonly FilterPlugin[];
+  scores: readonly ScorePlugin[];
+  rand: Rng;
+  now: number;
+  attempt: number;
+  /** Max scored/filtered rows kept in the explanation. */
+  detail: number;
+}
+
+/** Reusable score buffers, so an attempt does not allocate per node. */
+class Buffers {
+  raw: Int32Array[] = [];
+  norm: Int32Array[] = [];
+  total = new Int32Array(0);
+  ensure(plugins: number, n: number): void {
+    if (this.total.length >= n && this.raw.length >= plugins) return;
+    const size = Math.max(n, this.total.length * 2, 64);
+    this.total = new Int32Array(size);
+    this.raw = Array.from({ length: plugins }, () => new Int32Array(size));
+    this.norm = Array.from({ length: plugins }, () => new Int32Array(size));
+  }
+}
+
+export class Scheduler1 {
+  private nextStartNodeIndex = 0;
+  private readonly buf = new Buffers();
+  private feasibleBuf: NodeInfo[] = [];
+
+  constructor(private readonly cache: SchedulerCache) {}
+
+  podInfo(pod: V1Pod): PodInfo {
+    const res = podResources(pod);
+    return {
+      pod, key: podKey(pod), priority: res.priority, requests: res.requested, nonZero: res.nonZero,
+      tolerations: pod.spec?.tolerations ?? [], state: new Map(),
+    };
+  }
+
+  /** schedulePod: returns the chosen node, or the per-node statuses for a FitError. */
+  schedule(pi: PodInfo, o: ScheduleOneOptions): ScheduleOneResult {
+    const nodes = this.cache.list();
+    const all = nodes.length;
+    const expl: SchedulingExplanation = {
+      pod: pi.key, attempt: o.attempt, at: o.now, numAllNodes: all, evaluated: 0, feasible: 0,
+      plugins: o.scores.map((p) => ({ name: p.name, weight: p.weight })), filtered: [], filteredTotal: 0, scored: [],
+    };
+    const statuses: NodeStatus[] = [];
+    if (all === 0) return { statuses, numAllNodes: 0, explanation: expl };
+
+    // findNodesThatPassFilters
+    const want = numFeasibleNodesToFind(all);
+    const feasible = this.feasibleBuf;
+    feasible.length = 0;
+    let processed = 0;
+    for (let i = 0; i < all && feasible.length < want; i++) {
+      const ni = nodes[(this.nextStartNodeIndex + i) % all]!;
+      processed++;
+      let st: FilterStatus | null = null;
+      for (const f of o.filters) {
+        st = f.filter(pi, ni);
+        if (st) break;
+      }
+      if (st) {
+        statuses.push({ node: ni.name, status: st });
+        if (expl.filtered.length < o.detail) expl.filtered.push({ node: ni.name, plugin: st.plugin, reasons: st.reasons });
+      } else feasible.push(ni);
+    }
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all;
+    expl.evaluated = processed;
+    expl.feasible = feasible.length;
+    expl.filteredTotal = statuses.length;
+    if (feasible.length === 0) return { statuses, numAllNodes: all, explanation: expl };
+    if (feasible.length === 1) {
+      // Only one feasible node: upstream skips scoring.
+      expl.selected = feasible[0]!.name;
+      expl.tiedForTop = 1;
+      return { selected: expl.selected, statuses, numAllNodes: all, explanation: expl };
+    }
+
+    // prioritizeNodes
+    const n = feasible.length;
+    const P = o.scores.length;
+    this.buf.ensure(P, n);
+    const total = this.buf.total;
+    total.fill(0, 0, n);
+    for (let p = 0; p < P; p++) {
+      const plugin = o.scores[p]!;
+      const raw = this.buf.raw[p]!;
+      const norm = this.buf.norm[p]!;
+      plugin.preScore?.(pi, feasible);
+      for (let i = 0; i < n; i++) raw[i] = plugin.score(pi, feasible[i]!);
+      norm.set(raw.subarray(0, n));
+      plugin.normalizeScore?.(pi, norm, n);
+      const w = plugin.weight;
+      for (let i = 0; i < n; i++) total[i] += norm[i]! * w;
+    }
+
+    // selectHost: reservoir sampling among the top scores.
+    let best = 0;
+    let ties = 1;
+    for (let i = 1; i < n; i++) {
+      if (total[i]! > total[best]!) {
+        best = i;
+        ties = 1;
+      } else if (total[i] === total[best]) {
+        ties++;
+        if (o.rand.int(ties) === 0) best = i;
+      }
+    }
+    expl.selected = feasible[best]!.name;
+    expl.tiedForTop = ties;
+    expl.scored = this.topScored(feasible, n, best, o);
+    return { selected: expl.selected, statuses, numAllNodes: all, explanation: expl };
+  }
+
+  /** The `detail` best-scored nodes (selected first among equals), without sorting all of them. */
+  private topScored(feasible: NodeInfo[], n: number, best: number, o: ScheduleOneOptions): ScoredNode[] {
+    const total = this.buf.total;
+    const top: number[] = [best];
+    for (let i = 0; i < n; i++) {
+      if (i === best) continue;
+      if (top.length >= o.detail && total[i]! <= total[top[top.length - 1]!]!) continue;
+      let j = top.length;
+      while (j > 1 && total[top[j - 1]!]! < total[i]!) j--;
+      top.splice(j, 0, i);
+      if (top.length > o.detail) top.pop();
+    }
+    return top.map((i) => {
+      const scores: number[] = [];
+      for (let p = 0; p < o.scores.length; p++) {
+        const norm = this.buf.norm[p]![i]!;
+        scores.push(this.buf.raw[p]![i]!, norm, norm * o.scores[p]!.weight);
+      }
+      return { node: feasible[i]!.name, total: total[i]!, scores };
+    });
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * kube-scheduler: watches pods without a node, picks one with the framework's Filter and Score
+ * plugins, and binds. Mirrors pkg/scheduler/scheduler.go, eventhandlers.go and schedule_one.go
+ * (scheduleOne, handleSchedulingFailure, bind).
+ */
+import type { ComponentContext } from '../component.ts';
+import type { Span } from '../trace/span.ts';
+import { SchedulerCache } from './cache.ts';
+import { ExplanationLog } from './explanations.ts';
+import { ErrNoNodesAvailable, fitErrorMessage, preemptionMessage } from './fitError.ts';
+import type { FilterPlugin, ScorePlugin } from './framework.ts';
+import { DEFAULT_FILTER_PLUGINS, DEFAULT_SCORE_PLUGINS } from './plugins/index.ts';
+import { SchedulingQueue, type QueuedPodInfo } from './queue.ts';
+import { Scheduler1, type SchedulingExplanation } from './scheduleOne.ts';
+import { podKey, type V1Node, type V1Pod } from './types.ts';
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+const USER_AGENT = 'kube-scheduler/v1.34.0';
+/** Per-node rows kept in an explanation (all of them on small clusters). */
+const EXPLANATION_DETAIL = 25;
+
+export interface SchedulerHandle {
+  /** The latest scheduling attempt for `namespace/name` ("why this node"). */
+  explain(podKey: string): SchedulingExplanation | undefined;
+  recentAttempts(): SchedulingExplanation[];
+  /** Pods waiting in the queue (active, backing off or unschedulable). */
+  pendingCount(): number;
+}
+
+export interface SchedulerOptions {
+  filters?: readonly FilterPlugin[];
+  scores?: readonly ScorePlugin[];
+}
+
+function isTerminal(pod: V1Pod): boolean {
+  const p = pod.status?.phase;
+  return p === 'Succeeded' || p === 'Failed';
+}
+
+function responsible(pod: V1Pod): boolean {
+  return (pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) === DEFAULT_SCHEDULER_NAME;
+}
+
+function objectRef(pod: V1Pod): string {
+  return `pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+/**
+ * Starts the default scheduler. Returns a handle for the UI's "why this node" (callers that
+ * expect `void` may ignore it).
+ */
+export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {}): SchedulerHandle {
+  const filters = opts.filters ?? DEFAULT_FILTER_PLUGINS;
+  const scores = opts.scores ?? DEFAULT_SCORE_PLUGINS;
+  const rand = ctx.rand;
+  const recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME });
+  const cache = new SchedulerCache();
+  const algo = new Scheduler1(cache);
+  const log = new ExplanationLog();
+  /** The watch span that brought each pending pod, so the bind can name it as its cause. */
+  const causes = new Map<string, number>();
+  let draining = false;
+  const queue = new SchedulingQueue(ctx.clock, () => {
+    if (draining) return;
+    draining = true;
+    ctx.clock.after(0, drain);
+  });
+
+  function drain(): void {
+    for (let q = queue.pop(); q; q = queue.pop()) scheduleOne(q);
+    draining = false;
+  }
+
+  function traceWatch(pod: V1Pod): Span {
+    const ns = pod.metadata.namespace ?? 'default';
+    return ctx.trace({
+      from: 'apiserver', to: 'scheduler', verb: 'ADDED', object: objectRef(pod), kind: 'watchPodUnscheduled', duration: 0,
+      args: { pod: pod.metadata.name, namespace: ns },
+      summary: `The scheduler sees pod ${ns}/${pod.metadata.name}, which has no node yet.`,
+    });
+  }
+
+  function enqueue(pod: V1Pod): void {
+    const key = podKey(pod);
+    if (!queue.get(key)) causes.set(key, traceWatch(pod).id);
+    queue.add(pod);
+  }
+
+  function scheduleOne(q: QueuedPodInfo): void {
+    const pod = q.pod;
+    const pi = algo.podInfo(pod);
+    const res = algo.schedule(pi, {
+      filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts, detail: EXPLANATION_DETAIL,
+    });
+    const expl = res.explanation;
+    if (res.selected) {
+      cache.assumePod(pod, res.selected);
+      log.add(expl);
+      bind(q, res.selected, expl);
+      return;
+    }
+    let message: string;
+    if (res.numAllNodes === 0) message = ErrNoNodesAvailable;
+    else {
+      const post = preemptionMessage(
+        { priority: pi.priority, preemptionPolicy: pod.spec?.preemptionPolicy },
+        res.statuses,
+        (n) => cache.getNode(n),
+      );
+      message = fitErrorMessage(res.numAllNodes, res.statuses, post);
+    }
+    expl.message = message;
+    log.add(expl);
+    handleSchedulingFailure(q, 'Unschedulable', message);
+  }
+
+  function bind(q: QueuedPodInfo, node: string, expl: SchedulingExplanation): void {
+    const pod = q.pod;
+    const ns = pod.metadata.namespace ?? 'default';
+    const name = pod.metadata.name;
+    const binding = {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name, namespace: ns, uid: pod.metadata.uid },
+      target: { apiVersion: 'v1', kind: 'Node', name: node },
+    };
+    const resp = ctx.request({
+      verb: 'POST',
+      path: `/api/v1/namespaces/${ns}/pods/${name}/binding`,
+      body: binding,
+      causeId: causes.get(q.key),
+      userAgent: USER_AGENT,
+      // Not part of the Binding: the trace shows it as the bind span's "why this node".
+      explanation: expl,
+    } as Parameters<ComponentContext['request']>[0]);
+    if (resp.code >= 300) {
+      cache.forgetPod(pod);
+      if (resp.code === 404) {
+        queue.done(q.key);
+        causes.delete(q.key);
+        return;
+      }
+      const msg = (resp.body as { message?: string } | undefined)?.message ?? `binding rejected: ${resp.code}`;
+      handleSchedulingFailure(q, 'SchedulerError', `running Bind plugin "DefaultBinder": ${msg}`, true);
+      return;
+    }
+    queue.done(q.key);
+    causes.delete(q.key);
+    recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`);
+  }
+
+  function handleSchedulingFailure(q: QueuedPodInfo, reason: string, message: string, isError = false): void {
+    const pod = q.pod;
+    recorder.event(pod, 'Warning', 'FailedScheduling', truncateMessage(message));
+    if (isError) queue.addBackoff(q);
+    else queue.addUnschedulable(q);
+    // updatePod: write PodScheduled=False only when it changes.
+    const conds = pod.status?.conditions ?? [];
+    const cur = conds.find((c) => c.type === 'PodScheduled');
+    if (cur && cur.status === 'False' && cur.reason === reason && cur.message === message) return;
+    const ns = pod.metadata.namespace ?? 'default';
+    const cond = {
+      type: 'PodScheduled', status: 'False', lastProbeTime: null,
+      lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : ctx.clock.timestamp(),
+      reason, message,
+    };
+    const conditions = [...conds.filter((c) => c.type !== 'PodScheduled'), cond];
+    ctx.request({
+      verb: 'PATCH',
+      path: `/api/v1/namespaces/${ns}/pods/${pod.metadata.name}/status`,
+      body: { status: { conditions } },
+      patchType: 'application/merge-patch+json',
+      causeId: causes.get(q.key),
+      userAgent: USER_AGENT,
+    });
+  }
+
+  // eventhandlers.go: addPodToCache / addPodToSchedulingQueue and friends.
+  const pods = ctx.informer<V1Pod>('/api/v1/pods');
+  pods.addEventHandler({
+    add(pod) {
+      if (pod.spec?.nodeName) {
+        if (!isTerminal(pod)) cache.addOrUpdatePod(pod);
+      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod);
+    },
+    update(oldPod, pod) {
+      const key = podKey(pod);
+      if (pod.spec?.nodeName) {
+        if (queue.get(key)) queue.done(key);
+        causes.delete(key);
+        if (isTerminal(pod)) {
+          cache.removePod(pod);
+          queue.moveAllToActiveOrBackoffQueue();
+        } else cache.addOrUpdatePod(pod);
+      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) {
+        if (queue.get(key)) queue.update(pod);
+        else if (!cache.isAssumedOrBound(pod)) enqueue(pod);
+      } else if (queue.get(key)) {
+        queue.delete(pod);
+        void oldPod;
+      }
+    },
+    delete(pod) {
+      const key = podKey(pod);
+      causes.delete(key);
+      log.forget(key);
+      if (queue.get(key)) queue.delete(pod);
+      if (cache.isAssumedOrBound(pod)) {
+        cache.removePod(pod);
+        queue.moveAllToActiveOrBackoffQueue();
+      }
+    },
+  });
+
+  const nodes = ctx.informer<V1Node>('/api/v1/nodes');
+  nodes.addEventHandler({
+    add(node) {
+      cache.upsertNode(node);
+      queue.moveAllToActiveOrBackoffQueue();
+    },
+    update(_old, node) {
+      if (cache.upsertNode(node)) queue.moveAllToActiveOrBackoffQueue();
+    },
+    delete(node) {
+      cache.removeNode(node.metadata.name);
+    },
+  });
+  // Informers may already hold objects (LIST before WATCH).
+  for (const n of nodes.list()) cache.upsertNode(n);
+  for (const p of pods.list()) {
+    if (p.spec?.nodeName) {
+      if (!isTerminal(p)) cache.addOrUpdatePod(p);
+    } else if (responsible(p) && !isTerminal(p) && !p.metadata.deletionTimestamp) enqueue(p);
+  }
+
+  return {
+    explain: (key) => log.forPod(key),
+    recentAttempts: () => log.recent(),
+    pendingCount: () => queue.size(),
+  };
+}
+
+/** Events are capped at 1 KiB of message (the recorder's truncation, as upstream). */
+function truncateMessage(m: string): string {
+  const max = 1024;
+  return m.length <= max ? m : m.slice(0, max - 3) + '...';
+}
