@@ -203,7 +203,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['e2e/**/*.ts'],
+    files: ['e2e/**/*.ts', 'scripts/bench-*.mjs'],
     // page.evaluate callbacks run in the browser.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,0 +1,195 @@
+/**
+ * Headless engine benchmarks (`npm run bench`, first half). One JSON object per line:
+ * `{"case", "wallMs", "virtualMs", "heapMB", …}`. Benchmarks report; they never fail the build
+ * (a case that cannot run prints `"error"` and the run continues, exit 0).
+ *
+ * Cases (DESIGN.md, Budgets):
+ * - `pod-trip`: one Pod on the default cluster, from POST to Running.
+ * - `5k-nodes-10k-pods`: 5,000 workers, 10,000 bare Pods POSTed at once; scheduling throughput
+ *   (binds per wall second), apply-to-all-Running wall time, heap. Mirrors scheduler_perf's
+ *   SchedulingBasic at 5,000 nodes.
+ * - `1k-nodes-100k-pods`: KWOK's published scale; wall and heap. `BENCH_SKIP_LARGE=1` skips it.
+ *
+ * Env: `BENCH_CASES=pod-trip,5k-nodes-10k-pods` runs a subset; `BENCH_MAX_WALL_S` (default 240)
+ * caps each case's run loop (an unfinished case reports `"complete": false`).
+ */
+import { spawnSync } from 'node:child_process';
+import { createCluster } from '../engine/index.ts';
+import type { Cluster, KubeObject, ObjectChange } from '../engine/types.ts';
+
+// Re-run ourselves with --expose-gc so heap figures are measured after a full collection.
+if (typeof globalThis.gc !== 'function' && !process.env.BENCH_CHILD) {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=6144', ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...process.env, BENCH_CHILD: '1' } },
+  );
+  process.exit(r.status ?? 0);
+}
+
+const MAX_WALL_MS = Number(process.env.BENCH_MAX_WALL_S ?? 240) * 1000;
+const IMAGE = 'registry.k8s.io/pause:3.10';
+
+function heapMB(): number {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
+}
+
+function emit(result: Record<string, unknown>): void {
+  console.log(JSON.stringify(result));
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** A bare Pod, as `kubectl run` would create it but with a tiny request so thousands fit per node. */
+function podManifest(name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels: { app: 'bench' } },
+    spec: {
+      containers: [
+        { name: 'pause', image: IMAGE, resources: { requests: { cpu: '1m', memory: '1Mi' } } },
+      ],
+    },
+  };
+}
+
+interface Progress {
+  bound: number;
+  running: number;
+  lastBindWall: number;
+  lastBindVirtual: number;
+  allRunningWall: number;
+  allRunningVirtual: number;
+}
+
+/** Counts binds and Running transitions of our pods from the cluster's change feed. */
+function track(cluster: Cluster, expected: number): Progress {
+  const p: Progress = { bound: 0, running: 0, lastBindWall: 0, lastBindVirtual: 0, allRunningWall: 0, allRunningVirtual: 0 };
+  const bound = new Set<string>();
+  const running = new Set<string>();
+  cluster.onChange((c: ObjectChange) => {
+    if (c.resource !== 'pods' || c.type === 'DELETED') return;
+    const o = c.object as KubeObject & { spec?: { nodeName?: string }; status?: { phase?: string } };
+    const name = o.metadata.name;
+    if (o.spec?.nodeName && !bound.has(name)) {
+      bound.add(name);
+      p.bound++;
+      p.lastBindWall = performance.now();
+      p.lastBindVirtual = cluster.now();
+    }
+    if (o.status?.phase === 'Running' && !running.has(name)) {
+      running.add(name);
+      p.running++;
+      if (p.running === expected) {
+        p.allRunningWall = performance.now();
+        p.allRunningVirtual = cluster.now();
+      }
+    }
+  });
+  return p;
+}
+
+/** POSTs `count` pods and runs the cluster until all are Running (or the wall cap). */
+function runPods(cluster: Cluster, count: number, prefix: string) {
+  const progress = track(cluster, count);
+  const t0 = performance.now();
+  const v0 = cluster.now();
+  let rejected = 0;
+  for (let i = 0; i < count; i++) {
+    const res = cluster.handle({
+      verb: 'POST',
+      path: '/api/v1/namespaces/default/pods',
+      body: podManifest(`${prefix}-${i}`),
+      from: 'kubectl',
+      userAgent: 'kubectl/v1.34.0',
+    });
+    if (res.code >= 300) rejected++;
+  }
+  const postWallMs = performance.now() - t0;
+  // Step in 1 s of virtual time so the wall cap is checked often.
+  while (progress.running < count && performance.now() - t0 < MAX_WALL_MS) {
+    const before = cluster.nextTimerAt();
+    if (before === undefined) break;
+    cluster.runFor(1000);
+  }
+  const complete = progress.running === count;
+  const end = complete ? progress.allRunningWall : performance.now();
+  return {
+    complete,
+    rejected,
+    postWallMs: round(postWallMs),
+    wallMs: round(end - t0),
+    virtualMs: (complete ? progress.allRunningVirtual : cluster.now()) - v0,
+    bound: progress.bound,
+    running: progress.running,
+    schedulingPodsPerSec: progress.bound ? Math.round(progress.bound / ((progress.lastBindWall - t0) / 1000)) : 0,
+    lastBindVirtualMs: progress.lastBindVirtual - v0,
+  };
+}
+
+/** Builds a cluster and lets its nodes register; reports how long that took. */
+function boot(workers: number) {
+  const t0 = performance.now();
+  const cluster = createCluster({ seed: 1, workers });
+  cluster.runFor(2000);
+  return { cluster, bootWallMs: round(performance.now() - t0), bootVirtualMs: cluster.now() };
+}
+
+function podTrip() {
+  const base = heapMB();
+  const { cluster, bootWallMs } = boot(3);
+  const r = runPods(cluster, 1, 'trip');
+  emit({ case: 'pod-trip', wallMs: r.wallMs, virtualMs: r.virtualMs, heapMB: round(heapMB() - base), complete: r.complete, bootWallMs, nodes: 4, pods: 1 });
+}
+
+function scale(name: string, workers: number, pods: number) {
+  const base = heapMB();
+  const { cluster, bootWallMs, bootVirtualMs } = boot(workers);
+  const bootHeapMB = round(heapMB() - base);
+  const r = runPods(cluster, pods, 'p');
+  emit({
+    case: name,
+    wallMs: r.wallMs,
+    virtualMs: r.virtualMs,
+    heapMB: round(heapMB() - base),
+    complete: r.complete,
+    nodes: workers + 1,
+    pods,
+    running: r.running,
+    bound: r.bound,
+    rejected: r.rejected,
+    schedulingPodsPerSec: r.schedulingPodsPerSec,
+    postWallMs: r.postWallMs,
+    lastBindVirtualMs: r.lastBindVirtualMs,
+    bootWallMs,
+    bootVirtualMs,
+    bootHeapMB,
+  });
+}
+
+const CASES: Record<string, () => void> = {
+  'pod-trip': podTrip,
+  '5k-nodes-10k-pods': () => scale('5k-nodes-10k-pods', 5000, 10_000),
+  '1k-nodes-100k-pods': () => scale('1k-nodes-100k-pods', 1000, 100_000),
+};
+
+const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim()) ?? Object.keys(CASES);
+for (const name of wanted) {
+  if (name === '1k-nodes-100k-pods' && process.env.BENCH_SKIP_LARGE) {
+    emit({ case: name, skipped: 'BENCH_SKIP_LARGE is set' });
+    continue;
+  }
+  const run = CASES[name];
+  if (!run) {
+    emit({ case: name, error: `unknown case; known: ${Object.keys(CASES).join(', ')}` });
+    continue;
+  }
+  try {
+    run();
+  } catch (e) {
+    emit({ case: name, error: e instanceof Error ? e.message : String(e) });
+  }
+}
