@@ -1,4 +1,156 @@
-/** Manifest editor panel (stub; the real Monaco editor lands shortly). */
+/**
+ * The manifest editor: examples, Apply (button and Ctrl/Cmd+Enter), the text (a plain view at
+ * once, Monaco as soon as its lazy chunk arrives), kubectl's output and the problems list.
+ * Apply runs `kubectl apply -f manifest.yaml` in the worker; its diagnostics become markers.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import type { Diagnostic, KubectlResult } from '../../protocol/types.ts';
+import { getText, markDirty, saveNow } from './editorDoc.ts';
+import type { EditorHandle, Problem } from './editorHandle.ts';
+import type { Example } from './examples.ts';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { PlainEditor } from './PlainEditor.tsx';
+import { ApplyOutput } from './ApplyOutput.tsx';
+import { MonacoBoundary } from './MonacoBoundary.tsx';
+import './editor.css';
+
+/** The file name kubectl sees; diagnostics and the apply span name it. */
+export const MANIFEST_FILE = 'manifest.yaml';
+
+const loadMonaco = () => import('./MonacoEditor.tsx');
+const MonacoEditor = lazy(loadMonaco);
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/** Editor panel; H4's App lays it out. */
 export function EditorPanel() {
-  return <section data-testid="editor" aria-label="Editor" />;
+  const { t } = useTranslation('editor');
+  const [mountMonaco, setMountMonaco] = useState(false);
+  const [monacoReady, setMonacoReady] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const [result, setResult] = useState<KubectlResult>();
+  const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>(NO_DIAGNOSTICS);
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const handle = useRef<EditorHandle | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const busy = useRef(false);
+
+  // Start fetching Monaco right after the first paint: the editor is visible, but the first
+  // paint must not wait for ~4 MB of editor code.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        void loadMonaco();
+        setMountMonaco(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+
+  const apply = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setApplying(true);
+    saveNow();
+    try {
+      const res = await useStore.getState().apply(getText(), MANIFEST_FILE);
+      setResult(res);
+      setDiagnostics(res.diagnostics?.length ? res.diagnostics : NO_DIAGNOSTICS);
+    } catch (err) {
+      setResult({ stdout: '', stderr: `${t('applyFailed')}: ${String(err)}\n`, exitCode: 1 });
+    } finally {
+      busy.current = false;
+      setApplying(false);
+    }
+  }, [t]);
+
+  const pickExample = useCallback((ex: Example) => {
+    setDiagnostics(NO_DIAGNOSTICS);
+    setResult(undefined);
+    if (handle.current) {
+      handle.current.replaceText(ex.text);
+      handle.current.focus();
+    } else if (textareaRef.current) {
+      textareaRef.current.value = ex.text;
+      textareaRef.current.focus();
+      markDirty();
+    }
+  }, []);
+
+  const reveal = useCallback((line: number, column: number) => {
+    if (handle.current) {
+      handle.current.reveal(line, column);
+      return;
+    }
+    const ta = textareaRef.current;
+    if (!ta) return;
+    const lines = ta.value.split('\n', line);
+    const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+    ta.focus();
+    ta.setSelectionRange(offset, offset);
+  }, []);
+
+  const onReady = useCallback((h: EditorHandle) => {
+    handle.current = h;
+    setMonacoReady(true);
+  }, []);
+
+  const getCarry = useCallback(() => {
+    const ta = textareaRef.current;
+    if (!ta) return undefined;
+    return { offset: ta.selectionStart, focused: document.activeElement === ta };
+  }, []);
+
+  return (
+    <section
+      className="editor-panel"
+      aria-label={t('panel')}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+          e.preventDefault();
+          void apply();
+        }
+      }}
+    >
+      <div className="editor-toolbar">
+        <h2 className="editor-title">{MANIFEST_FILE}</h2>
+        <ExamplesMenu onPick={pickExample} />
+        <button
+          type="button"
+          className="btn btn-primary apply-button"
+          onClick={() => void apply()}
+          aria-busy={applying}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          title={t('applyHint')}
+        >
+          {t('apply')}
+        </button>
+      </div>
+      <div className="editor-surface" data-testid="editor" data-ready={monacoReady ? 'true' : 'false'}>
+        {!monacoReady && <PlainEditor onApply={() => void apply()} textareaRef={textareaRef} />}
+        {mountMonaco && (
+          <div className="monaco-host" style={{ visibility: monacoReady ? 'visible' : 'hidden' }}>
+            <MonacoBoundary onError={() => setMountMonaco(false)}>
+              <Suspense fallback={null}>
+                <MonacoEditor
+                  diagnostics={diagnostics}
+                  onApply={() => void apply()}
+                  onReady={onReady}
+                  onProblems={setProblems}
+                  getCarry={getCarry}
+                />
+              </Suspense>
+            </MonacoBoundary>
+          </div>
+        )}
+      </div>
+      <ApplyOutput result={result} problems={problems} onReveal={reveal} />
+    </section>
+  );
 }

@@ -1,4 +1,130 @@
-/** Pipeline diagram (stub; the React Flow diagram lands shortly). */
+/**
+ * The pipeline diagram, the hero of the screen: every stage a manifest passes on its way to a
+ * running, reachable container, with each hop the engine records travelling its edge as it
+ * happens, and the narration line saying what just happened.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import { EDGES, stageBoxes } from './layout.ts';
+import { StageNode, type StageNodeType } from './StageNode.tsx';
+import { HopEdge, type HopEdgeType } from './HopEdge.tsx';
+import { GhostHops } from './GhostHops.tsx';
+import { Narration } from './Narration.tsx';
+import './pipeline.css';
+
+const nodeTypes = { stage: StageNode };
+const edgeTypes = { hop: HopEdge };
+const FIT = { padding: 0.03 } as const;
+
+function buildNodes(nodeCount: number): StageNodeType[] {
+  return stageBoxes(nodeCount).map((b) => ({
+    id: b.id,
+    type: 'stage',
+    position: { x: b.x, y: b.y },
+    width: b.width,
+    height: b.height,
+    data: { stage: b.id },
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+  }));
+}
+
+function buildEdges(): HopEdgeType[] {
+  return EDGES.map((e) => {
+    const marker = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
+    return {
+      id: e.id,
+      type: 'hop',
+      source: e.source,
+      target: e.target,
+      sourceHandle: `s-${e.sourceSide}`,
+      targetHandle: `t-${e.targetSide}`,
+      markerEnd: marker,
+      markerStart: e.both ? marker : undefined,
+      data: { spec: e },
+      selectable: false,
+      focusable: false,
+    };
+  });
+}
+
+const EDGE_LIST = buildEdges();
+
+/** Re-fits the diagram whenever its box or its layout changes (it never scrolls). */
+function AutoFit({ host, layoutKey }: { host: React.RefObject<HTMLDivElement | null>; layoutKey: number }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView(FIT));
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      ro.disconnect();
+    };
+  }, [host, fitView, layoutKey]);
+  return null;
+}
+
+function Diagram() {
+  const { t } = useTranslation('pipeline');
+  const host = useRef<HTMLDivElement>(null);
+  const nodeCount = useStore((s) => s.nodes.length);
+  const nodes = useMemo<Node[]>(() => buildNodes(nodeCount), [nodeCount]);
+  const boxes = useMemo(() => stageBoxes(nodeCount), [nodeCount]);
+
+  return (
+    <div className="pipeline-canvas" ref={host} role="group" aria-label={t('aria.diagram')}>
+      <ReactFlow
+        nodes={nodes}
+        edges={EDGE_LIST as Edge[]}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.1}
+        maxZoom={1.6}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        panOnDrag={false}
+        panOnScroll={false}
+        zoomOnScroll={false}
+        zoomOnPinch={false}
+        zoomOnDoubleClick={false}
+        preventScrolling={false}
+        disableKeyboardA11y
+        colorMode="dark"
+      >
+        <GhostHops boxes={boxes} />
+        <AutoFit host={host} layoutKey={nodeCount} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The pipeline panel: diagram plus narration. H4's App lays it out. */
 export function PipelineView() {
-  return <section aria-label="Pipeline" />;
+  const { t } = useTranslation('pipeline');
+  return (
+    <section className="pipeline-view" aria-label={t('panel')}>
+      <ReactFlowProvider>
+        <Diagram />
+      </ReactFlowProvider>
+      <Narration />
+    </section>
+  );
 }

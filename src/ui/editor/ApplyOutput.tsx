@@ -1,0 +1,60 @@
+/**
+ * Under the editor: what kubectl printed for the last Apply (verbatim, English, as upstream)
+ * and every problem on the text, each a button that jumps to its line.
+ */
+import { useTranslation } from 'react-i18next';
+import type { KubectlResult } from '../../protocol/types.ts';
+import type { Problem } from './editorHandle.ts';
+
+const MAX_PROBLEMS = 50;
+
+export interface ApplyOutputProps {
+  result?: KubectlResult;
+  problems: readonly Problem[];
+  onReveal: (line: number, column: number) => void;
+}
+
+/** kubectl output plus the problem list. */
+export function ApplyOutput({ result, problems, onReveal }: ApplyOutputProps) {
+  const { t } = useTranslation('editor');
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  return (
+    <div className="apply-output">
+      <div role="status" aria-live="polite" className="apply-result" data-testid="apply-output">
+        {result && (
+          <pre className={result.exitCode === 0 ? 'apply-ok' : 'apply-failed'}>
+            {result.stdout}
+            {result.stderr && <span className="apply-stderr">{result.stderr}</span>}
+          </pre>
+        )}
+      </div>
+      {shown.length > 0 && (
+        <ul className="problems" aria-label={t('problems.label', { count: problems.length })}>
+          {shown.map((p, i) => (
+            <li key={`${p.owner}:${p.line}:${p.column}:${i}`}>
+              <button
+                type="button"
+                className={`problem problem-${p.severity}`}
+                onClick={() => onReveal(p.line, p.column)}
+              >
+                <span aria-hidden="true" className="problem-icon">
+                  {p.severity === 'error' ? '✖' : p.severity === 'warning' ? '⚠' : 'ℹ'}
+                </span>
+                {t('problems.item', {
+                  line: p.line,
+                  column: p.column,
+                  message: p.message,
+                  source: p.owner === 'kubectl' ? 'kubectl' : t('problems.schemaSource'),
+                  interpolation: { escapeValue: false },
+                })}
+              </button>
+            </li>
+          ))}
+          {problems.length > shown.length && (
+            <li className="problem-more">{t('problems.more', { count: problems.length - shown.length })}</li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
