@@ -1,0 +1,35 @@
+export default {
+  title: 'Desired State',
+  tagline: 'how Kubernetes turns YAML into running containers',
+  skip: 'Skip to the pipeline',
+  seed: 'seed {{seed}}',
+  seedHint: 'The same seed and the same inputs give the same run.',
+  clock: {
+    label: 'Virtual time {{time}}',
+    hint: 'Virtual time since the cluster started',
+  },
+  playback: {
+    group: 'Playback',
+    play: 'Play',
+    pause: 'Pause',
+    step: 'Step',
+    stepHint: 'Show the next hop, then pause',
+    speed: 'Speed',
+    speedValue: '{{speed}}×',
+    busy: 'busy: fast-forwarding',
+    busyHint: 'Many things happen at once; every hop is shown together and time flows at the chosen speed.',
+  },
+  language: 'Language',
+  tabs: {
+    label: 'Events and terminal',
+    events: 'Events',
+    terminal: 'kubectl terminal',
+    warnings_one: '{{count}} warning',
+    warnings_other: '{{count}} warnings',
+  },
+  worker: {
+    crashed: 'The simulation stopped unexpectedly; restarting from the last snapshot',
+    recovered: 'The simulation stopped unexpectedly and was restarted from the last snapshot',
+    dismiss: 'Dismiss',
+  },
+};

@@ -1,0 +1,8 @@
+export default {
+  output: 'Terminal output',
+  input: 'Terminal command',
+  placeholder: 'kubectl get pods',
+  hint: 'Type kubectl commands (kubectl get pods -o wide, kubectl describe node worker-1) or sim actions (sim node fail worker-2). ↑/↓ for history, clear to clear.',
+  running: 'running…',
+  waitingPaused: 'waiting for virtual time: press Play to let it pass',
+};

@@ -1,0 +1,21 @@
+export default {
+  title: '클러스터',
+  summary_other: '노드 {{nodes}}개 · 파드 {{pods}}개',
+  node: {
+    label: '노드 {{name}}',
+    inspect: '노드 {{name}} 살펴보기',
+    role: '역할: {{roles}}',
+    capacity: 'CPU {{cpu}} · {{memory}} · 파드 {{pods}}개',
+    taints: '테인트',
+    pods_other: '{{name}}의 파드 {{count}}개',
+    noPods: '파드 없음',
+  },
+  pod: {
+    label: '파드 {{name}}: {{status}}, 준비 {{ready}}',
+  },
+  unscheduled: {
+    title: '스케줄 대기',
+    hint: '스케줄러를 기다리는 중',
+    none: '없음',
+  },
+};

@@ -1,0 +1,148 @@
+/**
+ * The UI's zustand store (plan.md "UI contracts"). Components subscribe to the slice they draw
+ * (one pod, one node's pod keys, the clock) so a few hundred pods stay smooth.
+ */
+import { create } from 'zustand';
+import { Bridge, type WorkerStatus } from '../bridge/client.ts';
+import type { DeltaMessage } from '../protocol/messages.ts';
+import { hopMsFor } from '../protocol/messages.ts';
+import type { Diagnostic, KubectlResult } from '../protocol/types.ts';
+import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
+import { appendTerminal, type TerminalLine } from './terminal.ts';
+
+export type { Playback } from './reducers.ts';
+export type { TerminalLine } from './terminal.ts';
+export type { WorkerStatus } from '../bridge/client.ts';
+
+export interface Selection {
+  kind: 'pod' | 'node' | 'span';
+  /** Pod/node: the object key (`pods/default/web-…`, `nodes//worker-1`); span: `String(span.id)`. */
+  key: string;
+}
+
+export interface StoreState extends ClusterSlice, TraceSlice {
+  seed: number;
+  workers: number;
+  selection?: Selection;
+  diagnostics: Diagnostic[];
+  worker: WorkerStatus;
+  /** Shown until dismissed after a crash; the detail is for the console, not the banner. */
+  workerNotice?: { detail?: string };
+  terminal: TerminalLine[];
+
+  play(): void;
+  pause(): void;
+  step(): void;
+  setSpeed(n: number): void;
+  select(sel?: Selection): void;
+  apply(text: string, file?: string): Promise<KubectlResult>;
+  runTerminal(line: string): Promise<KubectlResult>;
+  clearTerminal(): void;
+  dismissWorkerNotice(): void;
+  /** Animation over: drop these spans from activeSpans. */
+  expireSpans(ids: ReadonlySet<number>): void;
+  /** Start the worker; returns the cleanup (React effect). */
+  connect(opts?: { seed?: number; workers?: number }): () => void;
+}
+
+let bridge: Bridge | undefined;
+
+const notConnected: KubectlResult = { stdout: '', stderr: 'error: the simulation is not running\n', exitCode: 1 };
+
+export const useStore = create<StoreState>()((set, get) => ({
+  ...emptyCluster(),
+  spans: [],
+  activeSpans: [],
+  narration: undefined,
+  hopMs: hopMsFor(1),
+  busy: false,
+  playback: { playing: true, speed: 1, now: 0, epochMs: 0 },
+  seed: 7,
+  workers: 3,
+  selection: undefined,
+  diagnostics: [],
+  worker: 'starting',
+  workerNotice: undefined,
+  terminal: [],
+
+  play() {
+    set((s) => ({ playback: { ...s.playback, playing: true } }));
+    bridge?.play();
+  },
+  pause() {
+    set((s) => ({ playback: { ...s.playback, playing: false } }));
+    bridge?.pause();
+  },
+  step() {
+    set((s) => ({ playback: { ...s.playback, playing: false } }));
+    bridge?.step();
+  },
+  setSpeed(n) {
+    if (!(n > 0)) return;
+    set((s) => ({ playback: { ...s.playback, speed: n }, hopMs: hopMsFor(n) }));
+    bridge?.setSpeed(n);
+  },
+  select(sel) {
+    set({ selection: sel });
+  },
+  async apply(text, file = 'manifest.yaml') {
+    if (!bridge) return notConnected;
+    const result = await bridge.apply(text, file);
+    set({ diagnostics: result.diagnostics ?? [] });
+    return result;
+  },
+  async runTerminal(line) {
+    set((s) => ({ terminal: appendTerminal(s.terminal, { kind: 'input', text: line }) }));
+    const result = bridge ? await bridge.terminal(line) : notConnected;
+    set((s) => {
+      let lines = s.terminal;
+      if (result.stdout) lines = appendTerminal(lines, { kind: 'stdout', text: result.stdout });
+      if (result.stderr) lines = appendTerminal(lines, { kind: 'stderr', text: result.stderr });
+      return { terminal: lines };
+    });
+    return result;
+  },
+  clearTerminal() {
+    set({ terminal: [] });
+  },
+  dismissWorkerNotice() {
+    set({ workerNotice: undefined });
+  },
+  expireSpans(ids) {
+    set((s) => {
+      const activeSpans = expireSpans(s.activeSpans, ids);
+      return activeSpans === s.activeSpans ? s : { activeSpans };
+    });
+  },
+  connect(opts = {}) {
+    const seed = opts.seed ?? get().seed;
+    const workers = opts.workers ?? get().workers;
+    bridge?.dispose();
+    const mine = new Bridge(
+      { seed, workers },
+      {
+        onDelta: (delta: DeltaMessage) => set((s) => ({ ...applyObjects(s, delta), ...applyTrace(s, delta) })),
+        onReady: (ready) => set({ seed: ready.seed, workers: ready.workers }),
+        onStatus: (status, detail) => {
+          if (status === 'crashed') console.error(`[desired-state] simulation worker stopped: ${detail ?? ''}`);
+          set((s) => ({
+            worker: status,
+            workerNotice: status === 'crashed' || status === 'restarting' ? { detail } : s.workerNotice,
+          }));
+        },
+      },
+    );
+    bridge = mine;
+    set({ seed, workers, worker: 'starting' });
+    mine.start();
+    return () => {
+      mine.dispose();
+      if (bridge === mine) bridge = undefined;
+    };
+  },
+}));
+
+/** For e2e tests: force a worker crash to exercise recovery. */
+export function crashWorkerForTest(): void {
+  bridge?.crashForTest();
+}

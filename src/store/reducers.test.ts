@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { DeltaMessage } from '../protocol/messages.ts';
+import type { KubeObject, Span } from '../protocol/types.ts';
+import { applyObjects, applyTrace, emptyCluster, expireSpans, MAX_SPANS, type TraceSlice } from './reducers.ts';
+
+const pod = (name: string, node?: string): KubeObject => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: node ? { nodeName: node } : {},
+});
+const node = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name } });
+const event = (name: string, last: string, type = 'Normal'): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, lastTimestamp: last, type }) as KubeObject;
+const up = (resource: string, obj: KubeObject) => ({ key: `${resource}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, resource, object: obj });
+const span = (id: number): Span => ({ id, at: id, duration: 0, from: 'kubectl', to: 'apiserver', verb: 'POST', kind: 'apiCreate', args: {}, summary: `s${id}` });
+
+const delta = (d: Partial<DeltaMessage>): DeltaMessage => ({
+  type: 'delta', now: 0, epochMs: 0, playing: true, speed: 1, busy: false, upserts: [], deletes: [], released: [], ...d,
+});
+
+describe('applyObjects', () => {
+  it('builds sorted lists and pods by node', () => {
+    const s = applyObjects(emptyCluster(), delta({ reset: true, upserts: [up('nodes', node('worker-2')), up('nodes', node('worker-1')), up('pods', pod('b', 'worker-1')), up('pods', pod('a', 'worker-1')), up('pods', pod('c'))] }));
+    expect(s.nodes.map((n) => n.metadata.name)).toEqual(['worker-1', 'worker-2']);
+    expect(s.pods.map((p) => p.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(s.podsByNode).toEqual({ 'worker-1': ['pods/default/a', 'pods/default/b'], '': ['pods/default/c'] });
+  });
+
+  it('keeps identity of untouched objects and unchanged node pod lists', () => {
+    const s1 = applyObjects(emptyCluster(), delta({ reset: true, upserts: [up('pods', pod('a', 'worker-1')), up('pods', pod('b', 'worker-2')), up('nodes', node('worker-1'))] }));
+    const s2 = applyObjects(s1, delta({ upserts: [up('pods', pod('b', 'worker-2'))] }));
+    expect(s2.objects['pods/default/a']).toBe(s1.objects['pods/default/a']);
+    expect(s2.podsByNode['worker-1']).toBe(s1.podsByNode['worker-1']);
+    expect(s2.nodes).toBe(s1.nodes); // no node changed: the list is not rebuilt
+    const s3 = applyObjects(s2, delta({ upserts: [up('pods', pod('c'))] }));
+    expect(s3.podsByNode['worker-2']).toBe(s2.podsByNode['worker-2']);
+    expect(applyObjects(s3, delta({}))).toBe(s3);
+  });
+
+  it('moves a pod from the unscheduled lane to its node when bound, and deletes', () => {
+    const s1 = applyObjects(emptyCluster(), delta({ reset: true, upserts: [up('pods', pod('a'))] }));
+    const s2 = applyObjects(s1, delta({ upserts: [up('pods', pod('a', 'worker-3'))] }));
+    expect(s2.podsByNode).toEqual({ 'worker-3': ['pods/default/a'] });
+    const s3 = applyObjects(s2, delta({ deletes: [{ key: 'pods/default/a', resource: 'pods' }] }));
+    expect(s3.pods).toEqual([]);
+    expect(s3.podsByNode).toEqual({});
+  });
+
+  it('sorts events by last seen, newest last', () => {
+    const s = applyObjects(emptyCluster(), delta({ upserts: [
+      up('events', event('x', '2026-01-01T00:00:09Z')),
+      up('events', event('y', '2026-01-01T00:00:01Z', 'Warning')),
+    ] }));
+    expect(s.events.map((e) => e.metadata.name)).toEqual(['y', 'x']);
+  });
+});
+
+describe('applyTrace', () => {
+  const empty: TraceSlice = { spans: [], activeSpans: [], hopMs: 700, busy: false, playback: { playing: true, speed: 1, now: 0, epochMs: 0 } };
+
+  it('appends released spans, sets narration and hopMs', () => {
+    const s = applyTrace(empty, delta({ released: [span(1), span(2)], speed: 2, now: 500 }));
+    expect(s.spans.map((x) => x.id)).toEqual([1, 2]);
+    expect(s.activeSpans.map((x) => x.id)).toEqual([1, 2]);
+    expect(s.narration?.id).toBe(2);
+    expect(s.hopMs).toBe(350);
+    expect(s.playback).toEqual({ playing: true, speed: 2, now: 500, epochMs: 0 });
+  });
+
+  it('caps spans at MAX_SPANS, keeping the newest', () => {
+    const many = Array.from({ length: MAX_SPANS + 50 }, (_, i) => span(i + 1));
+    const s = applyTrace(empty, delta({ released: many }));
+    expect(s.spans).toHaveLength(MAX_SPANS);
+    expect(s.spans[0].id).toBe(51);
+    expect(s.activeSpans.length).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps the playback object when nothing in it changed', () => {
+    const s1 = applyTrace(empty, delta({ now: 100 }));
+    const s2 = applyTrace(s1, delta({ now: 100 }));
+    expect(s2.playback).toBe(s1.playback);
+  });
+
+  it('expireSpans removes finished animations and keeps identity otherwise', () => {
+    const active = [span(1), span(2)];
+    expect(expireSpans(active, new Set([1])).map((s) => s.id)).toEqual([2]);
+    expect(expireSpans(active, new Set([9]))).toBe(active);
+  });
+});

@@ -1,0 +1,53 @@
+/** Events | kubectl terminal tabs (WAI-ARIA tabs pattern; both panels stay mounted). */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import { Terminal } from '../terminal/Terminal.tsx';
+import { EventsTable } from '../timeline/EventsTable.tsx';
+
+const TABS = ['events', 'terminal'] as const;
+type Tab = (typeof TABS)[number];
+
+export function BottomTabs() {
+  const { t } = useTranslation('app');
+  const [tab, setTab] = useState<Tab>('events');
+  const warnings = useStore((s) => s.events.reduce((n, e) => n + ((e as { type?: string }).type === 'Warning' ? 1 : 0), 0));
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null });
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next);
+    refs.current[next]?.focus();
+  };
+
+  return (
+    <section className="panel bottom-panel">
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            ref={(el) => { refs.current[id] = el; }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(id)}
+          >
+            {t(`tabs.${id}`)}
+            {id === 'events' && warnings > 0 && <span className="badge badge-bad tab-count">{t('tabs.warnings', { count: warnings })}</span>}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="tabpanel-events" aria-labelledby="tab-events" hidden={tab !== 'events'} className="tabpanel">
+        <EventsTable />
+      </div>
+      <div role="tabpanel" id="tabpanel-terminal" aria-labelledby="tab-terminal" hidden={tab !== 'terminal'} className="tabpanel">
+        <Terminal />
+      </div>
+    </section>
+  );
+}

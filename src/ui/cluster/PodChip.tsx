@@ -1,0 +1,41 @@
+/** One pod as a chip: name, kubectl STATUS and READY; coloured by phase; selectable. */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import { podTone } from './nodeInfo.ts';
+
+export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
+  const { t } = useTranslation('cluster');
+  const pod = useStore((s) => s.objects[podKey]);
+  const cols = useStore((s) => s.podColumns[podKey]);
+  const selected = useStore((s) => s.selection?.kind === 'pod' && s.selection.key === podKey);
+  const select = useStore((s) => s.select);
+  if (!pod) return null;
+  const phase = (pod.status as { phase?: string } | undefined)?.phase ?? 'Pending';
+  const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
+  const status = cols?.status ?? phase;
+  const ready = cols?.ready ?? '0/0';
+  const tone = podTone(phase, status);
+  return (
+    <button
+      type="button"
+      className={`pod-chip tone-${tone}`}
+      data-testid="pod"
+      data-name={pod.metadata.name}
+      data-namespace={pod.metadata.namespace ?? 'default'}
+      data-node={node}
+      data-phase={phase}
+      data-status={status}
+      data-ready={ready}
+      aria-pressed={selected}
+      aria-label={t('pod.label', { name: pod.metadata.name, status, ready })}
+      onClick={() => select(selected ? undefined : { kind: 'pod', key: podKey })}
+    >
+      <span className="pod-name">{pod.metadata.name}</span>
+      <span className="pod-meta">
+        <span className="pod-status">{status}</span>
+        <span className="pod-ready">{ready}</span>
+      </span>
+    </button>
+  );
+});

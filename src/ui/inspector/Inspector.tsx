@@ -1,0 +1,28 @@
+/** The inspector: details of the selected pod, node or span ("desired vs current", "why"). */
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import { NodeDetails } from './NodeDetails.tsx';
+import { PodDetails } from './PodDetails.tsx';
+import { SpanDetails } from './SpanDetails.tsx';
+
+export function Inspector() {
+  const { t } = useTranslation('inspector');
+  const selection = useStore((s) => s.selection);
+  const select = useStore((s) => s.select);
+  return (
+    <section className="panel inspector-panel" aria-labelledby="inspector-title" data-testid="inspector">
+      <h2 id="inspector-title" className="panel-title">
+        {t('title')}
+        {selection && (
+          <button type="button" className="link-button" onClick={() => select(undefined)}>{t('close')}</button>
+        )}
+      </h2>
+      <div className="inspector-body">
+        {!selection && <p className="empty">{t('empty')}</p>}
+        {selection?.kind === 'pod' && <PodDetails podKey={selection.key} />}
+        {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
+        {selection?.kind === 'span' && <SpanDetails spanId={Number(selection.key)} />}
+      </div>
+    </section>
+  );
+}

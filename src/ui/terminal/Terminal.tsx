@@ -1,0 +1,103 @@
+/**
+ * The kubectl terminal: `$` prompt, ↑/↓ history, `clear`; runs `kubectl …` (the same kubectl as
+ * the CLI) and `sim …` in the worker. Output is plain text.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/index.ts';
+import { loadHistory, pushHistory } from './history.ts';
+
+export function Terminal() {
+  const { t } = useTranslation('terminal');
+  const lines = useStore((s) => s.terminal);
+  const runTerminal = useStore((s) => s.runTerminal);
+  const clearTerminal = useStore((s) => s.clearTerminal);
+  const playing = useStore((s) => s.playback.playing);
+  const [input, setInput] = useState('');
+  const [running, setRunning] = useState(false);
+  const [history, setHistory] = useState<string[]>(loadHistory);
+  const [cursor, setCursor] = useState<number | undefined>(undefined);
+  const out = useRef<HTMLDivElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const el = out.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [lines, running]);
+
+  const submit = async () => {
+    const line = input.trim();
+    setInput('');
+    setCursor(undefined);
+    if (!line) return;
+    setHistory((h) => pushHistory(h, line));
+    if (line === 'clear') {
+      clearTerminal();
+      return;
+    }
+    setRunning(true);
+    try {
+      await runTerminal(line);
+    } finally {
+      setRunning(false);
+      requestAnimationFrame(() => field.current?.focus());
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!running) void submit();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (history.length === 0) return;
+      const next = cursor === undefined ? history.length - 1 : Math.max(0, cursor - 1);
+      setCursor(next);
+      setInput(history[next]);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (cursor === undefined) return;
+      const next = cursor + 1;
+      if (next >= history.length) {
+        setCursor(undefined);
+        setInput('');
+      } else {
+        setCursor(next);
+        setInput(history[next]);
+      }
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      clearTerminal();
+    }
+  };
+
+  return (
+    <div className="terminal" data-testid="terminal" onClick={() => field.current?.focus()}>
+      <div className="terminal-out" ref={out} role="log" aria-live="polite" aria-label={t('output')}>
+        {lines.length === 0 && <div className="terminal-hint">{t('hint')}</div>}
+        {lines.map((l) => (
+          <div key={l.id} className={`term-line term-${l.kind}`}>
+            {l.kind === 'input' ? `$ ${l.text}` : l.text || '\u00a0'}
+          </div>
+        ))}
+        {running && <div className="terminal-hint">{playing ? t('running') : t('waitingPaused')}</div>}
+      </div>
+      <div className="terminal-in">
+        <span className="prompt" aria-hidden="true">$</span>
+        <input
+          ref={field}
+          className="terminal-input"
+          aria-label={t('input')}
+          placeholder={t('placeholder')}
+          value={input}
+          readOnly={running}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          onChange={(e) => { setInput(e.target.value); setCursor(undefined); }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+    </div>
+  );
+}

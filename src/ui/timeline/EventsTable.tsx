@@ -1,0 +1,73 @@
+/**
+ * `kubectl get events` as a live table: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (newest last,
+ * as `kubectl events` sorts them). Reasons and messages stay in English, as upstream prints them.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eventLastSeenMs, eventObject, humanDuration } from '../../protocol/format.ts';
+import type { KubeObject } from '../../protocol/types.ts';
+import { useStore } from '../../store/index.ts';
+
+/** Rows rendered at most (the newest); the store keeps more for the inspector. */
+const MAX_ROWS = 200;
+
+export function EventsTable() {
+  const { t } = useTranslation('timeline');
+  const events = useStore((s) => s.events);
+  // Whole seconds are enough for LAST SEEN; re-render once a second, not every frame.
+  const nowSec = useStore((s) => Math.floor((s.playback.epochMs + s.playback.now) / 1000));
+  const shown = events.length > MAX_ROWS ? events.slice(-MAX_ROWS) : events;
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [shown]);
+
+  return (
+    <div
+      className="events-scroll"
+      ref={scroller}
+      tabIndex={0}
+      aria-label={t('title')}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+      }}
+    >
+      {shown.length === 0 ? (
+        <p className="empty">{t('none')}</p>
+      ) : (
+        <table className="events-table">
+          <thead>
+            <tr>
+              <th scope="col">LAST SEEN</th>
+              <th scope="col">TYPE</th>
+              <th scope="col">REASON</th>
+              <th scope="col">OBJECT</th>
+              <th scope="col">MESSAGE</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((ev) => <EventRow key={`${ev.metadata.namespace}/${ev.metadata.name}`} ev={ev} nowMs={nowSec * 1000} />)}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: number }) {
+  const e = ev as KubeObject & { type?: string; reason?: string; message?: string; count?: number };
+  const warning = e.type === 'Warning';
+  return (
+    <tr data-testid="event" className={warning ? 'event-warning' : undefined}>
+      <td className="mono">{humanDuration(nowMs - eventLastSeenMs(e))}</td>
+      <td>{warning ? <strong>⚠ {e.type}</strong> : e.type}</td>
+      <td className="mono">{e.reason}</td>
+      <td className="mono">{eventObject(e as never)}</td>
+      <td>{e.message}</td>
+    </tr>
+  );
+}

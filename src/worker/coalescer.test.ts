@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../protocol/types.ts';
+import { Coalescer } from './coalescer.ts';
+
+const pod = (name: string, rv: string, status?: unknown): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'default', resourceVersion: rv },
+  spec: { containers: [{ name: 'web', image: 'nginx' }] },
+  ...(status ? { status } : {}),
+});
+
+describe('Coalescer', () => {
+  it('keeps only the last version of each object per frame', () => {
+    const c = new Coalescer();
+    c.record({ type: 'ADDED', resource: 'pods', object: pod('web-1', '1') });
+    c.record({ type: 'MODIFIED', resource: 'pods', object: pod('web-1', '2') });
+    c.record({ type: 'MODIFIED', resource: 'pods', object: pod('web-1', '3') });
+    const { upserts, deletes } = c.take();
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0].key).toBe('pods/default/web-1');
+    expect(upserts[0].object.metadata.resourceVersion).toBe('3');
+    expect(deletes).toEqual([]);
+    expect(c.dirty).toBe(false);
+    expect(c.take()).toEqual({ upserts: [], deletes: [] });
+  });
+
+  it('turns a change followed by a deletion into a deletion', () => {
+    const c = new Coalescer();
+    c.record({ type: 'MODIFIED', resource: 'pods', object: pod('web-1', '2') });
+    c.record({ type: 'DELETED', resource: 'pods', object: pod('web-1', '3') });
+    expect(c.take()).toEqual({ upserts: [], deletes: [{ key: 'pods/default/web-1', resource: 'pods' }] });
+  });
+
+  it('ignores resources the UI does not draw, keys cluster-scoped objects with an empty namespace', () => {
+    const c = new Coalescer();
+    c.record({ type: 'ADDED', resource: 'replicasets.apps', object: pod('rs', '1') });
+    c.record({ type: 'ADDED', resource: 'nodes', object: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' } } });
+    const { upserts } = c.take();
+    expect(upserts.map((u) => u.key)).toEqual(['nodes//worker-1']);
+  });
+
+  it('attaches kubectl STATUS/READY columns to pods', () => {
+    const c = new Coalescer();
+    c.record({
+      type: 'MODIFIED',
+      resource: 'pods',
+      object: pod('web-1', '5', {
+        phase: 'Pending',
+        containerStatuses: [{ name: 'web', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } }],
+      }),
+    });
+    expect(c.take().upserts[0].columns).toEqual({ status: 'ContainerCreating', ready: '0/1', restarts: 0 });
+  });
+});
