@@ -1,0 +1,115 @@
+/**
+ * Defaulting, run when the server decodes a body. Mirrors k/k pkg/apis/core/v1/defaults.go
+ * (SetDefaults_Pod, SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_Probe,
+ * SetDefaults_ResourceList, SetDefaults_Namespace, SetDefaults_NodeStatus). Mutates in place.
+ */
+import { formatQuantity, roundUpToMilli, tryParseQuantity } from './quantity.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+/** ParseImageName's tag: `latest` when the image has neither tag nor digest. */
+export function imageTag(image: string): string {
+  if (image.includes('@')) return '';
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  return colon > lastSlash ? image.slice(colon + 1) : 'latest';
+}
+
+function defaultResourceList(list: unknown): void {
+  if (!isObj(list)) return;
+  for (const [k, v] of Object.entries(list)) {
+    if (typeof v !== 'string' && typeof v !== 'number') continue;
+    const q = tryParseQuantity(v);
+    if (q) list[k] = formatQuantity(roundUpToMilli(q));
+  }
+}
+
+function defaultProbe(p: unknown): void {
+  if (!isObj(p)) return;
+  p.timeoutSeconds ??= 1;
+  p.periodSeconds ??= 10;
+  p.successThreshold ??= 1;
+  p.failureThreshold ??= 3;
+  if (isObj(p.httpGet)) {
+    p.httpGet.path ??= '/';
+    p.httpGet.scheme ??= 'HTTP';
+  }
+}
+
+function defaultContainer(c: Obj): void {
+  if (typeof c.image === 'string' && c.imagePullPolicy === undefined) {
+    c.imagePullPolicy = imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent';
+  }
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  for (const p of arr(c.ports)) p.protocol ??= 'TCP';
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[probe]);
+  if (isObj(c.resources)) {
+    const r = c.resources;
+    // SetDefaults_Pod: requests copied from limits when a resource has a limit but no request.
+    if (isObj(r.limits)) {
+      if (!isObj(r.requests)) r.requests = {};
+      const req = r.requests as Obj;
+      for (const [k, v] of Object.entries(r.limits)) if (req[k] === undefined) req[k] = v;
+    }
+    defaultResourceList(r.limits);
+    defaultResourceList(r.requests);
+  }
+}
+
+function defaultVolume(v: Obj): void {
+  const sources = ['emptyDir', 'hostPath', 'secret', 'configMap', 'projected', 'downwardAPI', 'persistentVolumeClaim', 'nfs', 'csi', 'ephemeral'];
+  if (!sources.some((s) => v[s] !== undefined)) v.emptyDir = {};
+  for (const s of ['secret', 'configMap', 'projected', 'downwardAPI']) if (isObj(v[s])) (v[s] as Obj).defaultMode ??= 420;
+}
+
+/** Default a Pod body (spec and containers). */
+export function defaultPod(pod: Obj): void {
+  if (!isObj(pod.spec)) return;
+  defaultPodSpec(pod.spec);
+}
+
+/** Default a PodSpec (also used by pod templates). */
+export function defaultPodSpec(spec: Obj): void {
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.restartPolicy ??= 'Always';
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.schedulerName ??= 'default-scheduler';
+  spec.enableServiceLinks ??= true;
+  for (const c of arr(spec.containers)) defaultContainer(c);
+  for (const c of arr(spec.initContainers)) defaultContainer(c);
+  for (const v of arr(spec.volumes)) defaultVolume(v);
+  if (spec.hostNetwork === true) {
+    for (const c of arr(spec.containers)) for (const p of arr(c.ports)) p.hostPort ??= p.containerPort;
+  }
+}
+
+export function defaultNamespace(ns: Obj): void {
+  const meta = (isObj(ns.metadata) ? ns.metadata : (ns.metadata = {})) as Obj;
+  if (typeof meta.name === 'string' && meta.name) {
+    const labels = (isObj(meta.labels) ? meta.labels : (meta.labels = {})) as Obj;
+    labels['kubernetes.io/metadata.name'] = meta.name;
+  }
+  const status = (isObj(ns.status) ? ns.status : (ns.status = {})) as Obj;
+  status.phase ??= 'Active';
+  const spec = (isObj(ns.spec) ? ns.spec : (ns.spec = {})) as Obj;
+  spec.finalizers ??= ['kubernetes'];
+}
+
+export function defaultNode(node: Obj): void {
+  if (!isObj(node.status)) return;
+  const st = node.status;
+  if (isObj(st.capacity) && st.allocatable === undefined) st.allocatable = { ...st.capacity };
+  defaultResourceList(st.capacity);
+  defaultResourceList(st.allocatable);
+}
+
+/** The defaulting function for a kind, if any. */
+export const DEFAULTERS: Record<string, (o: Obj) => void> = {
+  Pod: defaultPod,
+  Namespace: defaultNamespace,
+  Node: defaultNode,
+};

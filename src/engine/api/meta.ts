@@ -1,0 +1,60 @@
+/**
+ * ObjectMeta validation. Mirrors apimachinery pkg/api/validation/objectmeta.go
+ * (ValidateObjectMeta, ValidateObjectMetaUpdate) and the per-kind name rules of §12.
+ */
+import { forbidden, invalid, required, type FieldError } from './field.ts';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, validateAnnotations, validateLabels } from './names.ts';
+
+type Obj = Record<string, unknown>;
+
+export type NameRule = 'subdomain' | 'label' | 'dns1035';
+
+const RULES: Record<NameRule, (v: string) => string[]> = {
+  subdomain: isDNS1123Subdomain,
+  label: isDNS1123Label,
+  dns1035: isDNS1035Label,
+};
+
+/** Name rule per kind (k8s-facts §12). */
+export function nameRuleFor(kind: string): NameRule {
+  if (kind === 'Namespace') return 'label';
+  if (kind === 'Service') return 'dns1035';
+  return 'subdomain';
+}
+
+export function validateObjectMeta(meta: Obj, namespaced: boolean, rule: NameRule): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const generateName = typeof meta.generateName === 'string' ? meta.generateName : '';
+  const check = RULES[rule];
+  if (generateName) {
+    // maskTrailingDash: a prefix may end with `-`.
+    const masked = generateName.length > 1 && generateName.endsWith('-') ? generateName.slice(0, -1) + 'a' : generateName;
+    for (const m of check(masked)) errs.push(invalid('metadata.generateName', generateName, m));
+  }
+  if (!name) errs.push(required('metadata.name', 'name or generateName is required'));
+  else for (const m of check(name)) errs.push(invalid('metadata.name', name, m));
+  const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
+  if (namespaced) {
+    if (!ns) errs.push(required('metadata.namespace'));
+    else for (const m of isDNS1123Label(ns)) errs.push(invalid('metadata.namespace', ns, m));
+  } else if (ns) {
+    errs.push(forbidden('metadata.namespace', 'not allowed on this type'));
+  }
+  errs.push(...validateLabels(meta.labels as Record<string, unknown>, 'metadata.labels'));
+  errs.push(...validateAnnotations(meta.annotations as Record<string, unknown>, 'metadata.annotations'));
+  return errs;
+}
+
+const IMMUTABLE = 'field is immutable';
+
+/** ValidateObjectMetaUpdate: name, namespace, uid and creationTimestamp may not change. */
+export function validateObjectMetaUpdate(newMeta: Obj, oldMeta: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp']) {
+    if (newMeta[f] !== oldMeta[f]) errs.push(invalid(`metadata.${f}`, newMeta[f] ?? '', IMMUTABLE));
+  }
+  errs.push(...validateLabels(newMeta.labels as Record<string, unknown>, 'metadata.labels'));
+  errs.push(...validateAnnotations(newMeta.annotations as Record<string, unknown>, 'metadata.annotations'));
+  return errs;
+}

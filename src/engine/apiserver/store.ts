@@ -1,0 +1,115 @@
+/**
+ * The object store (etcd + the registry's indexes): one global resourceVersion counter, objects
+ * indexed by resource, namespace, and pods by spec.nodeName so kubelets list in O(own pods).
+ * Stored objects are deep-frozen: informers share them, and a component that mutates one by
+ * mistake fails loudly instead of corrupting the store (client-go's "never mutate the cache").
+ */
+import type { KubeObject } from '../types.ts';
+
+export function keyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+function nodeNameOf(o: KubeObject): string {
+  return ((o.spec as { nodeName?: string } | undefined)?.nodeName ?? '') as string;
+}
+
+class Table {
+  readonly byKey = new Map<string, KubeObject>();
+  readonly byNs = new Map<string, Map<string, KubeObject>>();
+  readonly byNode: Map<string, Map<string, KubeObject>> | undefined;
+
+  constructor(indexNode: boolean) {
+    this.byNode = indexNode ? new Map() : undefined;
+  }
+
+  put(key: string, obj: KubeObject, old: KubeObject | undefined): void {
+    this.byKey.set(key, obj);
+    const ns = obj.metadata.namespace ?? '';
+    let m = this.byNs.get(ns);
+    if (!m) this.byNs.set(ns, (m = new Map()));
+    m.set(key, obj);
+    if (this.byNode) {
+      if (old && nodeNameOf(old) !== nodeNameOf(obj)) this.byNode.get(nodeNameOf(old))?.delete(key);
+      const n = nodeNameOf(obj);
+      let nm = this.byNode.get(n);
+      if (!nm) this.byNode.set(n, (nm = new Map()));
+      nm.set(key, obj);
+    }
+  }
+
+  remove(key: string): KubeObject | undefined {
+    const old = this.byKey.get(key);
+    if (!old) return undefined;
+    this.byKey.delete(key);
+    this.byNs.get(old.metadata.namespace ?? '')?.delete(key);
+    this.byNode?.get(nodeNameOf(old))?.delete(key);
+    return old;
+  }
+}
+
+export class Store {
+  private tables = new Map<string, Table>();
+  private rv = 0;
+
+  /** The current global resourceVersion (etcd revision). */
+  revision(): number {
+    return this.rv;
+  }
+
+  /** Bump the revision for a write and return it as the decimal string Kubernetes uses. */
+  nextRevision(): string {
+    return String(++this.rv);
+  }
+
+  private table(resource: string): Table {
+    let t = this.tables.get(resource);
+    if (!t) this.tables.set(resource, (t = new Table(resource === 'pods')));
+    return t;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.tables.get(resource)?.byKey.get(keyOf(namespace, name));
+  }
+
+  /** Objects of a resource, optionally in one namespace and (pods) on one node. Unsorted. */
+  list(resource: string, namespace?: string, nodeName?: string): Iterable<KubeObject> {
+    const t = this.tables.get(resource);
+    if (!t) return [];
+    if (nodeName !== undefined && t.byNode) {
+      const m = t.byNode.get(nodeName);
+      if (!m) return [];
+      if (!namespace) return m.values();
+      return [...m.values()].filter((o) => o.metadata.namespace === namespace);
+    }
+    if (namespace) return t.byNs.get(namespace)?.values() ?? [];
+    return t.byKey.values();
+  }
+
+  count(resource: string, namespace?: string): number {
+    const t = this.tables.get(resource);
+    if (!t) return 0;
+    return namespace ? (t.byNs.get(namespace)?.size ?? 0) : t.byKey.size;
+  }
+
+  /** Store (freezing) an object whose resourceVersion is already set. Returns the previous one. */
+  put(resource: string, obj: KubeObject): KubeObject | undefined {
+    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    const t = this.table(resource);
+    const old = t.byKey.get(key);
+    t.put(key, deepFreeze(obj), old);
+    return old;
+  }
+
+  remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.tables.get(resource)?.remove(keyOf(namespace, name));
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Per-kind registry strategies: defaulting, PrepareForCreate/Update and validation.
+ * Mirrors k/k pkg/registry/core/{pod,namespace,node}/strategy.go, reduced to what we model.
+ */
+import type { KubeObject } from '../types.ts';
+import { DEFAULTERS } from '../api/defaults.ts';
+import type { FieldError } from '../api/field.ts';
+import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from '../api/meta.ts';
+import { validatePodSpec, validatePodSpecUpdate } from '../api/podValidation.ts';
+import { podQOSClass } from '../api/qos.ts';
+import type { ResourceInfo } from './resources.ts';
+
+type Obj = Record<string, unknown>;
+
+export function applyDefaults(kind: string, obj: Obj): void {
+  DEFAULTERS[kind]?.(obj);
+}
+
+/** PrepareForCreate: server-owned fields. */
+export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
+  if (info.kind === 'Pod') {
+    obj.status = { phase: 'Pending', qosClass: podQOSClass(obj.spec as Obj) };
+  }
+  if (info.kind === 'Namespace') {
+    obj.status = { phase: 'Active' };
+  }
+}
+
+export function validateCreate(info: ResourceInfo, obj: KubeObject): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata as Obj, info.namespaced, nameRuleFor(info.kind));
+  if (info.kind === 'Pod') errs.push(...validatePodSpec(obj.spec as Obj));
+  return errs;
+}
+
+export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObject, subresource?: string): FieldError[] {
+  const errs = validateObjectMetaUpdate(obj.metadata as Obj, old.metadata as Obj);
+  if (info.kind === 'Pod' && subresource !== 'status') {
+    errs.push(...validatePodSpec(obj.spec as Obj));
+    if (errs.length === 0) errs.push(...validatePodSpecUpdate(obj.spec as Obj, old.spec as Obj));
+  }
+  return errs;
+}
+
+/** Kinds whose generation changes only with spec (ObjectMeta.generation). */
+export function bumpsGeneration(info: ResourceInfo): boolean {
+  return info.kind !== 'Event' && info.kind !== 'Lease' && info.kind !== 'Node' && info.kind !== 'Namespace';
+}

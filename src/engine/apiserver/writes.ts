@@ -1,0 +1,234 @@
+/**
+ * The write verbs: create, update (PUT and the status subresource), patch, delete (graceful for
+ * bound pods) and pods/binding. Mirrors k8s.io/apiserver pkg/registry/generic/registry/store.go
+ * (Create, Update, Delete, BeforeCreate/BeforeUpdate) and k/k pkg/registry/core/pod/storage
+ * (BindingREST.assignPod).
+ */
+import type { KubeObject } from '../types.ts';
+import { clone, deepEqual } from '../api/equal.ts';
+import { admitPod } from './admission.ts';
+import { strictDecode, type FieldValidation } from './decode.ts';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OPTIMISTIC_LOCK_MSG } from './errors.ts';
+import { strategicMergePatch, mergePatch } from './patch.ts';
+import { apiVersionOf, qualifiedResource, RESOURCES, type ResourceInfo } from './resources.ts';
+import type { WriteCtx } from './server.ts';
+import { applyDefaults, bumpsGeneration, prepareForCreate, validateCreate, validateUpdate } from './strategy.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const NAMESPACES = RESOURCES.find((r) => r.resource === 'namespaces')!;
+const MAX_GENERATE_ATTEMPTS = 8;
+
+/** Decode a body the way the server's codec does: type meta, strict fields, defaults. */
+function decode(ctx: WriteCtx, raw: unknown, copy: boolean): KubeObject {
+  const info = ctx.p.info;
+  const version = apiVersionOf(info);
+  if (!isObj(raw)) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: json: cannot unmarshal ${Array.isArray(raw) ? 'array' : typeof raw} into Go value of type v1.${info.kind}`);
+  const body = copy ? clone(raw) : raw;
+  if (!body.kind) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(raw)}'`);
+  if (body.kind !== info.kind || (body.apiVersion !== undefined && body.apiVersion !== version)) {
+    throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): kind ${JSON.stringify(body.apiVersion ?? '')}/${JSON.stringify(body.kind)} was sent to ${version}/${info.resource}`);
+  }
+  body.apiVersion = version;
+  const mode = (ctx.req.query?.fieldValidation as FieldValidation | undefined) ?? 'Strict';
+  const res = strictDecode(info.kind, body, mode);
+  if (res.error) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${res.error}`);
+  if (!isObj(body.metadata)) body.metadata = {};
+  applyDefaults(info.kind, body);
+  return body as KubeObject;
+}
+
+/** EnsureObjectNamespaceMatchesRequestNamespace. */
+function reconcileNamespace(info: ResourceInfo, obj: KubeObject, urlNs: string | undefined): void {
+  if (!info.namespaced) return;
+  const ns = obj.metadata.namespace;
+  if (ns && urlNs && ns !== urlNs) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  if (!ns && urlNs) obj.metadata.namespace = urlNs;
+}
+
+/** NamespaceLifecycle admission. */
+function admitNamespaceLifecycle(ctx: WriteCtx, name: string): void {
+  const ns = ctx.p.namespace;
+  if (!ctx.p.info.namespaced || !ns) return;
+  const nsObj = ctx.server.store.get('namespaces', undefined, ns);
+  if (!nsObj) throw notFound('namespaces', ns);
+  if ((nsObj.status as Obj | undefined)?.phase === 'Terminating') {
+    throw forbidden(qualifiedResource(ctx.p.info), name, `unable to create new content in namespace ${ns} because it is being terminated`);
+  }
+}
+
+function invalidFor(info: ResourceInfo, name: string, errs: ReturnType<typeof validateCreate>) {
+  return invalid(info.kind, info.group, name, errs);
+}
+
+export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
+  const { info } = ctx.p;
+  const server = ctx.server;
+  const obj = decode(ctx, ctx.req.body, true);
+  reconcileNamespace(info, obj, ctx.p.namespace);
+  const meta = obj.metadata as Obj;
+  admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
+  if (info.kind === 'Pod') admitPod(obj as Obj, server.deps.rng.fork('serviceaccount'));
+  // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
+  for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete meta[f];
+  meta.creationTimestamp = server.timestamp();
+  meta.uid = server.newUID();
+  if (bumpsGeneration(info)) meta.generation = 1;
+  else delete meta.generation;
+  prepareForCreate(info, obj);
+  const generate = !meta.name && typeof meta.generateName === 'string' && meta.generateName;
+  let attempts = 0;
+  for (;;) {
+    if (generate) meta.name = `${(meta.generateName as string).slice(0, 58)}${server.deps.rng.suffix(5)}`;
+    const errs = validateCreate(info, obj);
+    if (errs.length) throw invalidFor(info, (meta.name as string) ?? '', errs);
+    const exists = server.store.get(info.resource, obj.metadata.namespace, obj.metadata.name);
+    if (!exists) break;
+    if (!generate || ++attempts >= MAX_GENERATE_ATTEMPTS) throw alreadyExists(qualifiedResource(info), obj.metadata.name, info.group, info.resource);
+  }
+  if (ctx.dryRun) return { code: 201, body: obj };
+  const stored = server.commit(ctx, 'ADDED', undefined, obj);
+  return { code: 201, body: clone(stored) };
+}
+
+/** PUT (and the tail of PATCH). `raw` is the new object as the client sent it. */
+export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject): { code: number; body: unknown } {
+  const { info, name, subresource } = ctx.p;
+  const server = ctx.server;
+  const obj = decoded ?? decode(ctx, raw, true);
+  if (obj.metadata.name === undefined || obj.metadata.name === '') obj.metadata.name = name!;
+  if (obj.metadata.name !== name) {
+    throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+  }
+  reconcileNamespace(info, obj, ctx.p.namespace);
+  const old = server.getOrThrow(info, ctx.p.namespace, name!);
+  const rv = obj.metadata.resourceVersion;
+  if (rv && rv !== old.metadata.resourceVersion) throw conflict(qualifiedResource(info), name!, OPTIMISTIC_LOCK_MSG, info.group, info.resource);
+  const meta = obj.metadata as Obj;
+  const oldMeta = old.metadata as Obj;
+  // System metadata is not writable through updates (BeforeUpdate / FillObjectMetaSystemFields).
+  for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']) {
+    if (f === 'uid' && meta.uid !== undefined && meta.uid !== oldMeta.uid) continue; // rejected by validation
+    if (oldMeta[f] === undefined) delete meta[f];
+    else meta[f] = oldMeta[f];
+  }
+  if (subresource === 'status') {
+    // podStatusStrategy / *StatusStrategy.PrepareForUpdate: the spec (and owners) stay as stored.
+    if (old.spec !== undefined) obj.spec = clone(old.spec);
+    else delete obj.spec;
+    meta.ownerReferences = clone(oldMeta.ownerReferences);
+    if (meta.ownerReferences === undefined) delete meta.ownerReferences;
+  } else if (old.status !== undefined && info.subresources.includes('status')) {
+    obj.status = clone(old.status);
+  }
+  const errs = validateUpdate(info, obj, old, subresource);
+  if (errs.length) throw invalidFor(info, name!, errs);
+  if (bumpsGeneration(info) && subresource !== 'status' && !deepEqual(obj.spec, old.spec)) {
+    meta.generation = ((oldMeta.generation as number) ?? 0) + 1;
+  }
+  meta.resourceVersion = old.metadata.resourceVersion;
+  // etcd's GuaranteedUpdate skips writes that change nothing: no new resourceVersion, no event.
+  if (deepEqual(obj, old)) return { code: 200, body: clone(old) };
+  if (ctx.dryRun) return { code: 200, body: obj };
+  const stored = server.commit(ctx, 'MODIFIED', old, obj);
+  return { code: 200, body: clone(stored) };
+}
+
+export function patchObject(ctx: WriteCtx): { code: number; body: unknown } {
+  const { info, name } = ctx.p;
+  const old = ctx.server.getOrThrow(info, ctx.p.namespace, name!);
+  const body = ctx.req.body;
+  if (!isObj(body)) throw badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+  const strategic = ctx.req.patchType === 'application/strategic-merge-patch+json';
+  const patched = (strategic ? strategicMergePatch(clone(old), body) : mergePatch(clone(old), body)) as Obj;
+  const obj = decode(ctx, patched, false);
+  return updateObject(ctx, undefined, obj);
+}
+
+function deleteOptions(ctx: WriteCtx): { gracePeriodSeconds?: number } {
+  const q = ctx.req.query?.gracePeriodSeconds;
+  const b = ctx.req.body as { gracePeriodSeconds?: number } | undefined;
+  if (q !== undefined && q !== '') return { gracePeriodSeconds: Number(q) };
+  if (isObj(b) && typeof b.gracePeriodSeconds === 'number') return { gracePeriodSeconds: b.gracePeriodSeconds };
+  return {};
+}
+
+const UNDELETABLE = new Set(['default', 'kube-system', 'kube-public']);
+
+export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
+  const { info, name } = ctx.p;
+  const server = ctx.server;
+  const old = server.getOrThrow(info, ctx.p.namespace, name!);
+  if (info.kind === 'Namespace') return deleteNamespace(ctx, old);
+  const opts = deleteOptions(ctx);
+  if (info.kind === 'Pod') {
+    const spec = old.spec as Obj;
+    const bound = !!spec?.nodeName;
+    const grace = opts.gracePeriodSeconds ?? (spec?.terminationGracePeriodSeconds as number | undefined) ?? 30;
+    // Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): an unbound pod,
+    // or grace 0, goes at once; a bound pod is marked and the kubelet confirms with grace 0.
+    if (bound && grace > 0) {
+      const prev = old.metadata.deletionGracePeriodSeconds as number | undefined;
+      if (prev !== undefined && prev <= grace) return { code: 200, body: clone(old) };
+      const obj = clone(old);
+      obj.metadata.deletionTimestamp = server.timestamp(grace * 1000);
+      obj.metadata.deletionGracePeriodSeconds = grace;
+      if (ctx.dryRun) return { code: 200, body: obj };
+      return { code: 200, body: clone(server.commit(ctx, 'MODIFIED', old, obj)) };
+    }
+  }
+  if (ctx.dryRun) return { code: 200, body: clone(old) };
+  const gone = server.commit(ctx, 'DELETED', old, undefined);
+  if (gone.metadata.namespace) finalizeNamespaceIfEmpty(ctx, gone.metadata.namespace);
+  return { code: 200, body: clone(gone) };
+}
+
+/** Namespace deletion: phase Terminating, contents deleted, the namespace goes once no pods remain. */
+function deleteNamespace(ctx: WriteCtx, old: KubeObject): { code: number; body: unknown } {
+  const server = ctx.server;
+  const name = old.metadata.name;
+  if (UNDELETABLE.has(name)) throw forbidden('namespaces', name, 'this namespace may not be deleted');
+  if ((old.status as Obj | undefined)?.phase === 'Terminating') return { code: 200, body: clone(old) };
+  const obj = clone(old);
+  obj.metadata.deletionTimestamp = server.timestamp();
+  obj.status = { ...(obj.status as Obj), phase: 'Terminating' };
+  if (ctx.dryRun) return { code: 200, body: obj };
+  const stored = server.commit(ctx, 'MODIFIED', old, obj);
+  for (const info of RESOURCES) {
+    if (!info.namespaced) continue;
+    for (const o of [...server.store.list(info.resource, name)]) {
+      deleteObject({ ...ctx, p: { info, namespace: name, name: o.metadata.name } });
+    }
+  }
+  finalizeNamespaceIfEmpty(ctx, name);
+  return { code: 200, body: clone(server.store.get('namespaces', undefined, name) ?? stored) };
+}
+
+function finalizeNamespaceIfEmpty(ctx: WriteCtx, ns: string): void {
+  const server = ctx.server;
+  const nsObj = server.store.get('namespaces', undefined, ns);
+  if (!nsObj || (nsObj.status as Obj | undefined)?.phase !== 'Terminating') return;
+  if (server.store.count('pods', ns) > 0) return;
+  server.commit({ ...ctx, p: { info: NAMESPACES, name: ns } }, 'DELETED', nsObj, undefined);
+}
+
+/** POST pods/{name}/binding (BindingREST.Create → assignPod). */
+export function bindPod(ctx: WriteCtx): { code: number; body: unknown } {
+  const { name } = ctx.p;
+  const server = ctx.server;
+  const body = ctx.req.body as { target?: { name?: string } } | undefined;
+  const node = body?.target?.name;
+  if (!node) throw invalid('Binding', '', name!, [{ type: 'FieldValueRequired', field: 'target.name', value: undefined, detail: '' }]);
+  const old = server.getOrThrow(ctx.p.info, ctx.p.namespace, name!);
+  const spec = old.spec as Obj;
+  if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name!, `pod ${name} is being deleted, cannot be assigned to a host`);
+  if (spec.nodeName) throw conflict('pods/binding', name!, `pod ${name} is already assigned to node "${spec.nodeName as string}"`);
+  const obj = clone(old);
+  (obj.spec as Obj).nodeName = node;
+  const status = (obj.status ??= {}) as Obj;
+  const conds = ((status.conditions as Obj[]) ?? []).filter((c) => c.type !== 'PodScheduled');
+  conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: server.timestamp() });
+  status.conditions = conds;
+  if (!ctx.dryRun) server.commit(ctx, 'MODIFIED', old, obj);
+  return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+}
