@@ -8,14 +8,16 @@
 //   4. (obtain only) `apt-get install -y chromium` when root with apt
 //   5. (obtain only) `npm install --no-save @sparticuz/chromium@153.0.0`, extracted into .chromium/
 // `node scripts/chromium.mjs` prints the path (obtaining one if needed).
+// PW_CHROMIUM_NO_SYSTEM=1 skips steps 2 and 4 (to exercise the npm fallback).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const LOCAL_DIR = join(root, '.chromium');
 const LOCAL_BIN = join(LOCAL_DIR, 'chromium');
+const NO_SYSTEM = Boolean(process.env.PW_CHROMIUM_NO_SYSTEM);
 const SPARTICUZ = '@sparticuz/chromium@153.0.0';
 const SYSTEM = [
   '/usr/bin/chromium',
@@ -44,7 +46,7 @@ export function findChromium() {
     if (!existsSync(fromEnv)) throw new Error(`PW_CHROMIUM_PATH=${fromEnv} does not exist`);
     return fromEnv;
   }
-  for (const p of SYSTEM) if (existsSync(p)) return p;
+  if (!NO_SYSTEM) for (const p of SYSTEM) if (existsSync(p)) return p;
   if (existsSync(LOCAL_BIN)) return LOCAL_BIN;
   return undefined;
 }
@@ -72,8 +74,7 @@ function trySparticuz() {
   if (inst.status !== 0) return undefined;
   mkdirSync(LOCAL_DIR, { recursive: true });
   // executablePath() extracts into os.tmpdir(); TMPDIR keeps the 200+ MB inside the project.
-  const entry = pathToFileURL(join(root, 'node_modules', '@sparticuz', 'chromium', 'build', 'esm', 'index.js')).href;
-  const code = `const m = await import(${JSON.stringify(entry)}).catch(() => import('@sparticuz/chromium'));
+  const code = `const m = await import('@sparticuz/chromium');
     const c = m.default ?? m; process.stdout.write(await c.executablePath());`;
   try {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], {
@@ -93,7 +94,7 @@ function trySparticuz() {
 export function obtainChromium() {
   const found = findChromium();
   if (found) return found;
-  const got = tryApt() ?? trySparticuz();
+  const got = (NO_SYSTEM ? undefined : tryApt()) ?? trySparticuz();
   if (got) return got;
   throw new Error(
     'No Chromium for Playwright, and neither apt-get nor @sparticuz/chromium could provide one. ' +
