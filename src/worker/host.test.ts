@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { DeltaMessage, FromWorker, ResultMessage } from '../protocol/messages.ts';
+import { createHost, splitWords } from './host.ts';
+import { FakeCluster, fakeKubectl } from './testing/fakeCluster.ts';
+
+function setup() {
+  const sent: FromWorker[] = [];
+  let wall = 0;
+  let cluster!: FakeCluster;
+  const host = createHost({
+    createCluster: (o) => (cluster = new FakeCluster(o)),
+    restoreCluster: (s) => (cluster = new FakeCluster(s.options)),
+    kubectl: (argv, io) => fakeKubectl(argv, io, () => cluster),
+    post: (m) => sent.push(m),
+    wallNow: () => wall,
+  });
+  const advance = (ms: number) => {
+    for (let i = 0; i < ms; i += 16) {
+      wall += 16;
+      host.frame();
+    }
+  };
+  const deltas = () => sent.filter((m): m is DeltaMessage => m.type === 'delta');
+  const results = () => sent.filter((m): m is ResultMessage => m.type === 'result');
+  const flushPromises = () => new Promise((r) => setTimeout(r, 0));
+  return { host, sent, advance, deltas, results, flushPromises, cluster: () => cluster };
+}
+
+describe('worker host', () => {
+  it('init: ready, a reset delta with every node, and a snapshot', () => {
+    const { host, sent, deltas } = setup();
+    host.handle({ type: 'init', seed: 7, workers: 3 });
+    expect(sent[0]).toMatchObject({ type: 'ready', seed: 7, workers: 3 });
+    const first = deltas()[0];
+    expect(first.reset).toBe(true);
+    expect(first.upserts.map((u) => u.key)).toEqual(['nodes//control-plane', 'nodes//worker-1', 'nodes//worker-2', 'nodes//worker-3']);
+    expect(sent.some((m) => m.type === 'snapshot')).toBe(true);
+  });
+
+  it('apply: answers by id, then pods arrive coalesced, one delta per frame at most', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 3 });
+    t.host.handle({ type: 'apply', id: 42, text: 'kind: Deployment', file: 'manifest.yaml' });
+    await t.flushPromises();
+    expect(t.results()[0]).toMatchObject({ id: 42, result: { stdout: 'deployment.apps/web created\n', exitCode: 0 } });
+    const before = t.sent.length;
+    t.advance(60_000);
+    const deltas = t.deltas();
+    // ≤ 1 message per 16 ms frame (plus snapshots every 5 s)
+    expect(t.sent.length - before).toBeLessThanOrEqual(60_000 / 16 + 20);
+    const pods = new Map<string, string>();
+    for (const d of deltas) for (const u of d.upserts) if (u.resource === 'pods') pods.set(u.key, u.columns!.status);
+    expect([...pods.values()]).toEqual(['Running', 'Running', 'Running']);
+    const released = deltas.flatMap((d) => d.released.map((s) => s.id));
+    expect(released).toEqual([...released].sort((a, b) => a - b));
+    expect(new Set(released).size).toBe(released.length);
+    expect(released.length).toBeGreaterThan(6);
+  });
+
+  it('a throwing kubectl becomes an error result, and the host keeps running', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 1 });
+    t.host.handle({ type: 'terminal', id: 1, line: 'kubectl boom' });
+    t.host.handle({ type: 'terminal', id: 2, line: 'ls -la' });
+    await t.flushPromises();
+    const byId = t.results().sort((a, b) => a.id - b.id);
+    expect(byId.map((r) => [r.id, r.result.exitCode])).toEqual([[1, 1], [2, 127]]);
+    expect(byId[0].result.stderr).toContain('kaboom');
+    expect(byId[1].result.stderr).toBe('ls: command not found\n');
+    t.advance(100);
+    expect(t.sent.some((m) => m.type === 'fatal')).toBe(false);
+  });
+
+  it('io.sleep resolves only as the pacer advances virtual time (kubectl wait)', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 1, playing: false });
+    t.host.handle({ type: 'terminal', id: 5, line: 'kubectl wait --for=condition=Ready pod/x' });
+    await t.flushPromises();
+    t.advance(10_000); // paused: no virtual time passes
+    await t.flushPromises();
+    expect(t.results()).toHaveLength(0);
+    t.host.handle({ type: 'play' });
+    t.advance(5_100);
+    await t.flushPromises();
+    expect(t.results()[0]).toMatchObject({ id: 5, result: { stdout: 'condition met\n' } });
+  });
+
+  it('step releases exactly one span while paused', () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 3, playing: false });
+    t.cluster().deploy('web', 2);
+    t.host.handle({ type: 'step' });
+    const last = t.deltas().at(-1)!;
+    expect(last.released).toHaveLength(1);
+    expect(last.playing).toBe(false);
+  });
+
+  it('a message before init is answered, not thrown', () => {
+    const t = setup();
+    t.host.handle({ type: 'terminal', id: 9, line: 'kubectl get pods' });
+    expect(t.results()[0].result.exitCode).toBe(1);
+  });
+});
+
+describe('splitWords', () => {
+  it('splits like a POSIX shell', () => {
+    expect(splitWords(`kubectl get pods -l 'app=web' -o "jsonpath={.items[*].metadata.name}"`)).toEqual(['kubectl', 'get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[*].metadata.name}']);
+    expect(splitWords('echo a\\ b  # comment')).toEqual(['echo', 'a b']);
+    expect(splitWords(`x ""`)).toEqual(['x', '']);
+  });
+});
