@@ -14,6 +14,12 @@ export interface KubectlIO {
   nowMs(): number;
   /** Let `ms` of virtual time pass (the CLI runs the engine forward; the worker waits for the pacer). */
   sleep(ms: number): Promise<void>;
+  /**
+   * Optional: let up to `ms` of virtual time pass, stopping as soon as `done()` is true (checked
+   * after every step of the cluster). Blocking commands (`wait`, `delete`) use it to return at
+   * the moment their condition is met; without it they sleep in 100 ms steps.
+   */
+  sleepUntil?(ms: number, done: () => boolean): Promise<void>;
   /** Read a `-f` file; undefined when it does not exist. `-` means stdin. */
   readFile(path: string): string | undefined;
 }

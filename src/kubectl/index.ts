@@ -1,0 +1,109 @@
+/**
+ * The kubectl client. `kubectl(argv, io)` runs one command line (argv without `kubectl`) the way
+ * k8s.io/kubectl/pkg/cmd does, reaching the cluster only through `io.request`/`io.watch` on real
+ * API paths, and returns what it printed. Errors are rendered by errors.ts (checkErr).
+ */
+import type { KubectlIO, KubectlResult } from './types.ts';
+import { applyCmd } from './apply.ts';
+import { makeCtx, send, KUBECTL_VERSION, type Ctx } from './context.ts';
+import { deleteCmd } from './delete.ts';
+import { describeCmd } from './describe.ts';
+import { renderErrors } from './errors.ts';
+import { FlagError, parseArgs } from './flags.ts';
+import { getCmd } from './get.ts';
+import { RESOURCES } from './resources.ts';
+import { tabwrite } from './tabwriter.ts';
+import { waitCmd } from './wait.ts';
+
+export type { KubectlIO, KubectlResult, Diagnostic } from './types.ts';
+
+const HELP = `kubectl controls the Kubernetes cluster manager.
+
+Basic Commands (Beginner):
+  get             Display one or many resources
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+  wait            Experimental: Wait for a specific condition on one or many resources
+
+Advanced Commands:
+  apply           Apply a configuration to a resource by file name or stdin
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+`;
+
+function versionCmd(ctx: Ctx): void {
+  ctx.stdout.push(`Client Version: ${KUBECTL_VERSION}\nKustomize Version: v5.7.1\n`);
+  if (ctx.p.bools.client) return;
+  const r = send(ctx, { verb: 'GET', path: '/version' });
+  const v = r.code === 200 ? ((r.body as { gitVersion?: string }).gitVersion ?? KUBECTL_VERSION) : KUBECTL_VERSION;
+  ctx.stdout.push(`Server Version: ${v}\n`);
+}
+
+function apiResourcesCmd(ctx: Ctx): void {
+  const rows = [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']];
+  const sorted = [...RESOURCES].sort((a, b) => (a.group === b.group ? (a.resource < b.resource ? -1 : 1) : a.group < b.group ? -1 : 1));
+  for (const r of sorted) rows.push([r.resource, r.shortNames.join(','), r.group ? `${r.group}/${r.version}` : r.version, String(r.namespaced), r.kind]);
+  ctx.stdout.push(tabwrite(rows));
+}
+
+const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
+  apply: applyCmd,
+  get: getCmd,
+  delete: deleteCmd,
+  describe: describeCmd,
+  wait: waitCmd,
+  version: versionCmd,
+  'api-resources': apiResourcesCmd,
+};
+
+/**
+ * Runs one kubectl command line.
+ * @param argv the words after `kubectl`, e.g. `['get', 'pods', '-o', 'wide']`
+ * @param io how to reach the cluster, read `-f` files and let virtual time pass
+ * @returns stdout, stderr, exit code (0 ok, 1 error), and located problems for `apply`
+ */
+export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlResult> {
+  let cmdIndex = -1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) {
+      cmdIndex = i;
+      break;
+    }
+    // Global flags that take a value may come before the command: `kubectl -n kube-system get pods`.
+    if (a === '-n' || a === '--namespace' || a === '-o' || a === '--output' || a === '-l' || a === '--selector') i++;
+  }
+  const cmd = cmdIndex >= 0 ? argv[cmdIndex]! : undefined;
+  if (!cmd || cmd === 'help') {
+    if (argv.length === 0 || cmd === 'help' || argv.includes('--help') || argv.includes('-h')) return { stdout: HELP, stderr: '', exitCode: 0 };
+  }
+  const run = cmd ? COMMANDS[cmd] : undefined;
+  if (!run) {
+    return { stdout: '', stderr: `error: unknown command ${JSON.stringify(cmd ?? argv[0] ?? '')} for "kubectl"\n`, exitCode: 1 };
+  }
+  const rest = [...argv.slice(0, cmdIndex), ...argv.slice(cmdIndex + 1)];
+  let ctx: Ctx;
+  try {
+    ctx = makeCtx(io, parseArgs(rest));
+  } catch (e) {
+    if (e instanceof FlagError) return { stdout: '', stderr: `error: ${e.message}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 };
+    throw e;
+  }
+  try {
+    await run(ctx);
+  } catch (e) {
+    // A bug here must not take the worker down: report it as kubectl would report an error.
+    ctx.errors.push({ message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  const stderr = ctx.stderr.join('') + renderErrors(ctx.errors);
+  const result: KubectlResult = { stdout: ctx.stdout.join(''), stderr, exitCode: ctx.errors.length ? 1 : (ctx.exitCode ?? 0) };
+  if (ctx.diagnostics.length) result.diagnostics = ctx.diagnostics;
+  return result;
+}

@@ -1,0 +1,66 @@
+/**
+ * `kubectl wait --for=condition=Ready|delete TYPE/NAME --timeout=30s`. Mirrors
+ * k8s.io/kubectl/pkg/cmd/wait/wait.go: the builder GETs each object first (NotFound is an error
+ * for conditions, success for delete), then each is waited on; `pod/x condition met`.
+ */
+import type { Ctx } from './context.ts';
+import { send } from './context.ts';
+import { parseGoDuration } from './duration.ts';
+import { statusOf } from './errors.ts';
+import { flag } from './flags.ts';
+import { byName, pathFor, qualifiedKind } from './resources.ts';
+import { parseFor, waitFor } from './waiter.ts';
+
+export async function waitCmd(ctx: Ctx): Promise<void> {
+  const f = flag(ctx.p, 'for');
+  if (!f) {
+    ctx.errors.push({ message: '--for must be specified' });
+    return;
+  }
+  const cond = parseFor(f);
+  if (typeof cond === 'string') {
+    ctx.errors.push({ message: cond });
+    return;
+  }
+  let timeoutMs = 30_000;
+  const to = flag(ctx.p, 'timeout');
+  if (to) {
+    try {
+      timeoutMs = parseGoDuration(to);
+    } catch (e) {
+      ctx.errors.push({ message: (e as Error).message });
+      return;
+    }
+  }
+  const args = ctx.p.args;
+  if (args.length === 0) {
+    ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
+    return;
+  }
+  const [first, ...rest] = args as [string, ...string[]];
+  const slash = first.indexOf('/');
+  const type = slash >= 0 ? first.slice(0, slash) : first;
+  const res = byName(type);
+  if (!res) {
+    ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
+    return;
+  }
+  const names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
+  if (names.length === 0) {
+    ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
+    return;
+  }
+  const ns = res.namespaced ? ctx.namespace : undefined;
+  for (const name of names) {
+    const r = send(ctx, { verb: 'GET', path: pathFor(res, ns, name) });
+    if (r.code !== 200) {
+      if (r.code === 404 && cond.kind === 'delete') continue;
+      ctx.errors.push({ status: statusOf(r.code, r.body) });
+      continue;
+    }
+    const uid = (r.body as { metadata?: { uid?: string } }).metadata?.uid;
+    const ok = await waitFor(ctx, res, ctx.namespace, name, uid, cond, timeoutMs);
+    if (ok) ctx.stdout.push(`${qualifiedKind(res)}/${name} condition met\n`);
+    else ctx.errors.push({ message: `timed out waiting for the condition on ${res.resource}/${name}` });
+  }
+}
