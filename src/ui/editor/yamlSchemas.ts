@@ -1,10 +1,18 @@
 /**
  * The Kubernetes JSON schemas (src/schema, data only) in the shape monaco-yaml wants.
- * `enableSchemaRequest` is off, so every schema must be inline: nothing is fetched.
+ * `enableSchemaRequest` is off, so the schema is inline and nothing is fetched. One schema
+ * dispatches per document on `kind`, so a multi-document file validates each document.
  */
-import type { SchemasSettings } from 'monaco-yaml';
+import type { JSONSchema, SchemasSettings } from 'monaco-yaml';
+import { manifestSchema } from '../../schema/index.ts';
 
-/** Schema settings for the editor's `manifest.yaml` (and any other `*.yaml` model). */
+/** Schema settings for the editor's `manifest.yaml` (and any other YAML model). */
 export function yamlSchemas(): SchemasSettings[] {
-  return [];
+  return [
+    {
+      uri: 'inmemory://schemas/kubernetes-v1.34.json',
+      fileMatch: ['*.yaml', '*.yml'],
+      schema: manifestSchema as JSONSchema,
+    },
+  ];
 }

@@ -9,7 +9,7 @@ import { narrate } from './narrate.ts';
 
 /** Latest-hop sentence. */
 export function Narration() {
-  const { t } = useTranslation('pipeline');
+  const { t, i18n } = useTranslation('pipeline');
   const span = useStore((s) => s.narration);
   const busy = useStore((s) => s.busy);
   const selected = useStore((s) => s.selection?.kind === 'span' && span !== undefined && s.selection.key === String(span.id));
@@ -25,7 +25,7 @@ export function Narration() {
           onClick={() => useStore.getState().select({ kind: 'span', key: String(span.id) })}
         >
           <span className="narration-arrow" aria-hidden="true">▸</span>
-          <span className="narration-text">{narrate(t, span)}</span>
+          <span className="narration-text">{narrate(i18n, span)}</span>
           <span className="narration-hop">
             {t('narrationUi.hop', { from: t(`stage.${span.from}.label`), to: t(`stage.${span.to}.label`), verb: span.verb })}
           </span>

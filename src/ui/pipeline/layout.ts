@@ -53,10 +53,10 @@ export interface HopEdgeSpec {
   both?: boolean;
 }
 
-export const STAGE_WIDTH = 236;
-export const STAGE_HEIGHT = 96;
-const COL_GAP = 84;
-const ROW_GAP = 70;
+export const STAGE_WIDTH = 256;
+export const STAGE_HEIGHT = 104;
+const COL_GAP = 104;
+const ROW_GAP = 66;
 const COL = (i: number) => i * (STAGE_WIDTH + COL_GAP);
 const ROW = (i: number) => i * (STAGE_HEIGHT + ROW_GAP);
 

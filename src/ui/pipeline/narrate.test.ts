@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import type { Span } from '../../protocol/types.ts';
+import pipeline from '../../i18n/en/pipeline.ts';
+import { narrate } from './narrate.ts';
+
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'en', resources: { en: { pipeline } }, ns: ['pipeline'], interpolation: { escapeValue: false } });
+
+const span = (kind: string, args: Record<string, string | number>, summary = 'fallback'): Span => ({
+  id: 1, at: 0, duration: 0, from: 'apiserver', to: 'scheduler', verb: 'ADDED', kind, args, summary,
+});
+
+describe('narrate', () => {
+  it('renders the template with the span args, unescaped', () => {
+    expect(narrate(i18n, span('watchPodUnscheduled', { namespace: 'default', pod: 'web' }))).toBe(
+      'The scheduler sees pod default/web, which has no node yet.',
+    );
+  });
+  it('falls back to the summary for a kind without a template', () => {
+    expect(narrate(i18n, span('somethingNew', {}, 'Something new happened.'))).toBe('Something new happened.');
+  });
+  it('falls back to the summary when an argument is missing', () => {
+    expect(narrate(i18n, span('watchPodUnscheduled', { pod: 'web' }, 'The scheduler sees pod default/web.'))).toBe(
+      'The scheduler sees pod default/web.',
+    );
+  });
+});
