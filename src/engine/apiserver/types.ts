@@ -57,4 +57,10 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface WatchEvent<T = unknown> {
   type: WatchEventType;
   object: T;
+  /**
+   * The span that delivered this event to an informer (or, for `Cluster.watch`, the etcd write
+   * that caused it). Components pass it as `causeId` of the requests they make in reaction.
+   * Absent when the write was quiet. (Added by H1; optional, so backward compatible.)
+   */
+  spanId?: number;
 }

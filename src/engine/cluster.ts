@@ -1,0 +1,315 @@
+/**
+ * The cluster: wires the virtual clock, the seeded rng, the tracer and the API server, boots the
+ * default cluster of DESIGN.md (namespaces, the `kubernetes` Service, the `nginx` IngressClass,
+ * control-plane + N workers, each a kubelet that registers its Node, and the scheduler), and
+ * hands each component a ComponentContext.
+ *
+ * Snapshots are input logs. Everything the outside world does to a cluster (REST requests via
+ * `handle`, client spans via `recordSpan`, `sim` actions) is logged with the virtual time and the
+ * number of timers fired so far. `restoreCluster` builds a fresh cluster with the same options and
+ * replays each input after exactly that many timers, so restore-then-continue is identical to the
+ * straight run (same objects, same span ids, same rng draws). Watches and listeners are not inputs.
+ */
+import type { ComponentContext, Informer, Rng } from './component.ts';
+import type { Cluster, ClusterOptions, ClusterSnapshot, NodeAddOptions, SimResult } from './types.ts';
+import type { RestRequest, RestResponse } from './apiserver/types.ts';
+import type { SpanInput, StageId } from './trace/span.ts';
+import type { KubeObject } from './types.ts';
+import { Clock, EPOCH_MS, rfc3339 } from './clock/clock.ts';
+import { createRng } from './rand/rand.ts';
+import { Tracer } from './trace/tracer.ts';
+import { ApiServer } from './apiserver/server.ts';
+import { ApiError } from './apiserver/errors.ts';
+import { createInformer } from './apiserver/informer.ts';
+import { createRecorder } from './events/recorder.ts';
+import { clone } from './api/equal.ts';
+import { memoryBytes } from './api/quantity.ts';
+import { createRegistry, type Registry } from './registry/registry.ts';
+import { startScheduler } from './scheduler/scheduler.ts';
+import { bootstrapObjects } from './apiserver/bootstrap.ts';
+import type { MachineSpec } from './node/machine.ts';
+
+type Input =
+  | { t: 'handle'; at: number; fired: number; req: RestRequest }
+  | { t: 'span'; at: number; fired: number; span: SpanInput }
+  | { t: 'nodeAdd'; at: number; fired: number; name: string; opts?: NodeAddOptions }
+  | { t: 'imagePush'; at: number; fired: number; image: string; opts?: { size?: string } }
+  | { t: 'mark'; at: number; fired: number };
+
+const DEFAULT_IMAGE_SIZE = '80Mi';
+
+/** What cluster.ts keeps per machine (H2's KubeletHandle once it lands). */
+export interface NodeHandle {
+  node: string;
+  stop(): void;
+}
+
+function ipv4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** The machine for node number `index` (0 = control-plane): 192.168.49.(2+i), 10.244.i.0/24. */
+export function machineFor(name: string, index: number, opts: NodeAddOptions, controlPlane: boolean): MachineSpec {
+  const labels: Record<string, string> = {
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+    ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+    ...(opts.labels ?? {}),
+  };
+  const taints = controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : (opts.taints ?? []);
+  return {
+    name,
+    cpu: opts.cpu ?? '2',
+    memory: opts.memory ?? '4Gi',
+    pods: opts.pods ?? 110,
+    labels,
+    taints,
+    internalIP: ipv4(((192 << 24) >>> 0) + (168 << 16) + (49 << 8) + 2 + index),
+    podCIDR: `${ipv4(((10 << 24) >>> 0) + (244 << 16) + index * 256)}/24`,
+  };
+}
+
+/**
+ * Stand-in for H2's startKubelet until src/engine/node/kubelet.ts lands: registers the Node as
+ * the kubelet would (POST /api/v1/nodes) and does nothing else.
+ */
+function startNode(ctx: ComponentContext, m: MachineSpec, _registry: Registry): NodeHandle {
+  const res = ctx.request({
+    verb: 'POST',
+    path: '/api/v1/nodes',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: m.name, labels: m.labels },
+      spec: { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR], ...(m.taints.length ? { taints: m.taints } : {}) },
+      status: {
+        capacity: { cpu: m.cpu, memory: m.memory, pods: String(m.pods) },
+        addresses: [
+          { type: 'InternalIP', address: m.internalIP },
+          { type: 'Hostname', address: m.name },
+        ],
+        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: ctx.clock.timestamp(), lastTransitionTime: ctx.clock.timestamp() }],
+      },
+    },
+  });
+  if (res.code >= 300) throw new Error(`register node ${m.name}: ${JSON.stringify(res.body)}`);
+  return { node: m.name, stop() {} };
+}
+
+/** The engine's implementation of `Cluster`, with extras for tests and the host. */
+export class SimCluster implements Cluster {
+  readonly epochMs = EPOCH_MS;
+  readonly options: Required<ClusterOptions>;
+  readonly clock = new Clock();
+  readonly tracer: Tracer;
+  readonly server: ApiServer;
+  readonly registry: Registry;
+  readonly rng: Rng;
+  readonly nodes = new Map<string, NodeHandle>();
+  private inputs: Input[] = [];
+  private eventSeq = 0;
+  private nodeIndex = 0;
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = { seed: options.seed ?? 1, workers: options.workers ?? 3 };
+    this.rng = createRng(this.options.seed);
+    this.tracer = new Tracer(() => this.clock.now());
+    this.server = new ApiServer({
+      now: () => this.clock.now(),
+      nowMs: () => this.epochMs + this.clock.now(),
+      rng: this.rng.fork('apiserver'),
+      tracer: this.tracer,
+    });
+    this.registry = createRegistry();
+    this.tracer.muted = true;
+    for (const { path, body } of bootstrapObjects()) {
+      const res = this.server.handle({ verb: 'POST', path, body, from: 'apiserver', quiet: true });
+      if (res.code >= 300) throw new Error(`bootstrap ${path}: ${JSON.stringify(res.body)}`);
+    }
+    startScheduler(this.context('scheduler'));
+    this.addMachine('control-plane', {}, true);
+    for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
+    this.tracer.muted = false;
+  }
+
+  /** A ComponentContext for an in-cluster component. */
+  context(stage: StageId, node?: string): ComponentContext {
+    const rand = this.rng.fork(node ? `${stage}/${node}` : stage);
+    const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node });
+    const informers = new Map<string, Informer>();
+    const clock = this.clock;
+    return {
+      clock: {
+        now: () => clock.now(),
+        nowMs: () => this.epochMs + clock.now(),
+        timestamp: () => rfc3339(this.epochMs + clock.now()),
+        after: (ms, fn) => clock.after(ms, fn),
+      },
+      rand,
+      request,
+      informer: <T extends KubeObject>(path: string, query?: Record<string, string>) => {
+        const key = `${path}?${JSON.stringify(query ?? {})}`;
+        let inf = informers.get(key);
+        if (!inf) {
+          const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node };
+          informers.set(key, (inf = createInformer(deps, path, query)));
+        }
+        return inf as unknown as Informer<T>;
+      },
+      recorder: (source) =>
+        createRecorder(
+          {
+            request: (req) => request({ ...req, quiet: true }),
+            nowMs: () => this.epochMs + clock.now(),
+            timestamp: () => rfc3339(this.epochMs + clock.now()),
+            nextSeq: () => this.eventSeq++,
+          },
+          source,
+        ),
+      trace: (span) => this.tracer.record(span),
+      stage,
+      node,
+    };
+  }
+
+  private addMachine(name: string, opts: NodeAddOptions, controlPlane: boolean): void {
+    const machine = machineFor(name, this.nodeIndex++, opts, controlPlane);
+    this.nodes.set(name, startNode(this.context('kubelet', name), machine, this.registry));
+  }
+
+  private log(input: Input): void {
+    this.inputs.push(input);
+  }
+
+  private stamp(): { at: number; fired: number } {
+    return { at: this.clock.now(), fired: this.clock.fired };
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  handle(req: RestRequest): RestResponse {
+    this.log({ t: 'handle', ...this.stamp(), req: clone(req) });
+    return this.server.handle({ ...req, from: req.from ?? 'kubectl' });
+  }
+
+  watch(path: string, query: Record<string, string> | undefined, onEvent: (e: { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: unknown; spanId?: number }) => void): () => void {
+    try {
+      return this.server.watch(path, query, (type, object, causeId) => onEvent({ type, object, ...(causeId ? { spanId: causeId } : {}) }));
+    } catch (e) {
+      if (e instanceof ApiError) throw new Error(e.message);
+      throw e;
+    }
+  }
+
+  recordSpan(span: SpanInput) {
+    this.log({ t: 'span', ...this.stamp(), span: clone(span) });
+    return this.tracer.record(span);
+  }
+
+  runFor(ms: number): void {
+    this.clock.runFor(ms);
+  }
+
+  runUntil(at: number, opts?: { stopOnSpan?: boolean }): boolean {
+    if (!opts?.stopOnSpan) return this.clock.runUntil(at);
+    const before = this.tracer.recorded;
+    return this.clock.runUntil(at, () => this.tracer.recorded !== before);
+  }
+
+  runUntilIdle(maxMs?: number): void {
+    this.clock.runUntilIdle(maxMs);
+  }
+
+  nextTimerAt(): number | undefined {
+    return this.clock.nextTimerAt();
+  }
+
+  onSpan(cb: Parameters<Tracer['subscribe']>[0]): () => void {
+    return this.tracer.subscribe(cb);
+  }
+
+  onChange(cb: Parameters<ApiServer['onChange']>[0]): () => void {
+    return this.server.onChange(cb);
+  }
+
+  readonly sim = {
+    nodeAdd: (name: string, opts?: NodeAddOptions): SimResult => {
+      this.log({ t: 'nodeAdd', ...this.stamp(), name, opts: clone(opts) });
+      if (this.nodes.has(name) || this.server.store.get('nodes', undefined, name)) {
+        return { ok: false, message: `node "${name}" already exists` };
+      }
+      this.addMachine(name, opts ?? {}, false);
+      return { ok: true, message: `node/${name} added` };
+    },
+    imagePush: (image: string, opts?: { size?: string }): SimResult => {
+      this.log({ t: 'imagePush', ...this.stamp(), image, opts: clone(opts) });
+      const size = opts?.size ?? DEFAULT_IMAGE_SIZE;
+      const bytes = memoryBytes(size);
+      if (bytes === undefined || bytes <= 0) return { ok: false, message: `invalid size "${size}"` };
+      this.registry.push(image, bytes);
+      const info = this.registry.lookup(image);
+      this.tracer.record({
+        from: 'manifest',
+        to: 'registry',
+        verb: 'PUSH',
+        object: `image/${info?.name ?? image}`,
+        kind: 'imagePush',
+        args: { image, size, digest: info?.digest ?? '' },
+        summary: `You pushed ${image} (${size}) to the registry.`,
+        duration: 0,
+        payload: info,
+      });
+      return { ok: true, message: `pushed ${info?.name ?? image} (${info?.digest ?? ''})` };
+    },
+  };
+
+  snapshot(): ClusterSnapshot {
+    return {
+      version: 1,
+      options: { ...this.options },
+      at: this.clock.now(),
+      inputs: [...this.inputs, { t: 'mark', ...this.stamp() }],
+    };
+  }
+
+  /** Replay a snapshot's inputs into this fresh cluster (see the file comment). */
+  replay(snap: ClusterSnapshot): void {
+    for (const raw of snap.inputs as Input[]) {
+      this.clock.runUntilFired(raw.fired);
+      this.clock.setNow(raw.at);
+      switch (raw.t) {
+        case 'handle':
+          this.handle(raw.req);
+          break;
+        case 'span':
+          this.recordSpan(raw.span);
+          break;
+        case 'nodeAdd':
+          this.sim.nodeAdd(raw.name, raw.opts);
+          break;
+        case 'imagePush':
+          this.sim.imagePush(raw.image, raw.opts);
+          break;
+        case 'mark':
+          break;
+      }
+    }
+    this.clock.setNow(snap.at);
+  }
+}
+
+/** Build and boot a cluster. */
+export function createCluster(options: ClusterOptions = {}): SimCluster {
+  return new SimCluster(options);
+}
+
+/** Rebuild a cluster from a snapshot; continuing it equals continuing the original. */
+export function restoreCluster(snap: ClusterSnapshot): SimCluster {
+  if (snap.version !== 1) throw new Error(`unsupported snapshot version ${String(snap.version)}`);
+  const c = new SimCluster(snap.options);
+  c.replay(snap);
+  return c;
+}

@@ -1,0 +1,87 @@
+/**
+ * client-go's EventRecorder for core/v1 Events (tools/record/event.go, events_cache.go): the event
+ * is named `<object>.<hex of UnixNano>`, lands in the object's namespace (`default` for
+ * cluster-scoped objects), and a repeat of the same source/object/type/reason/message bumps
+ * `count` and `lastTimestamp` instead of creating a new Event. Writes are quiet (no spans).
+ * Not modelled: the 10-similar-events aggregation and the spam filter.
+ */
+import type { EventRecorder, EventSource } from '../component.ts';
+import type { KubeObject } from '../types.ts';
+import type { RestRequest, RestResponse } from '../apiserver/types.ts';
+
+export interface RecorderDeps {
+  /** Quiet REST requests as the recording component. */
+  request(req: Omit<RestRequest, 'from' | 'node'> & { quiet?: boolean }): RestResponse;
+  nowMs(): number;
+  timestamp(): string;
+  /** A cluster-wide sequence so two events in the same virtual millisecond get distinct names. */
+  nextSeq(): number;
+}
+
+interface Cached {
+  namespace: string;
+  name: string;
+  count: number;
+  firstTimestamp: string;
+}
+
+/** `tools/record/util.GenerateEventName`. Nanoseconds = virtual ms × 1e6 + a sequence. */
+export function eventName(objName: string, unixNano: bigint): string {
+  return `${objName}.${unixNano.toString(16)}`;
+}
+
+export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
+  const cache = new Map<string, Cached>();
+  return {
+    event(object: KubeObject, type, reason, message, opts) {
+      const meta = object.metadata;
+      const namespace = meta.namespace || 'default';
+      const fieldPath = opts?.fieldPath;
+      const key = [source.component, source.host ?? '', object.kind, namespace, meta.name, meta.uid ?? '', fieldPath ?? '', type, reason, message].join('\u0000');
+      const now = deps.timestamp();
+      const hit = cache.get(key);
+      if (hit) {
+        hit.count++;
+        const res = deps.request({
+          verb: 'PATCH',
+          path: `/api/v1/namespaces/${hit.namespace}/events/${hit.name}`,
+          body: { count: hit.count, lastTimestamp: now },
+          patchType: 'application/strategic-merge-patch+json',
+          quiet: true,
+        });
+        if (res.code < 300) return;
+        cache.delete(key);
+      }
+      const nano = BigInt(deps.nowMs()) * 1_000_000n + BigInt(deps.nextSeq() % 1_000_000);
+      const name = eventName(meta.name, nano);
+      const involvedObject: Record<string, unknown> = {
+        kind: object.kind,
+        namespace: meta.namespace,
+        name: meta.name,
+        uid: meta.uid,
+        apiVersion: object.apiVersion,
+        resourceVersion: meta.resourceVersion,
+        fieldPath,
+      };
+      for (const k of Object.keys(involvedObject)) if (involvedObject[k] === undefined) delete involvedObject[k];
+      const body = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject,
+        reason,
+        message,
+        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      };
+      const res = deps.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/events`, body, quiet: true });
+      if (res.code < 300) cache.set(key, { namespace, name, count: 1, firstTimestamp: now });
+    },
+  };
+}
