@@ -1,0 +1,109 @@
+/**
+ * `sim …` lines: things that happen outside the API (machines, processes, the registry),
+ * forwarded to Cluster.sim (src/engine/types.ts). Parsing is split from running so a script can
+ * be checked for malformed lines before anything runs.
+ */
+import type { NodeAddOptions, SimActions } from '../engine/types.ts';
+
+export type SimCommand =
+  | { kind: 'nodeAdd'; name: string; opts: NodeAddOptions }
+  | { kind: 'imagePush'; image: string; size?: string }
+  | { kind: 'later'; what: string };
+
+function parseFlags(words: string[], allowed: string[]): { args: string[]; flags: Record<string, string> } {
+  const args: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.startsWith('--')) {
+      const eq = w.indexOf('=');
+      const name = eq >= 0 ? w.slice(2, eq) : w.slice(2);
+      if (!allowed.includes(name)) throw new Error(`unknown flag: --${name}`);
+      if (eq >= 0) flags[name] = w.slice(eq + 1);
+      else {
+        if (i + 1 >= words.length) throw new Error(`flag needs an argument: --${name}`);
+        flags[name] = words[++i]!;
+      }
+    } else if (w.startsWith('-') && w.length > 1) {
+      const name = w.slice(1);
+      if (!allowed.includes(name)) throw new Error(`unknown flag: ${w}`);
+      if (i + 1 >= words.length) throw new Error(`flag needs an argument: ${w}`);
+      flags[name] = words[++i]!;
+    } else args.push(w);
+  }
+  return { args, flags };
+}
+
+function parseKv(s: string, what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of s.split(',')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new Error(`invalid ${what} ${JSON.stringify(part)}: expected key=value`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+/** `key=value:Effect` or `key:Effect`, comma-separated (kubectl taint syntax). */
+function parseTaints(s: string): NonNullable<NodeAddOptions['taints']> {
+  return s
+    .split(',')
+    .filter(Boolean)
+    .map((t) => {
+      const colon = t.lastIndexOf(':');
+      if (colon <= 0) throw new Error(`invalid taint ${JSON.stringify(t)}: expected key=value:Effect`);
+      const effect = t.slice(colon + 1);
+      if (!['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect)) {
+        throw new Error(`invalid taint effect: ${effect}, unsupported taint effect`);
+      }
+      const kv = t.slice(0, colon);
+      const eq = kv.indexOf('=');
+      return eq >= 0 ? { key: kv.slice(0, eq), value: kv.slice(eq + 1), effect } : { key: kv, effect };
+    });
+}
+
+const LATER: Record<string, string> = {
+  'node fail': 'sim node fail',
+  'node recover': 'sim node recover',
+  'container kill': 'sim container kill',
+  traffic: 'sim traffic',
+};
+
+/** Parses the words after `sim`; throws an Error describing a malformed line. */
+export function parseSim(words: string[]): SimCommand {
+  const [a, b, ...rest] = words;
+  if (a === 'node' && b === 'add') {
+    const { args, flags } = parseFlags(rest, ['cpu', 'memory', 'pods', 'labels', 'taints']);
+    if (args.length !== 1) throw new Error('usage: sim node add NAME [--cpu 2] [--memory 4Gi] [--pods 110] [--labels k=v,…] [--taints k=v:Effect,…]');
+    const opts: NodeAddOptions = {};
+    if (flags.cpu !== undefined) opts.cpu = flags.cpu;
+    if (flags.memory !== undefined) opts.memory = flags.memory;
+    if (flags.pods !== undefined) {
+      if (!/^\d+$/.test(flags.pods)) throw new Error(`invalid --pods ${JSON.stringify(flags.pods)}: expected a whole number`);
+      opts.pods = Number(flags.pods);
+    }
+    if (flags.labels !== undefined) opts.labels = parseKv(flags.labels, 'label');
+    if (flags.taints !== undefined) opts.taints = parseTaints(flags.taints);
+    return { kind: 'nodeAdd', name: args[0]!, opts };
+  }
+  if (a === 'image' && b === 'push') {
+    const { args, flags } = parseFlags(rest, ['size']);
+    if (args.length !== 1) throw new Error('usage: sim image push IMAGE [--size 80Mi]');
+    return flags.size !== undefined ? { kind: 'imagePush', image: args[0]!, size: flags.size } : { kind: 'imagePush', image: args[0]! };
+  }
+  const two = `${a ?? ''} ${b ?? ''}`;
+  if (LATER[two]) return { kind: 'later', what: LATER[two] };
+  if (a === 'traffic') return { kind: 'later', what: LATER.traffic! };
+  throw new Error(`unknown sim command ${JSON.stringify(words.join(' '))}: expected node add|fail|recover, container kill, image push or traffic`);
+}
+
+/** Runs a parsed `sim` command against the cluster's SimActions. */
+export function runSim(cmd: SimCommand, sim: SimActions): { stdout: string; stderr: string; exitCode: number } {
+  if (cmd.kind === 'later') {
+    return { stdout: '', stderr: `error: ${cmd.what} is not available in this version of the simulator yet\n`, exitCode: 1 };
+  }
+  const r = cmd.kind === 'nodeAdd' ? sim.nodeAdd(cmd.name, cmd.opts) : sim.imagePush(cmd.image, cmd.size !== undefined ? { size: cmd.size } : undefined);
+  const text = r.message && !r.message.endsWith('\n') ? r.message + '\n' : r.message;
+  return r.ok ? { stdout: text, stderr: '', exitCode: 0 } : { stdout: '', stderr: text, exitCode: 1 };
+}
