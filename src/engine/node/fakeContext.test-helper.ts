@@ -67,7 +67,7 @@ export class FakeCluster {
       node,
       request: (req) => {
         this.requests.push({ verb: req.verb, path: req.path, body: req.body, stage });
-        const s = this.trace({ from: stage, to: 'apiserver', verb: `${req.verb} ${req.path}`, kind: 'api', args: {}, summary: '', duration: 0, node, payload: (req as { explanation?: unknown }).explanation ?? req.body, causeId: req.causeId });
+        const s = this.trace({ from: stage, to: 'apiserver', verb: `${req.verb} ${req.path}`, kind: 'api', args: {}, summary: '', duration: 0, node, payload: req.body, causeId: req.causeId });
         const r = this.handle(req.verb, req.path, req.body, req.query);
         return { ...r, spanId: s.id };
       },

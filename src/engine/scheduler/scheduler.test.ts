@@ -51,7 +51,7 @@ describe('scheduler', () => {
     const watch = c.spans.find((s) => s.from === 'apiserver' && s.to === 'scheduler')!;
     const bindSpan = c.spans.find((s) => s.verb.endsWith('/binding'))!;
     expect(bindSpan.causeId).toBe(watch.id);
-    expect(bindSpan.payload).toBe(why);
+    expect((bindSpan.payload as { explanation: unknown }).explanation).toBe(why);
   });
 
   it('ignores pods for other schedulers (Pending, no event)', () => {

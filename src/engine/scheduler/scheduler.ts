@@ -42,7 +42,7 @@ function responsible(pod: V1Pod): boolean {
 }
 
 function objectRef(pod: V1Pod): string {
-  return `pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  return `Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
 
 /**
@@ -123,6 +123,9 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
       kind: 'Binding',
       metadata: { name, namespace: ns, uid: pod.metadata.uid },
       target: { apiVersion: 'v1', kind: 'Node', name: node },
+      // Not a Binding field (the API server ignores it): it rides along so the bind span's
+      // payload can answer "why this node" (SchedulingExplanation).
+      explanation: expl,
     };
     const resp = ctx.request({
       verb: 'POST',
@@ -130,9 +133,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
       body: binding,
       causeId: causes.get(q.key),
       userAgent: USER_AGENT,
-      // Not part of the Binding: the trace shows it as the bind span's "why this node".
-      explanation: expl,
-    } as Parameters<ComponentContext['request']>[0]);
+    });
     if (resp.code >= 300) {
       cache.forgetPod(pod);
       if (resp.code === 404) {

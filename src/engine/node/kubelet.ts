@@ -1,0 +1,132 @@
+/**
+ * The kubelet of one machine: registers the Node, watches the pods bound to it and runs a pod
+ * worker for each. Mirrors pkg/kubelet/kubelet.go (Run, syncLoop, HandlePodAdditions /
+ * HandlePodUpdates / HandlePodRemoves) and kubelet_node_status.go (registerWithAPIServer).
+ */
+import type { ComponentContext, EventRecorder } from '../component.ts';
+import type { Registry } from '../registry/registry.ts';
+import { podKey, type V1Pod } from '../scheduler/types.ts';
+import { Backoff } from './backoff.ts';
+import type { MachineSpec } from './machine.ts';
+import { buildNode, KUBELET_VERSION, nodeImages } from './nodeObject.ts';
+import { PodWorker } from './podWorker.ts';
+import { ContainerRuntime, type PullResult } from './runtime.ts';
+
+export interface KubeletHandle {
+  node: string;
+  stop(): void;
+}
+
+/** What pod workers share: the node's runtime, recorder and back-off tables. */
+export interface KubeletCore {
+  ctx: ComponentContext;
+  machine: MachineSpec;
+  nodeName: string;
+  runtime: ContainerRuntime;
+  recorder: EventRecorder;
+  /** Image pull back-off, keyed `podUID_image`. */
+  imageBackoff: Backoff;
+  lastPullError: Map<string, string>;
+  /** Container restart back-off, keyed by pod and container. */
+  crashBackoff: Backoff;
+  userAgent: string;
+  pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void;
+}
+
+function isTerminal(pod: V1Pod): boolean {
+  const p = pod.status?.phase;
+  return p === 'Succeeded' || p === 'Failed';
+}
+
+/**
+ * Starts the kubelet for `machine`: POST /api/v1/nodes happens synchronously inside this call,
+ * then pods with `spec.nodeName=<machine>` are synced as the informer delivers them.
+ */
+export function startKubelet(ctx: ComponentContext, machine: MachineSpec, registry: Registry): KubeletHandle {
+  const nodeName = machine.name;
+  const runtime = new ContainerRuntime(ctx, machine, registry);
+  const userAgent = `kubelet/${KUBELET_VERSION}`;
+  const core: KubeletCore = {
+    ctx, machine, nodeName, runtime, userAgent,
+    recorder: ctx.recorder({ component: 'kubelet', host: nodeName }),
+    imageBackoff: new Backoff(),
+    lastPullError: new Map(),
+    crashBackoff: new Backoff(),
+    pull(image, causeId, done) {
+      runtime.pull(image, causeId, (r) => {
+        // A fresh image shows up in the node's status.images (the real kubelet reports it with
+        // its next status update).
+        if (r.ok) {
+          ctx.request({
+            verb: 'PATCH', path: `/api/v1/nodes/${nodeName}/status`, body: { status: { images: nodeImages(runtime.images.values()) } },
+            patchType: 'application/merge-patch+json', userAgent, quiet: true,
+          });
+        }
+        done(r);
+      });
+    },
+  };
+
+  // registerWithAPIServer
+  ctx.request({
+    verb: 'POST', path: '/api/v1/nodes', body: buildNode(machine, ctx.clock.timestamp(), runtime.images.values()), userAgent,
+  });
+
+  const workers = new Map<string, PodWorker>();
+  let stopped = false;
+
+  const handle = (pod: V1Pod): void => {
+    if (stopped) return;
+    const key = podKey(pod);
+    let w = workers.get(key);
+    if (w && w.pod.metadata.uid !== pod.metadata.uid) {
+      w.destroy();
+      workers.delete(key);
+      w = undefined;
+    }
+    if (!w) {
+      if (isTerminal(pod)) return;
+      const span = ctx.trace({
+        from: 'apiserver', to: 'kubelet', node: nodeName, verb: 'ADDED', kind: 'watchPodBound', duration: 0,
+        object: `Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+        args: { pod: pod.metadata.name, node: nodeName },
+        summary: `The kubelet on ${nodeName} sees pod ${pod.metadata.name} bound to its node.`,
+      });
+      w = new PodWorker(core, pod, span.id);
+      workers.set(key, w);
+      if (pod.metadata.deletionTimestamp) {
+        w.terminate();
+        return;
+      }
+      w.start();
+      return;
+    }
+    // Our own status writes already updated w.pod; a late, older watch event must not undo them.
+    if (Number(pod.metadata.resourceVersion ?? 0) >= Number(w.pod.metadata.resourceVersion ?? 0)) w.pod = pod;
+    if (pod.metadata.deletionTimestamp) w.terminate();
+  };
+
+  const informer = ctx.informer<V1Pod>('/api/v1/pods', { fieldSelector: `spec.nodeName=${nodeName}` });
+  informer.addEventHandler({
+    add: handle,
+    update: (_old, pod) => handle(pod),
+    delete(pod) {
+      const key = podKey(pod);
+      const w = workers.get(key);
+      if (w && w.pod.metadata.uid === pod.metadata.uid) {
+        w.destroy();
+        workers.delete(key);
+      }
+    },
+  });
+  for (const p of informer.list()) handle(p);
+
+  return {
+    node: nodeName,
+    stop() {
+      stopped = true;
+      for (const w of workers.values()) w.destroy();
+      workers.clear();
+    },
+  };
+}

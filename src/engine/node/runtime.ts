@@ -1,0 +1,166 @@
+/**
+ * The container runtime of one node (containerd behind CRI): the node's image store, image
+ * pulls serialized as with the kubelet's default `serializeImagePulls: true`, pod sandboxes
+ * with IPs from the node's podCIDR (host-local IPAM), container ids, and what a container's
+ * process does once started.
+ */
+import type { ComponentContext } from '../component.ts';
+import type { ImageInfo, Registry } from '../registry/registry.ts';
+import { parseImageRef } from '../registry/reference.ts';
+import type { MachineSpec } from './machine.ts';
+
+/**
+ * Simulated download speed: 40 MB/s after a 200 ms manifest round trip, so nginx (72 MB) pulls
+ * in about 2 s. A pull of an image whose layers are already present costs only the round trip.
+ */
+export const PULL_BYTES_PER_SECOND = 40_000_000;
+export const PULL_RESOLVE_MS = 200;
+export const SANDBOX_MS = 300;
+export const CREATE_CONTAINER_MS = 50;
+export const START_CONTAINER_MS = 50;
+/** How long a process that handles SIGTERM takes to exit. */
+export const SIGTERM_EXIT_MS = 200;
+
+export function pullDurationMs(sizeBytes: number, layersPresent: boolean): number {
+  return PULL_RESOLVE_MS + (layersPresent ? 0 : Math.round((sizeBytes * 1000) / PULL_BYTES_PER_SECOND));
+}
+
+export interface PullResult {
+  ok: boolean;
+  image?: ImageInfo;
+  /** CRI error text on failure. */
+  error?: string;
+  /** Time spent downloading, and from request to completion (including waiting for the slot). */
+  pullMs: number;
+  totalMs: number;
+}
+
+/** What the container's process does, from its image and command (a teaching model). */
+export interface ProcessModel {
+  /** Exit after this long; undefined = runs until stopped. */
+  exitAfterMs?: number;
+  exitCode: number;
+  /** PID 1 exits promptly on SIGTERM (shells running `sleep` do not: they wait for SIGKILL). */
+  handlesSigterm: boolean;
+}
+
+/** Images whose default command is a shell or REPL that exits at once without a TTY. */
+const EXIT_AT_ONCE = new Set([
+  'docker.io/library/busybox', 'docker.io/library/alpine', 'docker.io/library/ubuntu', 'docker.io/library/debian',
+  'docker.io/library/python', 'docker.io/library/node', 'docker.io/library/golang',
+]);
+
+export function processModel(image: string, command: string[] = [], args: string[] = []): ProcessModel {
+  const ref = parseImageRef(image);
+  const repo = 'error' in ref ? image : ref.repository;
+  const argv = [...command, ...args].join(' ');
+  if (argv === '') {
+    if (EXIT_AT_ONCE.has(repo)) return { exitAfterMs: 10, exitCode: 0, handlesSigterm: true };
+    if (repo === 'docker.io/curlimages/curl') return { exitAfterMs: 10, exitCode: 2, handlesSigterm: true };
+    return { exitCode: 0, handlesSigterm: true };
+  }
+  const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(argv);
+  const sleep = /(?:^|[;&|\s])sleep\s+(\d+(?:\.\d+)?)/.exec(argv);
+  if (/sleep\s+infinity/.test(argv)) return { exitCode: 0, handlesSigterm: false };
+  if (sleep) return { exitAfterMs: Math.round(Number(sleep[1]) * 1000) + 10, exitCode: exit ? Number(exit[1]) : 0, handlesSigterm: false };
+  if (exit) return { exitAfterMs: 10, exitCode: Number(exit[1]), handlesSigterm: true };
+  if (/^(sh|\/bin\/sh|bash|\/bin\/bash)\s+-c\s+(echo|true|date|env|printenv|cat|ls)\b/.test(argv)) {
+    return { exitAfterMs: 10, exitCode: 0, handlesSigterm: true };
+  }
+  return { exitCode: 0, handlesSigterm: true };
+}
+
+export class ContainerRuntime {
+  /** Images on this node, by normalized name. */
+  readonly images = new Map<string, ImageInfo>();
+  private pullQueue: { image: string; requested: number; done: (r: PullResult) => void }[] = [];
+  private pulling = false;
+  private readonly usedIPs = new Set<string>();
+  private lastIP = 1;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly ctx: ComponentContext,
+    private readonly machine: MachineSpec,
+    private readonly registry: Registry,
+  ) {
+    this.prefix = machine.podCIDR.split('/')[0]!.split('.').slice(0, 3).join('.');
+    // The sandbox image ships with the node (kubeadm/kind preload it).
+    const pause = registry.lookup('registry.k8s.io/pause:3.10');
+    if (pause) this.images.set(pause.name, pause);
+  }
+
+  hasImage(image: string): ImageInfo | undefined {
+    const ref = parseImageRef(image);
+    if ('error' in ref) return undefined;
+    const found = this.images.get(ref.name);
+    if (found && ref.digest && found.digest !== ref.digest) return undefined;
+    return found;
+  }
+
+  /** PullImage; pulls run one at a time on a node. `causeId` links the trace. */
+  pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void {
+    this.pullQueue.push({ image, requested: this.ctx.clock.now(), done: (r) => done(r) });
+    void causeId;
+    this.pumpPulls(causeId);
+  }
+
+  private pumpPulls(causeId: number | undefined): void {
+    if (this.pulling) return;
+    const job = this.pullQueue.shift();
+    if (!job) return;
+    this.pulling = true;
+    const node = this.machine.name;
+    const info = this.registry.lookup(job.image);
+    const error = info ? undefined : this.registry.pullError(job.image);
+    const present = info !== undefined && [...this.images.values()].some((i) => i.digest === info.digest);
+    const pullMs = info ? pullDurationMs(info.sizeBytes, present) : PULL_RESOLVE_MS;
+    const req = this.ctx.trace({
+      from: 'runtime', to: 'registry', node, verb: 'PullImage', kind: 'runtimePull', duration: 0, causeId,
+      args: { image: job.image, node }, summary: `containerd on ${node} asks the registry for image ${job.image}.`,
+    });
+    this.ctx.trace(
+      info
+        ? {
+            from: 'registry', to: 'runtime', node, verb: 'PullImage', kind: 'registryServe', duration: pullMs, causeId: req.id,
+            args: { image: info.name, node, bytes: info.sizeBytes },
+            summary: `The registry sends ${info.name} (${info.sizeBytes} bytes) to ${node}.`,
+          }
+        : {
+            from: 'registry', to: 'runtime', node, verb: 'PullImage', kind: 'registryNotFound', duration: pullMs, causeId: req.id,
+            args: { image: job.image, node }, summary: `The registry has no image ${job.image}.`,
+          },
+    );
+    this.ctx.clock.after(pullMs, () => {
+      this.pulling = false;
+      if (info) this.images.set(info.name, info);
+      const totalMs = this.ctx.clock.now() - job.requested;
+      job.done(info ? { ok: true, image: info, pullMs, totalMs } : { ok: false, error, pullMs, totalMs });
+      this.pumpPulls(undefined);
+    });
+  }
+
+  /** Allocates a pod IP from the podCIDR, round-robin from the last one (host-local IPAM). */
+  allocateIP(): string {
+    for (let i = 0; i < 253; i++) {
+      this.lastIP = this.lastIP >= 254 ? 2 : this.lastIP + 1;
+      const ip = `${this.prefix}.${this.lastIP}`;
+      if (!this.usedIPs.has(ip)) {
+        this.usedIPs.add(ip);
+        return ip;
+      }
+    }
+    throw new Error(`failed to allocate for range 0: no IP addresses available in range set: ${this.prefix}.1-${this.prefix}.254`);
+  }
+
+  releaseIP(ip: string | undefined): void {
+    if (ip) this.usedIPs.delete(ip);
+  }
+
+  /** A containerd container or sandbox id: 64 hex characters. */
+  newID(): string {
+    let s = '';
+    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.ctx.rand.int(16)];
+    return s;
+  }
+}
