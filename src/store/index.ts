@@ -121,7 +121,7 @@ export const useStore = create<StoreState>()((set, get) => ({
     const mine = new Bridge(
       { seed, workers },
       {
-        onDelta: (delta: DeltaMessage) => set((s) => ({ ...applyObjects(s, delta), ...applyTrace(s, delta) })),
+        onDelta: (delta: DeltaMessage) => set((s) => applyTrace(applyObjects(s, delta), delta)),
         onReady: (ready) => set({ seed: ready.seed, workers: ready.workers }),
         onStatus: (status, detail) => {
           if (status === 'crashed') console.error(`[desired-state] simulation worker stopped: ${detail ?? ''}`);

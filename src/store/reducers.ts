@@ -72,7 +72,7 @@ function sameArray(a: readonly string[] | undefined, b: readonly string[]): bool
 }
 
 /** Apply a delta's object changes. Only the lists of resources that changed are rebuilt. */
-export function applyObjects(prev: ClusterSlice, delta: Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>): ClusterSlice {
+export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>): S {
   if (!delta.reset && delta.upserts.length === 0 && delta.deletes.length === 0) return prev;
   const objects: Record<string, KubeObject> = delta.reset ? {} : { ...prev.objects };
   const podColumns: Record<string, PodColumns> = delta.reset ? {} : { ...prev.podColumns };
@@ -87,7 +87,7 @@ export function applyObjects(prev: ClusterSlice, delta: Pick<DeltaMessage, 'upse
     if (u.columns) podColumns[u.key] = u.columns;
     touched.add(u.resource);
   }
-  const next: ClusterSlice = { ...prev, objects, podColumns };
+  const next: S = { ...prev, objects, podColumns };
   const all = delta.reset;
   const list = (resource: string) => {
     const prefix = `${resource}/`;
@@ -116,12 +116,12 @@ export function applyObjects(prev: ClusterSlice, delta: Pick<DeltaMessage, 'upse
 }
 
 /** Apply a delta's playback state and released spans. */
-export function applyTrace(prev: TraceSlice, delta: DeltaMessage): TraceSlice {
+export function applyTrace<S extends TraceSlice>(prev: S, delta: DeltaMessage): S {
   const playback: Playback =
     prev.playback.now === delta.now && prev.playback.playing === delta.playing && prev.playback.speed === delta.speed && prev.playback.epochMs === delta.epochMs
       ? prev.playback
       : { now: delta.now, playing: delta.playing, speed: delta.speed, epochMs: delta.epochMs };
-  const next: TraceSlice = { ...prev, playback, hopMs: hopMsFor(delta.speed), busy: delta.busy };
+  const next: S = { ...prev, playback, hopMs: hopMsFor(delta.speed), busy: delta.busy };
   if (delta.reset) {
     next.spans = [];
     next.activeSpans = [];

@@ -17,7 +17,7 @@ export default {
   },
   unscheduled: {
     title: 'Unscheduled',
-    hint: 'waiting for the scheduler',
+    hint: 'pods waiting for the scheduler appear here',
     none: 'none',
   },
 };

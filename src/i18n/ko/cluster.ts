@@ -15,7 +15,7 @@ export default {
   },
   unscheduled: {
     title: '스케줄 대기',
-    hint: '스케줄러를 기다리는 중',
+    hint: '스케줄러를 기다리는 파드가 여기에 나타납니다',
     none: '없음',
   },
 };

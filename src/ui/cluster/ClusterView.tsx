@@ -5,18 +5,24 @@ import { useStore } from '../../store/index.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { UnscheduledLane } from './UnscheduledLane.tsx';
 
+const COMPACT_PER_NODE = 6;
+
 export function ClusterView() {
   const { t } = useTranslation('cluster');
   const nodeKeys = useStore(useShallow((s) => s.nodes.map((n) => `nodes//${n.metadata.name}`)));
   const podCount = useStore((s) => s.pods.length);
+  // Past a few pods per node, chips become coloured dots so a 300-pod cluster fits on screen.
+  const compact = podCount > COMPACT_PER_NODE * Math.max(1, nodeKeys.length);
   return (
     <section className="panel cluster-panel" aria-labelledby="cluster-title">
       <h2 id="cluster-title" className="panel-title">
-        {t('title')} <span className="panel-sub">{t('summary', { nodes: nodeKeys.length, pods: podCount })}</span>
+        {t('title')} <span className="panel-sub">{t('summary', { nodes: nodeKeys.length, pods: podCount, count: podCount })}</span>
       </h2>
-      <div className="node-list">
-        <UnscheduledLane />
-        {nodeKeys.map((k) => <NodeCard key={k} nodeKey={k} />)}
+      <div className="cluster-scroll">
+        <UnscheduledLane compact={compact} />
+        <div className="node-list">
+          {nodeKeys.map((k) => <NodeCard key={k} nodeKey={k} compact={compact} />)}
+        </div>
       </div>
     </section>
   );

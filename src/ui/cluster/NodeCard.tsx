@@ -7,7 +7,7 @@ import { PodChip } from './PodChip.tsx';
 
 const NO_PODS: string[] = [];
 
-export const NodeCard = memo(function NodeCard({ nodeKey }: { nodeKey: string }) {
+export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: string; compact: boolean }) {
   const { t } = useTranslation('cluster');
   const node = useStore((s) => s.objects[nodeKey]);
   const podKeys = useStore((s) => (node ? s.podsByNode[node.metadata.name] : undefined) ?? NO_PODS);
@@ -44,9 +44,9 @@ export const NodeCard = memo(function NodeCard({ nodeKey }: { nodeKey: string })
           ))}
         </ul>
       )}
-      <div className="pod-grid" role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
+      <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
         {podKeys.length === 0 ? <span className="empty">{t('node.noPods')}</span> : podKeys.map((k) => (
-          <div role="listitem" key={k}><PodChip podKey={k} /></div>
+          <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>
         ))}
       </div>
     </section>

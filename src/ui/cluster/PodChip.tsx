@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { podTone } from './nodeInfo.ts';
 
-export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
+export const PodChip = memo(function PodChip({ podKey, compact = false }: { podKey: string; compact?: boolean }) {
   const { t } = useTranslation('cluster');
   const pod = useStore((s) => s.objects[podKey]);
   const cols = useStore((s) => s.podColumns[podKey]);
@@ -19,7 +19,8 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   return (
     <button
       type="button"
-      className={`pod-chip tone-${tone}`}
+      className={`pod-chip tone-${tone}${compact ? ' dot' : ''}`}
+      title={compact ? `${pod.metadata.name}  ${status}  ${ready}` : undefined}
       data-testid="pod"
       data-name={pod.metadata.name}
       data-namespace={pod.metadata.namespace ?? 'default'}
@@ -31,11 +32,15 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
       aria-label={t('pod.label', { name: pod.metadata.name, status, ready })}
       onClick={() => select(selected ? undefined : { kind: 'pod', key: podKey })}
     >
-      <span className="pod-name">{pod.metadata.name}</span>
-      <span className="pod-meta">
-        <span className="pod-status">{status}</span>
-        <span className="pod-ready">{ready}</span>
-      </span>
+      {!compact && (
+        <>
+          <span className="pod-name">{pod.metadata.name}</span>
+          <span className="pod-meta">
+            <span className="pod-status">{status}</span>
+            <span className="pod-ready">{ready}</span>
+          </span>
+        </>
+      )}
     </button>
   );
 });

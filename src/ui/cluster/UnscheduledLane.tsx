@@ -1,4 +1,4 @@
-/** Pods not yet bound to a node: what the scheduler still has to place. */
+/** Pods not yet bound to a node: what the scheduler still has to place (a strip above the nodes). */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { UNSCHEDULED } from '../../store/reducers.ts';
@@ -6,21 +6,20 @@ import { PodChip } from './PodChip.tsx';
 
 const NO_PODS: string[] = [];
 
-export function UnscheduledLane() {
+export function UnscheduledLane({ compact }: { compact: boolean }) {
   const { t } = useTranslation('cluster');
   const podKeys = useStore((s) => s.podsByNode[UNSCHEDULED] ?? NO_PODS);
   return (
-    <section className="node-card lane" data-testid="unscheduled" aria-label={t('unscheduled.title')}>
-      <header className="node-head">
-        <span className="node-name lane-name">{t('unscheduled.title')}</span>
-        <span className="badge">{podKeys.length}</span>
-      </header>
-      <div className="node-facts"><span>{t('unscheduled.hint')}</span></div>
-      <div className="pod-grid" role="list" aria-label={t('unscheduled.title')}>
-        {podKeys.length === 0 ? <span className="empty">{t('unscheduled.none')}</span> : podKeys.map((k) => (
-          <div role="listitem" key={k}><PodChip podKey={k} /></div>
-        ))}
-      </div>
+    <section className="lane" data-testid="unscheduled" aria-label={t('unscheduled.title')}>
+      <span className="lane-title">{t('unscheduled.title')}</span>
+      <span className="badge">{podKeys.length}</span>
+      {podKeys.length === 0 ? (
+        <span className="empty">{t('unscheduled.hint')}</span>
+      ) : (
+        <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('unscheduled.title')}>
+          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>)}
+        </div>
+      )}
     </section>
   );
 }

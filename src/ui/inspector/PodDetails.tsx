@@ -37,25 +37,20 @@ export function PodDetails({ podKey }: { podKey: string }) {
         <Field label={t('pod.ip')}>{p.status?.podIP ?? '—'}</Field>
       </dl>
       <h4>{t('pod.containers')}</h4>
-      <table className="mini-table">
-        <thead>
-          <tr><th scope="col">{t('pod.container')}</th><th scope="col">{t('pod.desired')}</th><th scope="col">{t('pod.current')}</th></tr>
-        </thead>
-        <tbody>
-          {(p.spec?.containers ?? []).map((c) => {
-            const st = statuses.get(c.name);
-            const state = st?.state ? Object.entries(st.state).find(([, v]) => v) : undefined;
-            const stateText = state ? `${state[0]}${state[1]?.reason ? ` (${state[1].reason})` : ''}` : t('pod.noStatus');
-            return (
-              <tr key={c.name}>
-                <td className="mono">{c.name}</td>
-                <td className="mono">{c.image}</td>
-                <td>{stateText}{st ? ` · ${t('pod.restarts', { count: st.restartCount ?? 0 })}` : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul className="containers">
+        {(p.spec?.containers ?? []).map((c) => {
+          const st = statuses.get(c.name);
+          const state = st?.state ? Object.entries(st.state).find(([, v]) => v) : undefined;
+          const stateText = state ? `${state[0]}${state[1]?.reason ? ` (${state[1].reason})` : ''}` : t('pod.noStatus');
+          return (
+            <li key={c.name}>
+              <div><strong className="mono">{c.name}</strong></div>
+              <div>{t('pod.desired')}: <span className="mono">{c.image}</span></div>
+              <div>{t('pod.current')}: {stateText}{st ? ` · ${t('pod.restarts', { count: st.restartCount ?? 0 })}` : ''}</div>
+            </li>
+          );
+        })}
+      </ul>
       <h4>{t('pod.conditions')}</h4>
       <ul className="conditions">
         {(p.status?.conditions ?? []).map((c) => (
