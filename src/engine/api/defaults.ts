@@ -39,8 +39,9 @@ function defaultProbe(p: unknown): void {
 }
 
 function defaultContainer(c: Obj): void {
-  if (typeof c.image === 'string' && c.imagePullPolicy === undefined) {
-    c.imagePullPolicy = imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent';
+  if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') {
+    // Upstream ignores the parse error of an empty image (validation reports it): IfNotPresent.
+    c.imagePullPolicy = typeof c.image === 'string' && c.image && imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent';
   }
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
