@@ -3,7 +3,7 @@
  * changed object is kept, so a pod that changed five times in a frame is sent once
  * (DESIGN.md Principle 6: the main thread only draws).
  */
-import type { Deletion, Upsert } from '../protocol/messages.ts';
+import type { Deletion, PodColumns, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import { podColumns } from '../protocol/podStatus.ts';
 import type { KubeObject, ObjectChange } from '../protocol/types.ts';
@@ -21,7 +21,10 @@ export class Coalescer {
   private pending = new Map<string, Pending>();
   private readonly resources: ReadonlySet<string>;
 
-  constructor(resources: Iterable<string> = UI_RESOURCES) {
+  constructor(
+    resources: Iterable<string> = UI_RESOURCES,
+    private readonly columns: (pod: KubeObject) => PodColumns = podColumns,
+  ) {
     this.resources = new Set(resources);
   }
 
@@ -45,7 +48,7 @@ export class Coalescer {
     const deletes: Deletion[] = [];
     for (const [key, p] of this.pending) {
       if (p.deleted) deletes.push({ key, resource: p.resource });
-      else upserts.push(toUpsert(key, p.resource, p.object));
+      else upserts.push(toUpsert(key, p.resource, p.object, this.columns));
     }
     this.pending = new Map();
     return { upserts, deletes };
@@ -53,6 +56,6 @@ export class Coalescer {
 }
 
 /** An upsert with the pod's kubectl columns attached. */
-export function toUpsert(key: string, resource: string, object: KubeObject): Upsert {
-  return resource === 'pods' ? { key, resource, object, columns: podColumns(object) } : { key, resource, object };
+export function toUpsert(key: string, resource: string, object: KubeObject, columns: (pod: KubeObject) => PodColumns = podColumns): Upsert {
+  return resource === 'pods' ? { key, resource, object, columns: columns(object) } : { key, resource, object };
 }

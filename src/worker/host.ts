@@ -3,13 +3,15 @@
  * the pacer, the coalescer, and answers every ToWorker message. The Worker entry
  * (sim.worker.ts) only wires `post`, the clock and the frame timer.
  */
-import type { Cluster, ClusterOptions, ClusterSnapshot } from '../engine/types.ts';
+import type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject } from '../engine/types.ts';
+import type { RestRequest } from '../engine/apiserver/types.ts';
 import type { KubectlIO } from '../kubectl/types.ts';
-import type { FromWorker, ToWorker, Upsert } from '../protocol/messages.ts';
+import type { FromWorker, PodColumns, ToWorker, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
 import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
 import { Pacer } from './pacer.ts';
+import { podColumns } from '../protocol/podStatus.ts';
 
 /** What the host needs from the engine, kubectl and the script runner (injected for tests). */
 export interface HostDeps {
@@ -17,8 +19,10 @@ export interface HostDeps {
   restoreCluster(snapshot: ClusterSnapshot): Cluster;
   /** `kubectl(argv, io)`; argv excludes the word `kubectl`. */
   kubectl(argv: string[], io: KubectlIO): Promise<KubectlResult>;
-  /** Run one terminal line that is not `kubectl …` (`sim …`); undefined: not supported. */
+  /** Run one terminal line (`kubectl …`, `sim …`, `sleep …`) as the script runner does; without it only `kubectl …` runs. */
   runLine?(line: string, cluster: Cluster, io: KubectlIO): Promise<KubectlResult>;
+  /** kubectl's STATUS/READY/RESTARTS for a pod (default: the protocol's printPod port). */
+  podColumns?(pod: KubeObject, nowMs: number): PodColumns;
   post(msg: FromWorker): void;
   /** Wall-clock ms (performance.now in the worker, a fake in tests). */
   wallNow(): number;
@@ -51,7 +55,10 @@ export interface Host {
 export function createHost(deps: HostDeps): Host {
   let cluster: Cluster | undefined;
   let pacer: Pacer | undefined;
-  let coalescer = new Coalescer();
+  const columnsFor = (pod: KubeObject): PodColumns =>
+    deps.podColumns && cluster ? deps.podColumns(pod, cluster.epochMs + cluster.now()) : podColumns(pod);
+  const newCoalescer = () => new Coalescer(UI_RESOURCES, columnsFor);
+  let coalescer = newCoalescer();
   let released: Span[] = [];
   let muteSpans = false;
   let reset: Upsert[] | undefined;
@@ -60,6 +67,8 @@ export function createHost(deps: HostDeps): Host {
   let lastSentNow = -1;
   let unsubscribe: (() => void)[] = [];
   const sleepers: { at: number; resolve: () => void }[] = [];
+  /** The last applied editor text, so `kubectl apply -f manifest.yaml` works in the terminal too. */
+  let lastFiles: Record<string, string> = {};
 
   const post = (msg: FromWorker) => {
     try {
@@ -98,9 +107,11 @@ export function createHost(deps: HostDeps): Host {
     muteSpans = true;
     try {
       for (const resource of UI_RESOURCES) {
-        const res = c.handle({ verb: 'GET', path: LIST_PATHS[resource], userAgent: 'desired-state-ui' });
-        const items = (res.body as { items?: import('../engine/types.ts').KubeObject[] } | undefined)?.items ?? [];
-        for (const obj of items) out.push(toUpsert(objectKey(resource, obj), resource, obj));
+        // `quiet`: the UI's own listing is not a hop of the story (the API server records no span).
+        const req = { verb: 'GET', path: LIST_PATHS[resource], userAgent: 'desired-state-ui', quiet: true } as RestRequest;
+        const res = c.handle(req);
+        const items = (res.body as { items?: KubeObject[] } | undefined)?.items ?? [];
+        for (const obj of items) out.push(toUpsert(objectKey(resource, obj), resource, obj, columnsFor));
       }
     } finally {
       muteSpans = false;
@@ -113,7 +124,7 @@ export function createHost(deps: HostDeps): Host {
     unsubscribe = [];
     sleepers.length = 0;
     released = [];
-    coalescer = new Coalescer();
+    coalescer = newCoalescer();
     const c = msg.snapshot ? deps.restoreCluster(msg.snapshot) : deps.createCluster({ seed: msg.seed, workers: msg.workers });
     cluster = c;
     const p = new Pacer(c);
@@ -122,14 +133,14 @@ export function createHost(deps: HostDeps): Host {
     unsubscribe.push(c.onSpan((span) => { if (!muteSpans) p.enqueue(span); }));
     unsubscribe.push(c.onChange((change) => coalescer.record(change)));
     reset = listAll(c);
-    coalescer = new Coalescer(); // the listing already holds the current objects
+    coalescer = newCoalescer(); // the listing already holds the current objects
     post({ type: 'ready', seed: c.options.seed, workers: c.options.workers, epochMs: c.epochMs });
     if (msg.playing ?? true) p.play(deps.wallNow());
     flush(true);
     snapshot();
   };
 
-  const io = (files: Record<string, string> = {}): KubectlIO => ({
+  const io = (files: Record<string, string> = lastFiles): KubectlIO => ({
     request: (req) => cluster!.handle(req),
     watch: (path, query, onEvent) => cluster!.watch(path, query, onEvent),
     trace: (span) => { cluster!.recordSpan(span); },
@@ -158,10 +169,10 @@ export function createHost(deps: HostDeps): Host {
   };
 
   const runTerminal = async (line: string): Promise<KubectlResult> => {
+    if (deps.runLine) return deps.runLine(line, cluster!, io());
     const words = splitWords(line.trim());
     if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
     if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io());
-    if (words[0] === 'sim' && deps.runLine) return deps.runLine(line, cluster!, io());
     return { stdout: '', stderr: `${words[0]}: command not found\n`, exitCode: 127 };
   };
 
@@ -220,6 +231,7 @@ export function createHost(deps: HostDeps): Host {
             break;
           case 'apply': {
             const files = { [msg.file]: msg.text };
+            lastFiles = files;
             answer(msg.id, () => deps.kubectl(['apply', '-f', msg.file], io(files)));
             break;
           }
