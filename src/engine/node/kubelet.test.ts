@@ -21,7 +21,7 @@ function setup(workers = 1) {
 const pod = (name: string, image: string, extra: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => ({
   metadata: { name }, spec: { containers: [{ name: 'web', image, ...container }], ...extra },
 });
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
 const status = (c: FakeCluster, name: string) => c.pod(name)!.status as Obj;
 const evs = (c: FakeCluster, from = 0) => c.events.filter((e) => e.at >= from).map((e) => `${e.type} ${e.reason} ${e.message}`);
 

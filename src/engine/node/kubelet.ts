@@ -3,6 +3,7 @@
  * worker for each. Mirrors pkg/kubelet/kubelet.go (Run, syncLoop, HandlePodAdditions /
  * HandlePodUpdates / HandlePodRemoves) and kubelet_node_status.go (registerWithAPIServer).
  */
+import type { WatchEvent } from '../apiserver/types.ts';
 import type { ComponentContext, EventRecorder } from '../component.ts';
 import type { Registry } from '../registry/registry.ts';
 import { podKey, type V1Pod } from '../scheduler/types.ts';
@@ -75,7 +76,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   const workers = new Map<string, PodWorker>();
   let stopped = false;
 
-  const handle = (pod: V1Pod): void => {
+  const handle = (pod: V1Pod, ev?: WatchEvent<V1Pod>): void => {
     if (stopped) return;
     const key = podKey(pod);
     let w = workers.get(key);
@@ -86,13 +87,16 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     }
     if (!w) {
       if (isTerminal(pod)) return;
-      const span = ctx.trace({
-        from: 'apiserver', to: 'kubelet', node: nodeName, verb: 'ADDED', kind: 'watchPodBound', duration: 0,
-        object: `Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
-        args: { pod: pod.metadata.name, node: nodeName },
-        summary: `The kubelet on ${nodeName} sees pod ${pod.metadata.name} bound to its node.`,
-      });
-      w = new PodWorker(core, pod, span.id);
+      // The informer traced the watch hop (apiserver → kubelet); without one, trace it here.
+      const cause =
+        ev?.spanId ??
+        ctx.trace({
+          from: 'apiserver', to: 'kubelet', node: nodeName, verb: ev?.type ?? 'ADDED', kind: 'watchPodBound', duration: 0,
+          object: `Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+          args: { pod: pod.metadata.name, node: nodeName },
+          summary: `The kubelet on ${nodeName} sees pod ${pod.metadata.name} bound to its node.`,
+        }).id;
+      w = new PodWorker(core, pod, cause || undefined);
       workers.set(key, w);
       if (pod.metadata.deletionTimestamp) {
         w.terminate();
@@ -108,8 +112,8 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
 
   const informer = ctx.informer<V1Pod>('/api/v1/pods', { fieldSelector: `spec.nodeName=${nodeName}` });
   informer.addEventHandler({
-    add: handle,
-    update: (_old, pod) => handle(pod),
+    add: (pod, ev) => handle(pod, ev),
+    update: (_old, pod, ev) => handle(pod, ev),
     delete(pod) {
       const key = podKey(pod);
       const w = workers.get(key);

@@ -4,7 +4,7 @@
  * (scheduleOne, handleSchedulingFailure, bind).
  */
 import type { ComponentContext } from '../component.ts';
-import type { Span } from '../trace/span.ts';
+import type { WatchEvent } from '../apiserver/types.ts';
 import { SchedulerCache } from './cache.ts';
 import { ExplanationLog } from './explanations.ts';
 import { ErrNoNodesAvailable, fitErrorMessage, preemptionMessage } from './fitError.ts';
@@ -71,18 +71,24 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     draining = false;
   }
 
-  function traceWatch(pod: V1Pod): Span {
-    const ns = pod.metadata.namespace ?? 'default';
-    return ctx.trace({
-      from: 'apiserver', to: 'scheduler', verb: 'ADDED', object: objectRef(pod), kind: 'watchPodUnscheduled', duration: 0,
-      args: { pod: pod.metadata.name, namespace: ns },
-      summary: `The scheduler sees pod ${ns}/${pod.metadata.name}, which has no node yet.`,
-    });
-  }
-
-  function enqueue(pod: V1Pod): void {
+  /**
+   * Queue a pending pod. The informer already traced the watch hop (apiserver → scheduler); its
+   * span is the cause of the bind. A fake or muted informer gives no span: trace one ourselves.
+   */
+  function enqueue(pod: V1Pod, ev?: WatchEvent<V1Pod>): void {
     const key = podKey(pod);
-    if (!queue.get(key)) causes.set(key, traceWatch(pod).id);
+    if (!queue.get(key)) {
+      let cause = ev?.spanId;
+      if (cause === undefined) {
+        const ns = pod.metadata.namespace ?? 'default';
+        cause = ctx.trace({
+          from: 'apiserver', to: 'scheduler', verb: ev?.type ?? 'ADDED', object: objectRef(pod), kind: 'watchPodUnscheduled', duration: 0,
+          args: { pod: pod.metadata.name, namespace: ns },
+          summary: `The scheduler sees pod ${ns}/${pod.metadata.name}, which has no node yet.`,
+        }).id;
+      }
+      if (cause) causes.set(key, cause);
+    }
     queue.add(pod);
   }
 
@@ -179,12 +185,12 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   // eventhandlers.go: addPodToCache / addPodToSchedulingQueue and friends.
   const pods = ctx.informer<V1Pod>('/api/v1/pods');
   pods.addEventHandler({
-    add(pod) {
+    add(pod, ev) {
       if (pod.spec?.nodeName) {
         if (!isTerminal(pod)) cache.addOrUpdatePod(pod);
-      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod);
+      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod, ev);
     },
-    update(oldPod, pod) {
+    update(oldPod, pod, ev) {
       const key = podKey(pod);
       if (pod.spec?.nodeName) {
         if (queue.get(key)) queue.done(key);
@@ -195,7 +201,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
         } else cache.addOrUpdatePod(pod);
       } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) {
         if (queue.get(key)) queue.update(pod);
-        else if (!cache.isAssumedOrBound(pod)) enqueue(pod);
+        else if (!cache.isAssumedOrBound(pod)) enqueue(pod, ev);
       } else if (queue.get(key)) {
         queue.delete(pod);
         void oldPod;
