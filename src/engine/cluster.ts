@@ -28,6 +28,7 @@ import { createRegistry, type Registry } from './registry/registry.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { bootstrapObjects } from './apiserver/bootstrap.ts';
 import type { MachineSpec } from './node/machine.ts';
+import { startKubelet, type KubeletHandle } from './node/kubelet.ts';
 
 type Input =
   | { t: 'handle'; at: number; fired: number; req: RestRequest }
@@ -38,11 +39,6 @@ type Input =
 
 const DEFAULT_IMAGE_SIZE = '80Mi';
 
-/** What cluster.ts keeps per machine (H2's KubeletHandle once it lands). */
-export interface NodeHandle {
-  node: string;
-  stop(): void;
-}
 
 function ipv4(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
@@ -70,32 +66,7 @@ export function machineFor(name: string, index: number, opts: NodeAddOptions, co
   };
 }
 
-/**
- * Stand-in for H2's startKubelet until src/engine/node/kubelet.ts lands: registers the Node as
- * the kubelet would (POST /api/v1/nodes) and does nothing else.
- */
-function startNode(ctx: ComponentContext, m: MachineSpec, _registry: Registry): NodeHandle {
-  const res = ctx.request({
-    verb: 'POST',
-    path: '/api/v1/nodes',
-    body: {
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: { name: m.name, labels: m.labels },
-      spec: { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR], ...(m.taints.length ? { taints: m.taints } : {}) },
-      status: {
-        capacity: { cpu: m.cpu, memory: m.memory, pods: String(m.pods) },
-        addresses: [
-          { type: 'InternalIP', address: m.internalIP },
-          { type: 'Hostname', address: m.name },
-        ],
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: ctx.clock.timestamp(), lastTransitionTime: ctx.clock.timestamp() }],
-      },
-    },
-  });
-  if (res.code >= 300) throw new Error(`register node ${m.name}: ${JSON.stringify(res.body)}`);
-  return { node: m.name, stop() {} };
-}
+
 
 /** The engine's implementation of `Cluster`, with extras for tests and the host. */
 export class SimCluster implements Cluster {
@@ -106,7 +77,7 @@ export class SimCluster implements Cluster {
   readonly server: ApiServer;
   readonly registry: Registry;
   readonly rng: Rng;
-  readonly nodes = new Map<string, NodeHandle>();
+  readonly nodes = new Map<string, KubeletHandle>();
   private inputs: Input[] = [];
   private eventSeq = 0;
   private nodeIndex = 0;
@@ -175,7 +146,7 @@ export class SimCluster implements Cluster {
 
   private addMachine(name: string, opts: NodeAddOptions, controlPlane: boolean): void {
     const machine = machineFor(name, this.nodeIndex++, opts, controlPlane);
-    this.nodes.set(name, startNode(this.context('kubelet', name), machine, this.registry));
+    this.nodes.set(name, startKubelet(this.context('kubelet', name), machine, this.registry));
   }
 
   private log(input: Input): void {
