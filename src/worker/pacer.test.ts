@@ -46,6 +46,17 @@ describe('Pacer', () => {
     expect(clock.now()).toBe(3200);
   });
 
+  it('advances the engine in whole milliseconds without drift (fractional wall ticks)', () => {
+    const { clock, pacer } = setup();
+    pacer.setSpeed(0.25);
+    pacer.play(0);
+    for (let i = 1; i <= 600; i++) {
+      pacer.tick(i * 16.7);
+      expect(Number.isInteger(clock.now())).toBe(true);
+    }
+    expect(clock.now()).toBe(Math.floor(((600 * 16.7) / 1) * 0.25));
+  });
+
   it('does not move time while paused', () => {
     const { clock, pacer } = setup();
     pacer.play(0);

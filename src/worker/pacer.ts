@@ -38,6 +38,8 @@ export class Pacer {
   /** Wall time of the last narrative release (−∞: nothing animating). */
   private lastRelease = Number.NEGATIVE_INFINITY;
   private lastBusyActivity = 0;
+  /** Fraction of a virtual ms not yet applied: the engine's clock runs on whole milliseconds. */
+  private carry = 0;
   private readonly busyThreshold: number;
   private readonly maxTickMs: number;
   private readonly maxStepMs: number;
@@ -89,7 +91,7 @@ export class Pacer {
     const dt = this.lastWall === undefined ? 0 : Math.max(0, Math.min(wall - this.lastWall, this.maxTickMs));
     this.lastWall = wall;
     if (!this.playing) return [];
-    const target = this.clock.now() + dt * this.speed;
+    const target = this.clock.now() + this.wholeMs(dt * this.speed);
 
     if (this.busy) {
       if (target > this.clock.now()) this.clock.runUntil(target);
@@ -126,6 +128,14 @@ export class Pacer {
     if (this.queue.length === 0) return [];
     this.lastRelease = wall;
     return [this.queue.shift()!];
+  }
+
+  /** Whole virtual ms to advance, carrying the fraction to the next tick (no drift). */
+  private wholeMs(virtual: number): number {
+    this.carry += virtual;
+    const whole = Math.floor(this.carry);
+    this.carry -= whole;
+    return whole;
   }
 
   private enterBusy(wall: number): Span[] {
