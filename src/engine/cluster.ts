@@ -81,6 +81,7 @@ export class SimCluster implements Cluster {
   private inputs: Input[] = [];
   private eventSeq = 0;
   private nodeIndex = 0;
+  private booting = true;
 
   constructor(options: ClusterOptions = {}) {
     this.options = { seed: options.seed ?? 1, workers: options.workers ?? 3 };
@@ -101,6 +102,9 @@ export class SimCluster implements Cluster {
     startScheduler(this.context('scheduler'));
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
+    // Let every informer sync (client-go WaitForCacheSync) before the first user request.
+    this.clock.runUntil(0);
+    this.booting = false;
     this.tracer.muted = false;
   }
 
@@ -123,7 +127,7 @@ export class SimCluster implements Cluster {
         const key = `${path}?${JSON.stringify(query ?? {})}`;
         let inf = informers.get(key);
         if (!inf) {
-          const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node };
+          const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node, booting: () => this.booting };
           informers.set(key, (inf = createInformer(deps, path, query)));
         }
         return inf as unknown as Informer<T>;

@@ -22,6 +22,8 @@ export interface InformerDeps {
   tracer: Tracer;
   stage: StageId;
   node?: string;
+  /** True while the cluster boots: events are delivered at once (caches sync before t=0 ends). */
+  booting?: () => boolean;
 }
 
 const VERB_WORD: Record<WatchEventType, string> = { ADDED: 'added', MODIFIED: 'modified', DELETED: 'deleted' };
@@ -66,7 +68,7 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
 
   const enqueue = (type: WatchEventType, obj: T, causeId: number) => {
     // Latency 1–5 ms, never reordering: a watch stream is ordered.
-    const at = Math.max(clock.now() + 1 + rng.int(5), lastDelivery);
+    const at = Math.max(clock.now() + (deps.booting?.() ? 0 : 1 + rng.int(5)), lastDelivery);
     lastDelivery = at;
     clock.after(at - clock.now(), () => deliver(type, obj, causeId));
   };
