@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import type { KubeObject } from '../../protocol/types.ts';
-import { KUBELET_NAMES_MAX, KUBELET_ROWS_MAX } from './layout.ts';
+import { KUBELET_NAMES_MAX, type Geometry } from './layout.ts';
 import { useActiveNodes } from './useHops.ts';
 
 interface NodeCondition {
@@ -20,7 +20,7 @@ function isReady(node: KubeObject): boolean {
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
-function KubeletRowsImpl() {
+function KubeletRowsImpl({ geometry }: { geometry: Geometry }) {
   const { t } = useTranslation('pipeline');
   const total = useStore((s) => s.nodes.length);
   // `name` or `name!` (not Ready); one string per node keeps the selector shallow-comparable.
@@ -28,11 +28,15 @@ function KubeletRowsImpl() {
     useShallow((s) => s.nodes.slice(0, KUBELET_NAMES_MAX).map((n) => (isReady(n) ? n.metadata.name : `${n.metadata.name}!`))),
   );
   const active = new Set(useActiveNodes().split('\n'));
-  const compact = total > KUBELET_ROWS_MAX;
+  const compact = total > geometry.rowsMax;
 
   if (total === 0) return <div className="kubelet-empty">{t('kubelet.none')}</div>;
   return (
-    <ul className={compact ? 'kubelet-grid' : 'kubelet-rows'} aria-label={t('kubelet.nodes', { count: total })}>
+    <ul
+      className={compact ? 'kubelet-grid' : 'kubelet-rows'}
+      style={compact ? { gridTemplateColumns: `repeat(${geometry.chipsPerLine}, minmax(0, 1fr))` } : undefined}
+      aria-label={t('kubelet.nodes', { count: total })}
+    >
       {rows.map((row) => {
         const notReady = row.endsWith('!');
         const name = notReady ? row.slice(0, -1) : row;

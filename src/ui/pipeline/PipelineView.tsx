@@ -3,12 +3,12 @@
  * running, reachable container, with each hop the engine records travelling its edge as it
  * happens, and the narration line saying what just happened.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
-import { EDGES, stageBoxes } from './layout.ts';
+import { COMPACT, EDGES, ROOMY, stageBoxes } from './layout.ts';
 import { StageNode, type StageNodeType } from './StageNode.tsx';
 import { HopEdge, type HopEdgeType } from './HopEdge.tsx';
 import { GhostHops } from './GhostHops.tsx';
@@ -18,15 +18,17 @@ import './pipeline.css';
 const nodeTypes = { stage: StageNode };
 const edgeTypes = { hop: HopEdge };
 const FIT = { padding: 0.03 } as const;
+/** Below this height (px) the diagram area is too short for the roomy layout's role lines. */
+const COMPACT_BELOW = 440;
 
-function buildNodes(nodeCount: number): StageNodeType[] {
-  return stageBoxes(nodeCount).map((b) => ({
+function buildNodes(nodeCount: number, compact: boolean): StageNodeType[] {
+  return stageBoxes(nodeCount, compact ? COMPACT : ROOMY).map((b) => ({
     id: b.id,
     type: 'stage',
     position: { x: b.x, y: b.y },
     width: b.width,
     height: b.height,
-    data: { stage: b.id },
+    data: { stage: b.id, compact },
     draggable: false,
     selectable: false,
     connectable: false,
@@ -56,7 +58,7 @@ function buildEdges(): HopEdgeType[] {
 const EDGE_LIST = buildEdges();
 
 /** Re-fits the diagram whenever its box or its layout changes (it never scrolls). */
-function AutoFit({ host, layoutKey }: { host: React.RefObject<HTMLDivElement | null>; layoutKey: number }) {
+function AutoFit({ host, layoutKey }: { host: React.RefObject<HTMLDivElement | null>; layoutKey: string }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
     const el = host.current;
@@ -81,8 +83,16 @@ function Diagram() {
   const { t } = useTranslation('pipeline');
   const host = useRef<HTMLDivElement>(null);
   const nodeCount = useStore((s) => s.nodes.length);
-  const nodes = useMemo<Node[]>(() => buildNodes(nodeCount), [nodeCount]);
-  const boxes = useMemo(() => stageBoxes(nodeCount), [nodeCount]);
+  const [compact, setCompact] = useState(true);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setCompact(el.clientHeight < COMPACT_BELOW));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const nodes = useMemo<Node[]>(() => buildNodes(nodeCount, compact), [nodeCount, compact]);
+  const boxes = useMemo(() => stageBoxes(nodeCount, compact ? COMPACT : ROOMY), [nodeCount, compact]);
 
   return (
     <div className="pipeline-canvas" ref={host} role="group" aria-label={t('aria.diagram')}>
@@ -110,7 +120,7 @@ function Diagram() {
         colorMode="dark"
       >
         <GhostHops boxes={boxes} />
-        <AutoFit host={host} layoutKey={nodeCount} />
+        <AutoFit host={host} layoutKey={`${nodeCount}:${compact}`} />
       </ReactFlow>
     </div>
   );

@@ -6,11 +6,11 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { motion, useReducedMotion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from './layout.ts';
+import { COMPACT, ROOMY, type Stage } from './layout.ts';
 import { selectLastHop, useStageActive, useStageNode } from './useHops.ts';
 import { KubeletRows } from './KubeletRows.tsx';
 
-export type StageNodeData = { stage: Stage };
+export type StageNodeData = { stage: Stage; compact: boolean };
 export type StageNodeType = Node<StageNodeData, 'stage'>;
 
 const SIDES = [
@@ -38,7 +38,7 @@ function Handles() {
 }
 
 function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
-  const { stage } = data;
+  const { stage, compact } = data;
   const { t } = useTranslation('pipeline');
   const active = useStageActive(stage);
   const node = useStageNode(stage === 'kubelet' || stage === 'runtime' ? stage : '');
@@ -48,7 +48,7 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
 
   return (
     <motion.div
-      className={`stage stage-${stage}${active ? ' is-active' : ''}`}
+      className={`stage stage-${stage}${compact ? ' compact' : ''}${active ? ' is-active' : ''}`}
       data-testid={`stage-${stage}`}
       data-active={active ? 'true' : 'false'}
       data-node={node}
@@ -61,13 +61,14 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
         type="button"
         className="stage-button nodrag nopan"
         aria-label={t('stage.select', { stage: label })}
+        title={role}
         onClick={() => selectLastHop(stage)}
       >
         <span className="stage-label">{label}</span>
         <span className="stage-role">{role}</span>
         {stage === 'runtime' && node && <span className="stage-node">{t('stage.onNode', { node })}</span>}
       </button>
-      {stage === 'kubelet' && <KubeletRows />}
+      {stage === 'kubelet' && <KubeletRows geometry={compact ? COMPACT : ROOMY} />}
     </motion.div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGES, STAGES, kubeletSize, routeOf, stageBoxes } from './layout.ts';
+import { COMPACT, EDGES, ROOMY, STAGES, kubeletSize, routeOf, stageBoxes } from './layout.ts';
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -9,9 +9,10 @@ describe('pipeline layout', () => {
     expect(stageBoxes(4).map((b) => b.id).sort()).toEqual([...STAGES].sort());
   });
 
+  for (const [name, g] of [['roomy', ROOMY], ['compact', COMPACT]] as const)
   for (const n of [0, 1, 4, 7, 51, 500]) {
-    it(`has no overlapping stages with ${n} nodes`, () => {
-      const boxes = stageBoxes(n);
+    it(`has no overlapping stages with ${n} nodes (${name})`, () => {
+      const boxes = stageBoxes(n, g);
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${boxes[i]!.id} / ${boxes[j]!.id}`).toBe(false);
     });

@@ -53,55 +53,64 @@ export interface HopEdgeSpec {
   both?: boolean;
 }
 
-export const STAGE_WIDTH = 256;
-export const STAGE_HEIGHT = 104;
-const COL_GAP = 104;
-const ROW_GAP = 66;
-const COL = (i: number) => i * (STAGE_WIDTH + COL_GAP);
-const ROW = (i: number) => i * (STAGE_HEIGHT + ROW_GAP);
+/**
+ * Box and gap sizes. `roomy` suits a large diagram area (presenter mode, a big screen): every
+ * stage shows its role. `compact` suits a short, wide area (the default 1280×720 screen): only
+ * the names, tighter gaps, so the labels stay as large as possible once the diagram is fitted.
+ */
+export interface Geometry {
+  width: number;
+  height: number;
+  colGap: number;
+  rowGap: number;
+  /**
+   * kubelet stage: header height; one row per node up to `rowsMax` nodes, else a grid of
+   * `chipsPerLine` chips per line spanning two columns (wide areas prefer width to height).
+   */
+  kubeletHeader: number;
+  rowHeight: number;
+  chipHeight: number;
+  rowsMax: number;
+  chipsPerLine: number;
+}
 
-/** Up to this many nodes, the kubelet stage lists one node per row; beyond, a grid of chips. */
-export const KUBELET_ROWS_MAX = 6;
+export const ROOMY: Geometry = {
+  width: 256, height: 104, colGap: 104, rowGap: 66, kubeletHeader: 74, rowHeight: 26, chipHeight: 26, rowsMax: 6, chipsPerLine: 6,
+};
+export const COMPACT: Geometry = {
+  width: 236, height: 60, colGap: 70, rowGap: 36, kubeletHeader: 40, rowHeight: 22, chipHeight: 26, rowsMax: 0, chipsPerLine: 4,
+};
+
 /** Nodes shown by name in the kubelet stage; the rest are counted. */
 export const KUBELET_NAMES_MAX = 60;
-export const KUBELET_ROW_HEIGHT = 26;
-export const KUBELET_CHIP_HEIGHT = 22;
-export const KUBELET_HEADER = 74;
-
-/** Chips per line when the kubelet stage shows a grid (it spans two columns then). */
-export const KUBELET_CHIPS_PER_LINE = 6;
 
 /** Size of the kubelet stage for `nodeCount` nodes. */
-export function kubeletSize(nodeCount: number): { width: number; height: number; wide: boolean } {
-  if (nodeCount <= KUBELET_ROWS_MAX) {
-    return { width: STAGE_WIDTH, height: Math.max(STAGE_HEIGHT, KUBELET_HEADER + nodeCount * KUBELET_ROW_HEIGHT + 8), wide: false };
+export function kubeletSize(nodeCount: number, g: Geometry = ROOMY): { width: number; height: number; wide: boolean } {
+  if (nodeCount <= g.rowsMax) {
+    return { width: g.width, height: Math.max(g.height, g.kubeletHeader + nodeCount * g.rowHeight + 8), wide: false };
   }
   const shown = Math.min(nodeCount, KUBELET_NAMES_MAX) + (nodeCount > KUBELET_NAMES_MAX ? 1 : 0);
-  const lines = Math.ceil(shown / KUBELET_CHIPS_PER_LINE);
-  return { width: 2 * STAGE_WIDTH + COL_GAP, height: KUBELET_HEADER + lines * (KUBELET_CHIP_HEIGHT + 4) + 8, wide: true };
+  const lines = Math.max(1, Math.ceil(shown / g.chipsPerLine));
+  return { width: 2 * g.width + g.colGap, height: Math.max(g.height, g.kubeletHeader + lines * g.chipHeight + 8), wide: true };
 }
 
 /** Positions of every stage for a cluster of `nodeCount` nodes. */
-export function stageBoxes(nodeCount: number): StageBox[] {
-  const k = kubeletSize(nodeCount);
-  const box = (id: Stage, col: number, y: number, width = STAGE_WIDTH, height = STAGE_HEIGHT): StageBox => ({
-    id,
-    x: COL(col),
-    y,
-    width,
-    height,
-  });
-  const row3 = ROW(2) + Math.max(STAGE_HEIGHT, k.height) + ROW_GAP;
+export function stageBoxes(nodeCount: number, g: Geometry = ROOMY): StageBox[] {
+  const k = kubeletSize(nodeCount, g);
+  const col = (i: number) => i * (g.width + g.colGap);
+  const row = (i: number) => i * (g.height + g.rowGap);
+  const box = (id: Stage, c: number, y: number, width = g.width, height = g.height): StageBox => ({ id, x: col(c), y, width, height });
+  const row3 = row(2) + Math.max(g.height, k.height) + g.rowGap;
   return [
-    box('manifest', 0, ROW(0)),
-    box('kubectl', 1, ROW(0)),
-    box('apiserver', 2, ROW(0)),
-    box('etcd', 3, ROW(0)),
-    box('controller-manager', 1, ROW(1)),
-    box('scheduler', 3, ROW(1)),
-    box('registry', 0, ROW(2)),
-    box('runtime', 1, ROW(2)),
-    box('kubelet', 2, ROW(2), k.width, k.height),
+    box('manifest', 0, row(0)),
+    box('kubectl', 1, row(0)),
+    box('apiserver', 2, row(0)),
+    box('etcd', 3, row(0)),
+    box('controller-manager', 1, row(1)),
+    box('scheduler', 3, row(1)),
+    box('registry', 0, row(2)),
+    box('runtime', 1, row(2)),
+    box('kubelet', 2, row(2), k.width, k.height),
     box('service', 1, row3),
     box('ingress', 2, row3),
     box('client', 3, row3),
