@@ -4,7 +4,7 @@ import type { Diagnostic, KubectlIO } from './types.ts';
 import type { CmdError } from './errors.ts';
 import { flag, type ParsedArgs } from './flags.ts';
 
-export const KUBECTL_VERSION = 'v1.34.1';
+export const KUBECTL_VERSION = 'v1.34.0';
 export const USER_AGENT = `kubectl/${KUBECTL_VERSION} (linux/amd64) kubernetes/simulated`;
 
 export interface Ctx {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { SimActions } from '../engine/types.ts';
+import type { KubectlIO } from '../kubectl/types.ts';
+import { formatJson, formatText, parseLine, runScript, runScriptLine, type ScriptHost } from './index.ts';
+
+function fakeHost() {
+  let now = 0;
+  const calls: string[] = [];
+  const io: KubectlIO = {
+    request: (req) => {
+      calls.push(`${req.verb} ${req.path}`);
+      return { code: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', message: 'pods "x" not found', code: 404 } };
+    },
+    watch: () => () => {},
+    trace: () => {},
+    nowMs: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    readFile: () => undefined,
+  };
+  const sim: SimActions = {
+    nodeAdd: (name, opts) => (calls.push(`nodeAdd ${name} ${JSON.stringify(opts)}`), { ok: true, message: `node/${name} joined` }),
+    imagePush: (image, opts) => (calls.push(`imagePush ${image} ${JSON.stringify(opts)}`), { ok: false, message: 'registry full' }),
+  };
+  const host: ScriptHost = { io, sim, now: () => now };
+  return { host, calls };
+}
+
+describe('script lines', () => {
+  it('parses sim node add with all flags', () => {
+    expect(parseLine('sim node add gpu-1 --cpu 8 --memory=32Gi --pods 50 --labels gpu=true,zone=a --taints gpu=yes:NoSchedule,dedicated:NoExecute')).toEqual({
+      kind: 'sim',
+      cmd: {
+        kind: 'nodeAdd',
+        name: 'gpu-1',
+        opts: {
+          cpu: '8',
+          memory: '32Gi',
+          pods: 50,
+          labels: { gpu: 'true', zone: 'a' },
+          taints: [
+            { key: 'gpu', value: 'yes', effect: 'NoSchedule' },
+            { key: 'dedicated', effect: 'NoExecute' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('runs sleep, sim and kubectl lines and records the virtual time', async () => {
+    const { host, calls } = fakeHost();
+    expect(await runScriptLine('sleep 1h30m', host)).toEqual({ line: 'sleep 1h30m', stdout: '', stderr: '', exitCode: 0, at: 5_400_000 });
+    expect(await runScriptLine('sim node add w9 --cpu 4', host)).toMatchObject({ stdout: 'node/w9 joined\n', exitCode: 0 });
+    expect(await runScriptLine('sim image push registry.local/app:v2 --size 80Mi', host)).toMatchObject({ stderr: 'registry full\n', exitCode: 1 });
+    expect(await runScriptLine('kubectl get pod x', host)).toMatchObject({ stderr: 'Error from server (NotFound): pods "x" not found\n', exitCode: 1 });
+    expect(calls).toEqual(['nodeAdd w9 {"cpu":"4"}', 'imagePush registry.local/app:v2 {"size":"80Mi"}', 'GET /api/v1/namespaces/default/pods/x']);
+    expect(await runScriptLine('# comment', host)).toBeUndefined();
+  });
+
+  it('answers later sim commands with a clear error and exit code 1', async () => {
+    const { host } = fakeHost();
+    for (const line of ['sim node fail worker-1', 'sim node recover worker-1', 'sim container kill web', 'sim traffic service/web --rps 10 --for 30s']) {
+      const r = await runScriptLine(line, host);
+      expect(r?.exitCode).toBe(1);
+      expect(r?.stderr).toMatch(/^error: sim (node fail|node recover|container kill|traffic) is not available in this version of the simulator yet\n$/);
+    }
+  });
+});
+
+describe('runScript', () => {
+  it('stops before running anything when a line is malformed, naming the line (exit 2)', async () => {
+    const { host, calls } = fakeHost();
+    const r = await runScript('kubectl get pods\n\n# c\nsleep forever\n', host);
+    expect(r).toEqual({ results: [], exitCode: 2, error: 'line 4: time: invalid duration "forever": sleep forever' });
+    expect(calls).toEqual([]);
+    expect((await runScript("kubectl get 'pods\n", host)).error).toBe("line 1: unterminated quoted string: kubectl get 'pods");
+    expect((await runScript('helm install x\n', host)).error).toBe('line 1: unknown command "helm": expected kubectl, sleep or sim: helm install x');
+  });
+
+  it('formats text and JSON output', async () => {
+    const { host } = fakeHost();
+    const r = await runScript('sleep 500ms\nsim node add w9\n', host);
+    expect(formatText(r.results)).toBe('$ sleep 500ms\n$ sim node add w9\nnode/w9 joined\n');
+    expect(JSON.parse(formatJson(r.results))).toEqual([
+      { line: 'sleep 500ms', stdout: '', stderr: '', exitCode: 0, at: 500 },
+      { line: 'sim node add w9', stdout: 'node/w9 joined\n', stderr: '', exitCode: 0, at: 500 },
+    ]);
+  });
+});
