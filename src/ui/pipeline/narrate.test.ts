@@ -26,3 +26,14 @@ describe('narrate', () => {
     );
   });
 });
+
+describe('narration templates', () => {
+  it('formats the registry size with digit grouping', () => {
+    const s = { ...span('registryServe', { image: 'docker.io/library/nginx:1.27', node: 'worker-2', bytes: 73295872 }), from: 'registry' as const, to: 'runtime' as const };
+    expect(narrate(i18n, s)).toBe('The registry sends docker.io/library/nginx:1.27 (73,295,872 bytes) to worker-2.');
+  });
+  it('falls back to the summary for API hops without an object', () => {
+    const s = span('apiCreate', { from: 'controller-manager', verb: 'POST', path: '/api/v1/namespaces/default/pods' }, 'summary');
+    expect(narrate(i18n, s)).toBe('summary');
+  });
+});
