@@ -111,7 +111,7 @@ export class SimCluster implements Cluster {
   /** A ComponentContext for an in-cluster component. */
   context(stage: StageId, node?: string): ComponentContext {
     const rand = this.rng.fork(node ? `${stage}/${node}` : stage);
-    const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node });
+    const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node, shared: true });
     const informers = new Map<string, Informer>();
     const clock = this.clock;
     return {

@@ -22,7 +22,11 @@ function defaultResourceList(list: unknown): void {
   for (const [k, v] of Object.entries(list)) {
     if (typeof v !== 'string' && typeof v !== 'number') continue;
     const q = tryParseQuantity(v);
-    if (q) list[k] = formatQuantity(roundUpToMilli(q));
+    // Assign only on change: PATCH bodies may share (frozen) lists with the stored object.
+    if (q) {
+      const s = formatQuantity(roundUpToMilli(q));
+      if (s !== v) list[k] = s;
+    }
   }
 }
 
@@ -92,7 +96,7 @@ export function defaultNamespace(ns: Obj): void {
   const meta = (isObj(ns.metadata) ? ns.metadata : (ns.metadata = {})) as Obj;
   if (typeof meta.name === 'string' && meta.name) {
     const labels = (isObj(meta.labels) ? meta.labels : (meta.labels = {})) as Obj;
-    labels['kubernetes.io/metadata.name'] = meta.name;
+    if (labels['kubernetes.io/metadata.name'] !== meta.name) meta.labels = { ...labels, 'kubernetes.io/metadata.name': meta.name };
   }
   const status = (isObj(ns.status) ? ns.status : (ns.status = {})) as Obj;
   status.phase ??= 'Active';

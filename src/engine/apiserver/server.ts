@@ -27,7 +27,12 @@ export interface ApiServerDeps {
   tracer: Tracer;
 }
 
-export type ServerRequest = RestRequest & { quiet?: boolean };
+/**
+ * `shared`: the response body may be the store's frozen object instead of a copy (in-cluster
+ * components, which treat responses as read-only like informer objects; saves a deep copy per
+ * write on the hot path). External clients (kubectl) always get copies.
+ */
+export type ServerRequest = RestRequest & { quiet?: boolean; shared?: boolean };
 
 /** Everything a write needs: where it came from and how to trace it. */
 export interface WriteCtx {
@@ -37,6 +42,8 @@ export interface WriteCtx {
   dryRun: boolean;
   /** Span id of the request (0 when quiet/muted). */
   requestSpanId: number;
+  /** Copy a stored object for the response unless the client accepts shared objects. */
+  out<T>(o: T): T;
 }
 
 const KIND_FOR_VERB: Record<string, string> = { GET: 'apiGet', POST: 'apiCreate', PUT: 'apiUpdate', PATCH: 'apiPatch', DELETE: 'apiDelete' };
@@ -136,12 +143,12 @@ export class ApiServer {
   }
 
   private route(req: ServerRequest, p: ParsedPath, requestSpanId: number): { code: number; body: unknown } {
-    const ctx: WriteCtx = { server: this, req, p, dryRun: req.query?.dryRun === 'All', requestSpanId };
+    const ctx: WriteCtx = { server: this, req, p, dryRun: req.query?.dryRun === 'All', requestSpanId, out: req.shared ? (o) => o : clone };
     switch (req.verb) {
       case 'GET':
         if (p.subresource === 'binding') throw methodNotAllowed();
         if (req.query?.watch === 'true' || req.query?.watch === '1') throw badRequest('watch requests are served by Cluster.watch');
-        return p.name ? { code: 200, body: clone(this.getOrThrow(p.info, p.namespace, p.name)) } : { code: 200, body: this.listResponse(p, req.query) };
+        return p.name ? { code: 200, body: ctx.out(this.getOrThrow(p.info, p.namespace, p.name)) } : { code: 200, body: this.listResponse(p, req.query, ctx.out) };
       case 'POST':
         if (p.subresource === 'binding' && p.name) return bindPod(ctx);
         if (p.name) throw methodNotAllowed();
@@ -177,13 +184,13 @@ export class ApiServer {
     return out.sort((a, b) => cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
   }
 
-  private listResponse(p: ParsedPath, query: Record<string, string> | undefined): unknown {
+  private listResponse(p: ParsedPath, query: Record<string, string> | undefined, out: <T>(o: T) => T): unknown {
     const items = this.listObjects(p, query);
     return {
       kind: `${p.info.kind}List`,
       apiVersion: apiVersionOf(p.info),
       metadata: { resourceVersion: String(this.store.revision()) },
-      items: clone(items),
+      items: out(items),
     };
   }
 

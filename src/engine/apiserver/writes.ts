@@ -88,10 +88,14 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   }
   if (ctx.dryRun) return { code: 201, body: obj };
   const stored = server.commit(ctx, 'ADDED', undefined, obj);
-  return { code: 201, body: clone(stored) };
+  return { code: 201, body: ctx.out(stored) };
 }
 
-/** PUT (and the tail of PATCH). `raw` is the new object as the client sent it. */
+/**
+ * PUT (and the tail of PATCH). `raw` is the new object as the client sent it. A `decoded` object
+ * from PATCH may share frozen subtrees with the stored object: only its top level and metadata
+ * are fresh, so below them this function replaces values and never mutates them.
+ */
 export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject): { code: number; body: unknown } {
   const { info, name, subresource } = ctx.p;
   const server = ctx.server;
@@ -114,12 +118,12 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   }
   if (subresource === 'status') {
     // podStatusStrategy / *StatusStrategy.PrepareForUpdate: the spec (and owners) stay as stored.
-    if (old.spec !== undefined) obj.spec = clone(old.spec);
+    if (old.spec !== undefined) obj.spec = old.spec;
     else delete obj.spec;
-    meta.ownerReferences = clone(oldMeta.ownerReferences);
-    if (meta.ownerReferences === undefined) delete meta.ownerReferences;
+    if (oldMeta.ownerReferences !== undefined) meta.ownerReferences = oldMeta.ownerReferences;
+    else delete meta.ownerReferences;
   } else if (old.status !== undefined && info.subresources.includes('status')) {
-    obj.status = clone(old.status);
+    obj.status = old.status;
   }
   const errs = validateUpdate(info, obj, old, subresource);
   if (errs.length) throw invalidFor(info, name!, errs);
@@ -128,19 +132,21 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   }
   meta.resourceVersion = old.metadata.resourceVersion;
   // etcd's GuaranteedUpdate skips writes that change nothing: no new resourceVersion, no event.
-  if (deepEqual(obj, old)) return { code: 200, body: clone(old) };
+  if (deepEqual(obj, old)) return { code: 200, body: ctx.out(old) };
   if (ctx.dryRun) return { code: 200, body: obj };
   const stored = server.commit(ctx, 'MODIFIED', old, obj);
-  return { code: 200, body: clone(stored) };
+  return { code: 200, body: ctx.out(stored) };
 }
 
 export function patchObject(ctx: WriteCtx): { code: number; body: unknown } {
   const { info, name } = ctx.p;
   const old = ctx.server.getOrThrow(info, ctx.p.namespace, name!);
-  const body = ctx.req.body;
+  const body = clone(ctx.req.body);
   if (!isObj(body)) throw badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
   const strategic = ctx.req.patchType === 'application/strategic-merge-patch+json';
-  const patched = (strategic ? strategicMergePatch(clone(old), body) : mergePatch(clone(old), body)) as Obj;
+  // The patch functions copy only what they change; the rest stays shared with the (frozen) old object.
+  const patched = { ...((strategic ? strategicMergePatch(old, body) : mergePatch(old, body)) as Obj) };
+  patched.metadata = { ...(patched.metadata as Obj) };
   const obj = decode(ctx, patched, false);
   return updateObject(ctx, undefined, obj);
 }
@@ -169,18 +175,16 @@ export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
     // or grace 0, goes at once; a bound pod is marked and the kubelet confirms with grace 0.
     if (bound && grace > 0) {
       const prev = old.metadata.deletionGracePeriodSeconds as number | undefined;
-      if (prev !== undefined && prev <= grace) return { code: 200, body: clone(old) };
-      const obj = clone(old);
-      obj.metadata.deletionTimestamp = server.timestamp(grace * 1000);
-      obj.metadata.deletionGracePeriodSeconds = grace;
+      if (prev !== undefined && prev <= grace) return { code: 200, body: ctx.out(old) };
+      const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: server.timestamp(grace * 1000), deletionGracePeriodSeconds: grace } };
       if (ctx.dryRun) return { code: 200, body: obj };
-      return { code: 200, body: clone(server.commit(ctx, 'MODIFIED', old, obj)) };
+      return { code: 200, body: ctx.out(server.commit(ctx, 'MODIFIED', old, obj)) };
     }
   }
   if (ctx.dryRun) return { code: 200, body: clone(old) };
   const gone = server.commit(ctx, 'DELETED', old, undefined);
   if (gone.metadata.namespace) finalizeNamespaceIfEmpty(ctx, gone.metadata.namespace);
-  return { code: 200, body: clone(gone) };
+  return { code: 200, body: ctx.out(gone) };
 }
 
 /** Namespace deletion: phase Terminating, contents deleted, the namespace goes once no pods remain. */
@@ -223,12 +227,10 @@ export function bindPod(ctx: WriteCtx): { code: number; body: unknown } {
   const spec = old.spec as Obj;
   if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name!, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (spec.nodeName) throw conflict('pods/binding', name!, `pod ${name} is already assigned to node "${spec.nodeName as string}"`);
-  const obj = clone(old);
-  (obj.spec as Obj).nodeName = node;
-  const status = (obj.status ??= {}) as Obj;
+  const status = (old.status ?? {}) as Obj;
   const conds = ((status.conditions as Obj[]) ?? []).filter((c) => c.type !== 'PodScheduled');
   conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: server.timestamp() });
-  status.conditions = conds;
+  const obj = { ...old, metadata: { ...old.metadata }, spec: { ...spec, nodeName: node }, status: { ...status, conditions: conds } };
   if (!ctx.dryRun) server.commit(ctx, 'MODIFIED', old, obj);
   return { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
 }
