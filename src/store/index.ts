@@ -146,3 +146,8 @@ export const useStore = create<StoreState>()((set, get) => ({
 export function crashWorkerForTest(): void {
   bridge?.crashForTest();
 }
+
+// e2e hook: `window.__desiredState.crashWorker()` (there is no other way to kill a worker from a test).
+if (typeof window !== 'undefined') {
+  (window as unknown as { __desiredState?: unknown }).__desiredState = { crashWorker: crashWorkerForTest };
+}
