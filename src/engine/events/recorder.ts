@@ -52,7 +52,7 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
         if (res.code < 300) return;
         cache.delete(key);
       }
-      const nano = BigInt(deps.nowMs()) * 1_000_000n + BigInt(deps.nextSeq() % 1_000_000);
+      const nano = BigInt(Math.floor(deps.nowMs())) * 1_000_000n + BigInt(deps.nextSeq() % 1_000_000);
       const name = eventName(meta.name, nano);
       const involvedObject: Record<string, unknown> = {
         kind: object.kind,
