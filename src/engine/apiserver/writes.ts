@@ -64,7 +64,8 @@ function invalidFor(info: ResourceInfo, name: string, errs: ReturnType<typeof va
 export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   const { info } = ctx.p;
   const server = ctx.server;
-  const obj = decode(ctx, ctx.req.body, true);
+  // In-cluster components hand their bodies over (they build a fresh one per request).
+  const obj = decode(ctx, ctx.req.body, !ctx.req.shared);
   reconcileNamespace(info, obj, ctx.p.namespace);
   const meta = obj.metadata as Obj;
   admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
