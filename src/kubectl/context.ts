@@ -1,7 +1,7 @@
 /** What every kubectl command gets: the host IO, parsed flags, the namespace, output buffers. */
-import type { RestRequest, RestResponse } from '../engine/apiserver/types.ts';
+import type { RestRequest, RestResponse, WatchEvent } from '../engine/apiserver/types.ts';
 import type { Diagnostic, KubectlIO } from './types.ts';
-import type { CmdError } from './errors.ts';
+import { isStatus, type CmdError } from './errors.ts';
 import { flag, type ParsedArgs } from './flags.ts';
 
 export const KUBECTL_VERSION = 'v1.34.0';
@@ -26,6 +26,32 @@ export interface Ctx {
 export function makeCtx(io: KubectlIO, p: ParsedArgs): Ctx {
   const ns = flag(p, 'namespace');
   return { io, p, namespace: ns || 'default', explicitNamespace: !!ns, stdout: [], errors: [], stderr: [], diagnostics: [] };
+}
+
+/**
+ * A watch from `resourceVersion` on, as client-go's reflector starts one after its LIST: events
+ * for objects at or below that version (already in the list) are dropped. A watch the server
+ * refuses becomes an error instead of an exception.
+ */
+export function watchFrom(
+  ctx: Ctx,
+  path: string,
+  query: Record<string, string> | undefined,
+  resourceVersion: string | undefined,
+  onEvent: (e: WatchEvent) => void,
+): () => void {
+  const from = Number(resourceVersion ?? 0) || 0;
+  try {
+    return ctx.io.watch(path, { ...(query ?? {}), ...(resourceVersion ? { resourceVersion } : {}) }, (e) => {
+      const rv = Number((e.object as { metadata?: { resourceVersion?: string } })?.metadata?.resourceVersion ?? 0);
+      if (e.type !== 'DELETED' && from && rv && rv <= from) return;
+      onEvent(e);
+    });
+  } catch (e) {
+    const status = (e as { status?: unknown })?.status;
+    ctx.errors.push(isStatus(status) ? { status } : { message: e instanceof Error ? e.message : String(e) });
+    return () => {};
+  }
 }
 
 /** A request as kubectl sends it (from the `kubectl` stage, with kubectl's user agent). */

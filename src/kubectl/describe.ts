@@ -3,7 +3,7 @@
  * describePod, describeContainers, DescribeEvents, describeNode (v1.34: no fieldPath prefix on
  * event messages), laid out by a tabwriter with minwidth 0 and padding 2.
  */
-import type { Container, ContainerState, ContainerStatus, Event, Node, Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { Container, ContainerState, ContainerStatus, Event, Node, Pod, Toleration, Volume } from 'kubernetes-types/core/v1';
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
 import { ageSince } from './duration.ts';
@@ -140,6 +140,29 @@ function containers(w: PrefixWriter, label: string, cs: Container[], statuses: C
   }
 }
 
+const optional = (b: boolean | undefined) => (b === undefined ? '<nil>' : String(b));
+
+/** describeVolumes: the sources this simulator creates (describe.go print*VolumeSource). */
+function describeVolume(w: PrefixWriter, v: Volume): void {
+  if (v.projected) {
+    w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+    for (const src of v.projected.sources ?? []) {
+      if (src.secret) w.write(2, `SecretName:\t${src.secret.name}\n    SecretOptionalName:\t${optional(src.secret.optional)}\n`);
+      else if (src.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
+      else if (src.configMap) w.write(2, `ConfigMapName:\t${src.configMap.name}\n    ConfigMapOptional:\t${optional(src.configMap.optional)}\n`);
+      else if (src.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3600}\n`);
+    }
+  } else if (v.configMap) {
+    w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${optional(v.configMap.optional)}\n`);
+  } else if (v.secret) {
+    w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`);
+  } else if (v.emptyDir) {
+    w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}\n`);
+  } else {
+    w.write(2, `<unknown>\n`);
+  }
+}
+
 /** DescribeEvents: sorted by lastTimestamp, `Age` with `(xN over …)` for repeats. */
 export function describeEvents(w: PrefixWriter, events: Event[], nowMs: number): void {
   if (events.length === 0) {
@@ -221,9 +244,7 @@ function describePod(ctx: Ctx, pod: Pod): string {
     w.write(0, 'Volumes:\n');
     for (const v of vols) {
       w.write(1, `${v.name}:\n`);
-      if (v.configMap) w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n`), w.write(2, `Name:\t${v.configMap.name}\n`), w.write(2, `Optional:\t${v.configMap.optional ? 'true' : 'false'}\n`);
-      else if (v.secret) w.write(2, `Type:\tSecret (a volume populated by a Secret)\n`), w.write(2, `SecretName:\t${v.secret.secretName}\n`), w.write(2, `Optional:\t${v.secret.optional ? 'true' : 'false'}\n`);
-      else if (v.emptyDir) w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n`), w.write(2, `Medium:\t${v.emptyDir.medium ?? ''}\n`), w.write(2, `SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}\n`);
+      describeVolume(w, v);
     }
   }
   w.write(0, `QoS Class:\t${st.qosClass ?? ''}\n`);

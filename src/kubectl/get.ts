@@ -4,9 +4,8 @@
  * in <ns> namespace.` on stderr, and `-w` (watch, bounded by `--timeout` here).
  */
 import type { Event, Namespace, Node, Pod } from 'kubernetes-types/core/v1';
-import type { WatchEvent } from '../engine/apiserver/types.ts';
 import type { Ctx } from './context.ts';
-import { send } from './context.ts';
+import { send, watchFrom } from './context.ts';
 import { ageSince, parseGoDuration } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
@@ -86,6 +85,7 @@ export async function getCmd(ctx: Ctx): Promise<void> {
 
   let objs: Obj[] = [];
   let single = false;
+  let listRv: string | undefined;
   if (names.length > 0) {
     single = names.length === 1;
     for (const name of names) {
@@ -100,7 +100,9 @@ export async function getCmd(ctx: Ctx): Promise<void> {
       return;
     }
     objs = ((r.body as { items?: Obj[] }).items ?? []) as Obj[];
+    listRv = (r.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
   }
+  if (names.length > 0) listRv = objs.reduce((m, o) => Math.max(m, Number((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? 0)), 0).toString();
   if (res.resource === 'events' && (output === 'json' || output === 'yaml')) objs = sortEventsByTime(objs as unknown as Event[]) as unknown as Obj[];
 
   const watch = !!ctx.p.bools.watch;
@@ -115,11 +117,11 @@ export async function getCmd(ctx: Ctx): Promise<void> {
   if (objs.length === 0 && names.length === 0 && output !== 'json' && output !== 'yaml' && !watch) {
     ctx.stderr.push(res.namespaced && !allNs ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
   }
-  if (watch) await watchRows(ctx, res, ns, query, names, allNs, output);
+  if (watch) await watchRows(ctx, res, ns, query, names, allNs, output, listRv);
 }
 
 /** `get -w`: a row per watch event until `--timeout` (default 30s) of virtual time has passed. */
-async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, query: Record<string, string>, names: string[], allNs: boolean, output: string): Promise<void> {
+async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, query: Record<string, string>, names: string[], allNs: boolean, output: string, listRv: string | undefined): Promise<void> {
   let ms = 30_000;
   const to = flag(ctx.p, 'timeout');
   if (to) {
@@ -130,17 +132,15 @@ async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, qu
       return;
     }
   }
-  const seen: WatchEvent[] = [];
   const q = { ...query };
   if (names.length === 1) q.fieldSelector = `metadata.name=${names[0]}`;
-  const stop = ctx.io.watch(pathFor(res, ns), Object.keys(q).length ? q : undefined, (e) => {
+  const stop = watchFrom(ctx, pathFor(res, ns), q, listRv, (e) => {
     const o = e.object as Obj;
     if (names.length > 1 && !names.includes(o.metadata?.name ?? '')) return;
     if (output === 'name') ctx.stdout.push(printName(res, o.metadata?.name ?? ''));
     else if (output === 'json') ctx.stdout.push(printJson(o));
     else if (output === 'yaml') ctx.stdout.push(`---\n${printYaml(o)}`);
     else ctx.stdout.push(renderTable(ctx, res, [o], allNs, output === 'wide', false));
-    seen.push(e);
   });
   try {
     await ctx.io.sleep(ms);

@@ -1,7 +1,7 @@
 /** Test helper: kubectl against a real engine cluster, with in-memory files. */
 import { createCluster } from '../engine/index.ts';
 import type { Cluster } from '../engine/types.ts';
-import { kubectlIOForCluster } from '../script/clusterHost.ts';
+import { kubectlIOForCluster } from './clusterIO.ts';
 import { kubectl } from './index.ts';
 import type { KubectlIO, KubectlResult } from './types.ts';
 

@@ -4,7 +4,7 @@
  * `fieldSelector=metadata.name=NAME`, then a WATCH, until the condition holds or time runs out.
  */
 import type { Ctx } from './context.ts';
-import { send } from './context.ts';
+import { send, watchFrom } from './context.ts';
 import { pathFor, type ResourceInfo } from './resources.ts';
 
 type Obj = { metadata?: { name?: string; uid?: string }; status?: { conditions?: { type: string; status: string }[] } };
@@ -49,7 +49,8 @@ export async function waitFor(ctx: Ctx, res: ResourceInfo, namespace: string, na
   let current: Obj | undefined = ((list.body as { items?: Obj[] })?.items ?? []).find((o) => o.metadata?.name === name);
   let met = holds(c, current, uid);
   if (met) return true;
-  const stop = ctx.io.watch(pathFor(res, ns), query, (e) => {
+  const listRv = (list.body as { metadata?: { resourceVersion?: string } })?.metadata?.resourceVersion;
+  const stop = watchFrom(ctx, pathFor(res, ns), query, listRv, (e) => {
     const o = e.object as Obj;
     if (o.metadata?.name !== name) return;
     current = e.type === 'DELETED' ? undefined : o;

@@ -44,7 +44,7 @@ export function parseLine(line: string): Parsed {
   try {
     words = splitWords(line);
   } catch (e) {
-    if (e instanceof ShellSyntaxError) throw new Error(e.message);
+    if (e instanceof ShellSyntaxError) throw new Error(e.message, { cause: e });
     throw e;
   }
   if (words.length === 0) return { kind: 'empty' };
