@@ -80,3 +80,24 @@ describe('apply a Pod → Running on a worker', () => {
     expect(c.events('web').map((e) => e.reason)).toContain('Killing');
   });
 });
+
+describe('node heartbeats', () => {
+  it('creates the Lease at registration and renews it every 10 s when enabled', () => {
+    const c = new TestCluster({ workers: 0, seed: 7 });
+    const sim = c.cluster;
+    const k = startKubelet(sim.context('kubelet', 'worker-7'), machineFor('worker-7', 7, {}, false), sim.registry, { heartbeats: true });
+    const lease = () => c.get('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-7').body as Obj;
+    expect(lease().spec).toMatchObject({ holderIdentity: 'worker-7', leaseDurationSeconds: 40 });
+    expect(lease().spec.renewTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const first = lease().spec.renewTime;
+    c.runFor('10s');
+    const second = lease().spec.renewTime;
+    expect(Date.parse(second) - Date.parse(first)).toBe(10_000);
+    k.fail();
+    c.runFor('30s');
+    expect(lease().spec.renewTime).toBe(second);
+    k.recover();
+    expect(Date.parse(lease().spec.renewTime) - Date.parse(second)).toBe(30_000);
+    k.stop();
+  });
+});

@@ -8,6 +8,7 @@ import type { ComponentContext, EventRecorder } from '../component.ts';
 import type { Registry } from '../registry/registry.ts';
 import { podKey, type V1Pod } from '../scheduler/types.ts';
 import { Backoff } from './backoff.ts';
+import { Heartbeat } from './heartbeat.ts';
 import type { MachineSpec } from './machine.ts';
 import { buildNode, KUBELET_VERSION, nodeImages } from './nodeObject.ts';
 import { PodWorker } from './podWorker.ts';
@@ -15,7 +16,20 @@ import { ContainerRuntime, type PullResult } from './runtime.ts';
 
 export interface KubeletHandle {
   node: string;
+  /** The machine is gone for good: no more heartbeats or pod syncs. */
   stop(): void;
+  /** `sim node fail`: the machine stops; heartbeats stop and pods are no longer synced. */
+  fail(): void;
+  /** `sim node recover`: the kubelet comes back, renews its Lease, reports Ready and resyncs. */
+  recover(): void;
+}
+
+export interface KubeletOptions {
+  /**
+   * Renew the Lease every 10 s and re-post node status every 5 min (§10). Off by default until
+   * the node lifecycle controller needs it: periodic timers keep the clock from ever going idle.
+   */
+  heartbeats?: boolean;
 }
 
 /** What pod workers share: the node's runtime, recorder and back-off tables. */
@@ -43,7 +57,7 @@ function isTerminal(pod: V1Pod): boolean {
  * Starts the kubelet for `machine`: POST /api/v1/nodes happens synchronously inside this call,
  * then pods with `spec.nodeName=<machine>` are synced as the informer delivers them.
  */
-export function startKubelet(ctx: ComponentContext, machine: MachineSpec, registry: Registry): KubeletHandle {
+export function startKubelet(ctx: ComponentContext, machine: MachineSpec, registry: Registry, opts: KubeletOptions = {}): KubeletHandle {
   const nodeName = machine.name;
   const runtime = new ContainerRuntime(ctx, machine, registry);
   const userAgent = `kubelet/${KUBELET_VERSION}`;
@@ -69,15 +83,18 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   };
 
   // registerWithAPIServer
-  ctx.request({
+  const reg = ctx.request({
     verb: 'POST', path: '/api/v1/nodes', body: buildNode(machine, ctx.clock.timestamp(), runtime.images.values()), userAgent,
   });
+  const heartbeat = new Heartbeat(ctx, nodeName, userAgent, (reg.body as { metadata?: { uid?: string } } | undefined)?.metadata?.uid);
+  heartbeat.start(opts.heartbeats === true);
 
   const workers = new Map<string, PodWorker>();
   let stopped = false;
+  let failed = false;
 
   const handle = (pod: V1Pod, ev?: WatchEvent<V1Pod>): void => {
-    if (stopped) return;
+    if (stopped || failed) return;
     const key = podKey(pod);
     let w = workers.get(key);
     if (w && w.pod.metadata.uid !== pod.metadata.uid) {
@@ -129,8 +146,21 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     node: nodeName,
     stop() {
       stopped = true;
+      heartbeat.stop();
       for (const w of workers.values()) w.destroy();
       workers.clear();
+    },
+    fail() {
+      if (stopped || failed) return;
+      failed = true;
+      heartbeat.stop();
+    },
+    recover() {
+      if (stopped || !failed) return;
+      failed = false;
+      heartbeat.start(opts.heartbeats === true);
+      heartbeat.reportStatus(true);
+      for (const p of informer.list()) handle(p);
     },
   };
 }

@@ -32,6 +32,9 @@ export class NodeInfo {
   /** Pods with a priority below this node's minimum are preemption victims; tracked as a count. */
   readonly podPriorities = new Map<number, number>();
   taints: Taint[] = [];
+  /** The NoSchedule/NoExecute taints (Filter) and PreferNoSchedule ones (Score), precomputed. */
+  hardTaints: Taint[] = [];
+  preferNoScheduleTaints: Taint[] = [];
   unschedulable = false;
 
   constructor(node: V1Node) {
@@ -63,6 +66,8 @@ export class NodeInfo {
     this.allocEphemeral = eph;
     this.allocPods = pods;
     this.taints = taints;
+    this.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     this.unschedulable = unschedulable;
     return changed;
   }

@@ -116,8 +116,10 @@ export class Scheduler1 {
     const feasible = this.feasibleBuf;
     feasible.length = 0;
     let processed = 0;
+    let idx = this.nextStartNodeIndex;
     for (let i = 0; i < all && feasible.length < want; i++) {
-      const ni = nodes[(this.nextStartNodeIndex + i) % all]!;
+      const ni = nodes[idx]!;
+      if (++idx === all) idx = 0;
       processed++;
       let st: FilterStatus | null = null;
       for (const f of o.filters) {
@@ -152,11 +154,18 @@ export class Scheduler1 {
       const raw = this.buf.raw[p]!;
       const norm = this.buf.norm[p]!;
       plugin.preScore?.(pi, feasible);
-      for (let i = 0; i < n; i++) raw[i] = plugin.score(pi, feasible[i]!);
-      norm.set(raw.subarray(0, n));
-      plugin.normalizeScore?.(pi, norm, n);
       const w = plugin.weight;
-      for (let i = 0; i < n; i++) total[i] += norm[i]! * w;
+      if (plugin.normalizeScore) {
+        for (let i = 0; i < n; i++) raw[i] = norm[i] = plugin.score(pi, feasible[i]!);
+        plugin.normalizeScore(pi, norm, n);
+        for (let i = 0; i < n; i++) total[i] += norm[i]! * w;
+      } else {
+        for (let i = 0; i < n; i++) {
+          const v = plugin.score(pi, feasible[i]!);
+          raw[i] = norm[i] = v;
+          total[i] += v * w;
+        }
+      }
     }
 
     // selectHost: reservoir sampling among the top scores.

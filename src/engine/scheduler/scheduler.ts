@@ -16,8 +16,10 @@ import { podKey, type V1Node, type V1Pod } from './types.ts';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 const USER_AGENT = 'kube-scheduler/v1.34.0';
-/** Per-node rows kept in an explanation (all of them on small clusters). */
-const EXPLANATION_DETAIL = 25;
+/** Per-node rows kept in an explanation: every node on teaching-size clusters, the best 10 beyond. */
+function explanationDetail(nodes: number): number {
+  return nodes <= 25 ? 25 : 10;
+}
 
 export interface SchedulerHandle {
   /** The latest scheduling attempt for `namespace/name` ("why this node"). */
@@ -96,7 +98,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     const pod = q.pod;
     const pi = algo.podInfo(pod);
     const res = algo.schedule(pi, {
-      filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts, detail: EXPLANATION_DETAIL,
+      filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts, detail: explanationDetail(cache.nodeCount()),
     });
     const expl = res.explanation;
     if (res.selected) {

@@ -7,9 +7,10 @@ const NAME = 'TaintToleration';
 export const TaintTolerationFilter: FilterPlugin = {
   name: NAME,
   filter(pod, node) {
-    for (const taint of node.taints) {
-      // Only NoSchedule and NoExecute keep a pod off a node (FindMatchingUntoleratedTaint filter).
-      if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+    // Only NoSchedule and NoExecute keep a pod off a node (FindMatchingUntoleratedTaint filter).
+    const taints = node.hardTaints;
+    if (taints.length === 0) return null;
+    for (const taint of taints) {
       if (!toleratesAny(pod.tolerations, taint)) {
         return {
           code: 'UnschedulableAndUnresolvable',
@@ -35,12 +36,11 @@ export const TaintTolerationScore: ScorePlugin = {
   },
   /** countIntolerableTaintsPreferNoSchedule: lower is better, hence reverse normalization. */
   score(pod, node) {
-    if (node.taints.length === 0) return 0;
+    const taints = node.preferNoScheduleTaints;
+    if (taints.length === 0) return 0;
     const tols = (pod.state.get(NAME) as Toleration[] | undefined) ?? preferNoScheduleTolerations(pod.tolerations);
     let n = 0;
-    for (const taint of node.taints) {
-      if (taint.effect === 'PreferNoSchedule' && !toleratesAny(tols, taint)) n++;
-    }
+    for (const taint of taints) if (!toleratesAny(tols, taint)) n++;
     return n;
   },
   normalizeScore(_pod, scores, n) {
