@@ -5,6 +5,8 @@ import { Pacer, type PacedClock } from './pacer.ts';
 /** A fake engine: timers that each record spans when they fire. */
 class FakeClock implements PacedClock {
   t = 0;
+  /** Give each timer's spans a distinct object (many pods) instead of one shared object. */
+  objectsPerTimer = false;
   timers: { at: number; spans: number }[] = [];
   pacer!: Pacer;
   private nextId = 1;
@@ -18,7 +20,11 @@ class FakeClock implements PacedClock {
     while (this.timers.length && this.timers[0].at <= at) {
       const timer = this.timers.shift()!;
       this.t = timer.at;
-      for (let i = 0; i < timer.spans; i++) this.pacer.enqueue(span(this.nextId++, timer.at));
+      for (let i = 0; i < timer.spans; i++) {
+        const s = span(this.nextId++, timer.at);
+        s.object = this.objectsPerTimer ? `Pod/default/p-${s.id}` : 'Pod/default/web';
+        this.pacer.enqueue(s);
+      }
       if (opts?.stopOnSpan && timer.spans > 0) return true;
     }
     this.t = Math.max(this.t, at);
@@ -106,6 +112,28 @@ describe('Pacer', () => {
     const next = pacer.tick(100); // from t=10 (stopped on the span), 84 ms flow freely, past t=50
     expect(next).toHaveLength(5);
     expect(clock.now()).toBe(94);
+  });
+
+  it('enters busy mode when many different objects have spans at once, even one at a time', () => {
+    const { clock, pacer } = setup();
+    clock.objectsPerTimer = true;
+    for (let i = 0; i < 12; i++) clock.at(100 + i * 50, 1); // 12 pods, one span each, 50 ms apart
+    pacer.play(0);
+    let released = 0;
+    let wall = 0;
+    while (!pacer.busy && wall < 20_000) released += pacer.tick((wall += 16)).length;
+    expect(pacer.busy).toBe(true);
+    expect(released).toBe(9); // eight told one by one; the ninth object tips it into busy mode
+  });
+
+  it('stays narrative for one object\'s story, however many spans it has', () => {
+    const { clock, pacer } = setup();
+    for (let i = 0; i < 30; i++) clock.at(100 + i * 20, 1); // 30 spans, all about the same pod
+    pacer.play(0);
+    for (let w = 16; w <= 30_000; w += 16) {
+      pacer.tick(w);
+      expect(pacer.busy).toBe(false);
+    }
   });
 
   it('leaves busy mode after a quiet hop', () => {

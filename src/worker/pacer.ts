@@ -6,8 +6,10 @@
  *   while a released hop is still animating or spans wait in the queue, virtual time holds, so
  *   the story waits for the animation. The engine is advanced with `stopOnSpan`, so it never
  *   runs ahead of the narration by more than one timer's work.
- * - Busy mode (more than `busyThreshold` spans queued — hundreds of pods): every span is released
- *   at once and virtual time flows at wall × speed. It ends after a quiet hop with no new spans.
+ * - Busy mode (more than `busyThreshold` spans queued, or spans about more than `busyThreshold`
+ *   different objects within `crowdWindowMs` of virtual time — hundreds of pods, each with its own
+ *   story): every span is released at once and virtual time flows at wall × speed. It ends when
+ *   the crowd thins out and a hop passes with no new span.
  * - Step: release the next queued span, or run the engine until one is recorded.
  */
 import type { Span } from '../protocol/types.ts';
@@ -27,6 +29,15 @@ export interface PacerOptions {
   maxTickMs?: number;
   /** How far ahead (virtual ms) Step searches for the next span. Default 10 minutes. */
   maxStepMs?: number;
+  /** Virtual ms over which distinct objects are counted for crowd detection. Default 2000. */
+  crowdWindowMs?: number;
+}
+
+/** Object of a span for crowd counting; Events are side notes of another object's story. */
+function crowdKey(span: Span): string | undefined {
+  const o = span.object;
+  if (!o || /^events?\//i.test(o)) return undefined;
+  return o;
 }
 
 export class Pacer {
@@ -40,6 +51,9 @@ export class Pacer {
   private lastBusyActivity = 0;
   /** Fraction of a virtual ms not yet applied: the engine's clock runs on whole milliseconds. */
   private carry = 0;
+  /** Recent spans' (virtual time, object), for crowd detection. */
+  private recent: { at: number; key: string }[] = [];
+  private readonly crowdWindowMs: number;
   private readonly busyThreshold: number;
   private readonly maxTickMs: number;
   private readonly maxStepMs: number;
@@ -51,6 +65,7 @@ export class Pacer {
     this.busyThreshold = opts.busyThreshold ?? 8;
     this.maxTickMs = opts.maxTickMs ?? 250;
     this.maxStepMs = opts.maxStepMs ?? 10 * 60_000;
+    this.crowdWindowMs = opts.crowdWindowMs ?? 2000;
   }
 
   /** Wall ms one hop animates at the current speed. */
@@ -66,11 +81,26 @@ export class Pacer {
   /** Called for every span the engine (or kubectl) records. */
   enqueue(span: Span): void {
     this.queue.push(span);
+    const key = crowdKey(span);
+    if (key) this.recent.push({ at: span.at, key });
+  }
+
+  /** Distinct objects touched by spans in the last `crowdWindowMs` of virtual time. */
+  crowd(): number {
+    const since = this.clock.now() - this.crowdWindowMs;
+    let drop = 0;
+    while (drop < this.recent.length && this.recent[drop].at < since) drop++;
+    if (drop) this.recent.splice(0, drop);
+    if (this.recent.length <= this.busyThreshold) return this.recent.length; // cannot exceed the threshold
+    const keys = new Set<string>();
+    for (const r of this.recent) keys.add(r.key);
+    return keys.size;
   }
 
   /** Drop queued spans (after a restore, the history is not replayed). */
   clearQueue(): void {
     this.queue.length = 0;
+    this.recent = [];
   }
 
   play(wall: number): void {
@@ -96,16 +126,16 @@ export class Pacer {
     if (this.busy) {
       if (target > this.clock.now()) this.clock.runUntil(target);
       const released = this.queue.splice(0);
-      if (released.length > 0) this.lastBusyActivity = wall;
+      if (released.length > 0 || this.crowd() > this.busyThreshold) this.lastBusyActivity = wall;
       else if (wall - this.lastBusyActivity >= this.hopMs) this.busy = false;
       return released;
     }
 
-    if (this.queue.length > this.busyThreshold) return this.enterBusy(wall);
+    if (this.queue.length > this.busyThreshold || this.crowd() > this.busyThreshold) return this.enterBusy(wall);
     if (wall - this.lastRelease < this.hopMs) return []; // a hop is animating: hold time
     if (this.queue.length === 0 && target > this.clock.now()) {
       this.clock.runUntil(target, { stopOnSpan: true });
-      if (this.queue.length > this.busyThreshold) return this.enterBusy(wall);
+      if (this.queue.length > this.busyThreshold || this.crowd() > this.busyThreshold) return this.enterBusy(wall);
     }
     if (this.queue.length === 0) return [];
     this.lastRelease = wall;

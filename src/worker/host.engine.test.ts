@@ -1,0 +1,92 @@
+/** The host driving the real engine and kubectl: busy mode with many pods, snapshot restore. */
+import { describe, expect, it } from 'vitest';
+import { createCluster, restoreCluster } from '../engine/index.ts';
+import { kubectl } from '../kubectl/index.ts';
+import type { ClusterSnapshot } from '../engine/types.ts';
+import type { DeltaMessage, FromWorker, ResultMessage, SnapshotMessage } from '../protocol/messages.ts';
+import { createHost } from './host.ts';
+import { runTerminalLine } from './simLine.ts';
+
+function podsYaml(n: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < n; i++) {
+    docs.push(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: 10m\n`);
+  }
+  return docs.join('---\n');
+}
+
+function setup() {
+  const sent: FromWorker[] = [];
+  let wall = 0;
+  const host = createHost({ createCluster, restoreCluster, kubectl, runLine: runTerminalLine, post: (m) => sent.push(m), wallNow: () => wall });
+  const frames = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      wall += 16;
+      host.frame();
+    }
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return { host, sent, frames, settle };
+}
+
+function podStatuses(sent: FromWorker[]): Map<string, string> {
+  const pods = new Map<string, string>();
+  for (const m of sent) {
+    if (m.type !== 'delta') continue;
+    if (m.reset) pods.clear();
+    for (const u of m.upserts) if (u.resource === 'pods') pods.set(u.key, u.columns!.status);
+    for (const d of m.deletes) pods.delete(d.key);
+  }
+  return pods;
+}
+
+describe('worker host on the real engine', () => {
+  it('100 pods: busy mode kicks in, every pod ends Running, at most one message per frame', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 7, workers: 3, speed: 8 });
+    t.host.handle({ type: 'apply', id: 1, text: podsYaml(100), file: 'manifest.yaml' });
+    await t.settle();
+    const result = t.sent.find((m): m is ResultMessage => m.type === 'result')!;
+    expect(result.result.exitCode).toBe(0);
+    expect(result.result.stdout.split('\n').filter(Boolean)).toHaveLength(100);
+    const before = t.sent.filter((m) => m.type === 'delta').length;
+    t.frames(1000); // 16 s of wall time at 8×
+    const deltas = t.sent.filter((m): m is DeltaMessage => m.type === 'delta');
+    expect(deltas.length - before).toBeLessThanOrEqual(1000);
+    expect(deltas.some((d) => d.busy)).toBe(true);
+    const statuses = podStatuses(t.sent);
+    expect(statuses.size).toBe(100);
+    expect(new Set(statuses.values())).toEqual(new Set(['Running']));
+  });
+
+  it('a snapshot restores the same pods (crash recovery)', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 3, workers: 2, speed: 8 });
+    t.host.handle({ type: 'terminal', id: 1, line: 'kubectl run web --image=nginx:1.27' });
+    await t.settle();
+    t.frames(800);
+    const snap = t.sent.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!.snapshot as ClusterSnapshot;
+    const before = podStatuses(t.sent);
+
+    const r = setup();
+    r.host.handle({ type: 'init', seed: 0, workers: 0, snapshot: snap });
+    const ready = r.sent.find((m) => m.type === 'ready');
+    expect(ready).toMatchObject({ seed: 3, workers: 2 });
+    expect(podStatuses(r.sent)).toEqual(before);
+  });
+
+  it('terminal: sim and unknown commands answer with text, never throw', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 1 });
+    t.host.handle({ type: 'terminal', id: 1, line: 'sim node add worker-9' });
+    t.host.handle({ type: 'terminal', id: 2, line: 'rm -rf /' });
+    t.host.handle({ type: 'terminal', id: 3, line: 'kubectl get pods "unterminated' });
+    await t.settle();
+    const results = t.sent.filter((m): m is ResultMessage => m.type === 'result').sort((a, b) => a.id - b.id);
+    expect(results).toHaveLength(3);
+    expect(results[0].result.exitCode).toBe(0);
+    expect(results[1].result.exitCode).not.toBe(0);
+    expect(results[2].result.exitCode).not.toBe(0);
+    expect(t.sent.some((m) => m.type === 'fatal')).toBe(false);
+  });
+});
