@@ -93,6 +93,7 @@ function walk(v: unknown, schema: S, path: string, goPath: string, struct: strin
   const addl = s.additionalProperties;
   const structName = typeof s['x-go-type'] === 'string' && props ? s['x-go-type'].replace(/^v1\./, '') : struct;
   for (const key of Object.keys(obj)) {
+    if (key.startsWith('$')) continue; // strategic-merge directives ($patch, $setElementOrder/…)
     const sub = props?.[key];
     const p = path ? `${path}.${key}` : key;
     if (sub) walk(obj[key], sub, p, goPath ? `${goPath}.${key}` : key, structName, w);

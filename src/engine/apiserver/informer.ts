@@ -35,7 +35,12 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
   if (!p || p.name) throw new Error(`informer: not a collection path: ${path}`);
   const cache = new Map<string, T>();
   const handlers: InformerHandlers<T>[] = [];
-  let lastDelivery = 0;
+  // One watch stream: a FIFO with this informer's network latency (1–5 ms), drained by a single
+  // pending timer, so events stay ordered and cost one heap entry per burst.
+  const latency = 1 + rng.int(5);
+  const queue: { at: number; type: WatchEventType; obj: T; causeId: number }[] = [];
+  let head = 0;
+  let armed = false;
 
   const deliver = (type: WatchEventType, obj: T, causeId: number) => {
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
@@ -66,11 +71,26 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
     }
   };
 
+  const drain = () => {
+    armed = false;
+    const now = clock.now();
+    while (head < queue.length && queue[head].at <= now) {
+      const e = queue[head++];
+      deliver(e.type, e.obj, e.causeId);
+    }
+    if (head === queue.length) {
+      queue.length = 0;
+      head = 0;
+    } else arm();
+  };
+  const arm = () => {
+    if (armed) return;
+    armed = true;
+    clock.after(queue[head].at - clock.now(), drain);
+  };
   const enqueue = (type: WatchEventType, obj: T, causeId: number) => {
-    // Latency 1–5 ms, never reordering: a watch stream is ordered.
-    const at = Math.max(clock.now() + (deps.booting?.() ? 0 : 1 + rng.int(5)), lastDelivery);
-    lastDelivery = at;
-    clock.after(at - clock.now(), () => deliver(type, obj, causeId));
+    queue.push({ at: clock.now() + (deps.booting?.() ? 0 : latency), type, obj, causeId });
+    arm();
   };
 
   let listSpan = 0;

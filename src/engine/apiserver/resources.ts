@@ -66,6 +66,16 @@ export function apiVersionOf(info: ResourceInfo): string {
   return info.group ? `${info.group}/${info.version}` : info.version;
 }
 
+const index = new Map<string, ResourceInfo>();
+
+function lookup(group: string, version: string, resource: string): ResourceInfo | undefined {
+  if (index.size !== RESOURCES.length) {
+    index.clear();
+    for (const r of RESOURCES) index.set(`${r.group}/${r.version}/${r.resource}`, r);
+  }
+  return index.get(`${group}/${version}/${resource}`);
+}
+
 /** Register an extra resource (later controllers: deployments, replicasets …). */
 export function registerResource(info: ResourceInfo): void {
   if (!RESOURCES.some((r) => r.group === info.group && r.resource === info.resource)) RESOURCES.push(info);
@@ -80,7 +90,9 @@ export interface ParsedPath {
 
 /** Parse a REST path; undefined when the server does not serve it (→ 404 resource not found). */
 export function parsePath(path: string): ParsedPath | undefined {
-  const segs = path.split('?')[0].split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  const q = path.indexOf('?');
+  let segs = (q >= 0 ? path.slice(0, q) : path).split('/').filter((s) => s.length > 0);
+  if (path.includes('%')) segs = segs.map(decodeURIComponent);
   let group: string;
   let version: string;
   let rest: string[];
@@ -93,7 +105,7 @@ export function parsePath(path: string): ParsedPath | undefined {
     version = segs[2];
     rest = segs.slice(3);
   } else return undefined;
-  const find = (resource: string) => RESOURCES.find((r) => r.group === group && r.version === version && r.resource === resource);
+  const find = (resource: string) => lookup(group, version, resource);
   let namespace: string | undefined;
   if (rest[0] === 'namespaces' && rest.length >= 3 && !(group === '' && (rest[2] === 'status' || rest[2] === 'finalize'))) {
     namespace = rest[1];

@@ -218,6 +218,8 @@ describe('API server: update, patch, status, binding, delete', () => {
     const img = c.cluster.handle({ verb: 'PATCH', path: `${PODS}/web`, patchType: 'application/strategic-merge-patch+json', body: { spec: { containers: [{ name: 'web', image: 'nginx:2' }] } } });
     expect(img.code).toBe(200);
     expect((img.body as any).spec.containers).toHaveLength(1);
+    const unknown = c.cluster.handle({ verb: 'PATCH', path: `${PODS}/web`, body: { spec: { containers: [{ name: 'web', imagez: 'x' }] }, $setElementOrder: [] } });
+    expect(msg(unknown)).toBe('Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagez"');
     const merge = c.cluster.handle({ verb: 'PATCH', path: `${PODS}/web`, body: { metadata: { labels: { app: null, tier: 'front' } } } });
     expect((merge.body as any).metadata.labels).toEqual({ tier: 'front' });
   });

@@ -13,7 +13,11 @@ export function keyOf(namespace: string | undefined, name: string): string {
 export function deepFreeze<T>(o: T): T {
   if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
+    const r = o as Record<string, unknown>;
+    for (const k in r) {
+      const v = r[k];
+      if (v !== null && typeof v === 'object') deepFreeze(v);
+    }
   }
   return o;
 }

@@ -19,8 +19,11 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const NAMESPACES = RESOURCES.find((r) => r.resource === 'namespaces')!;
 const MAX_GENERATE_ATTEMPTS = 8;
 
-/** Decode a body the way the server's codec does: type meta, strict fields, defaults. */
-function decode(ctx: WriteCtx, raw: unknown, copy: boolean): KubeObject {
+/**
+ * Decode a body the way the server's codec does: type meta, strict fields, defaults. `strict`
+ * false skips the field check (PATCH checks the patch itself: unknown fields can only come from it).
+ */
+function decode(ctx: WriteCtx, raw: unknown, copy: boolean, strict = true): KubeObject {
   const info = ctx.p.info;
   const version = apiVersionOf(info);
   if (!isObj(raw)) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: json: cannot unmarshal ${Array.isArray(raw) ? 'array' : typeof raw} into Go value of type v1.${info.kind}`);
@@ -30,12 +33,17 @@ function decode(ctx: WriteCtx, raw: unknown, copy: boolean): KubeObject {
     throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): kind ${JSON.stringify(body.apiVersion ?? '')}/${JSON.stringify(body.kind)} was sent to ${version}/${info.resource}`);
   }
   body.apiVersion = version;
-  const mode = (ctx.req.query?.fieldValidation as FieldValidation | undefined) ?? 'Strict';
-  const res = strictDecode(info.kind, body, mode);
-  if (res.error) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${res.error}`);
+  if (strict) checkFields(ctx, body);
   if (!isObj(body.metadata)) body.metadata = {};
   applyDefaults(info.kind, body);
   return body as KubeObject;
+}
+
+function checkFields(ctx: WriteCtx, body: Obj): void {
+  const info = ctx.p.info;
+  const mode = (ctx.req.query?.fieldValidation as FieldValidation | undefined) ?? 'Strict';
+  const res = strictDecode(info.kind, body, mode);
+  if (res.error) throw badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: ${res.error}`);
 }
 
 /** EnsureObjectNamespaceMatchesRequestNamespace. */
@@ -145,10 +153,11 @@ export function patchObject(ctx: WriteCtx): { code: number; body: unknown } {
   const body = clone(ctx.req.body);
   if (!isObj(body)) throw badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
   const strategic = ctx.req.patchType === 'application/strategic-merge-patch+json';
+  checkFields(ctx, body);
   // The patch functions copy only what they change; the rest stays shared with the (frozen) old object.
   const patched = { ...((strategic ? strategicMergePatch(old, body) : mergePatch(old, body)) as Obj) };
   patched.metadata = { ...(patched.metadata as Obj) };
-  const obj = decode(ctx, patched, false);
+  const obj = decode(ctx, patched, false, false);
   return updateObject(ctx, undefined, obj);
 }
 

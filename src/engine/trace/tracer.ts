@@ -16,7 +16,10 @@ export class Tracer {
 
   record(input: SpanInput): Span {
     if (this.muted) return { ...input, id: 0, at: input.at ?? this.now() };
-    const span: Span = { ...input, id: this.nextId++, at: input.at ?? this.now() };
+    // Callers build a fresh SpanInput per call, so it becomes the Span itself (no copy per hop).
+    const span = input as Span;
+    span.id = this.nextId++;
+    if (span.at === undefined) span.at = this.now();
     this.recorded++;
     for (const l of this.listeners) l(span);
     return span;
