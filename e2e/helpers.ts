@@ -1,7 +1,7 @@
 // Shared steps for the specs, written against DESIGN.md's DOM hooks: `[data-testid="editor"]`,
 // `[data-testid="stage-<id>"][data-active]`, `[data-testid="node"|"pod"|"event"|"terminal"]`,
 // and controls found by accessible name (Apply, Play, Pause, Step, Speed).
-import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,16 @@ spec:
         - containerPort: 80
 `;
 
-/** Saves a screenshot to shots/ (gitignored) for human review. */
+/**
+ * Saves a screenshot to shots/ (gitignored) for human review. Best effort: on a loaded machine a
+ * page that animates every frame can keep Chromium from producing one in time, and a missing
+ * review picture must not fail a behavioural test.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), timeout: 10_000 }).catch((e: unknown) => {
+    test.info().annotations.push({ type: 'screenshot', description: `${name}: ${String(e).split('\n')[0]}` });
+  });
 }
 
 /** Opens the app and waits for the cluster: four nodes, the worker ready. */
