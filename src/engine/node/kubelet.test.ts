@@ -223,4 +223,29 @@ describe('pod lifecycle', () => {
     c.runFor(200);
     expect(c.pod('sleeper')).toBeUndefined();
   });
+
+  it('runs init containers to completion first (PodInitializing, then Running)', () => {
+    const { c } = setup();
+    c.createPod({
+      metadata: { name: 'init' },
+      spec: {
+        initContainers: [{ name: 'setup', image: 'busybox:1.36', command: ['sh', '-c', 'echo ready'] }],
+        containers: [{ name: 'web', image: 'nginx:1.25' }],
+      },
+    });
+    c.runFor(400);
+    let s = status(c, 'init');
+    expect(s.phase).toBe('Pending');
+    expect(s.initContainerStatuses[0].state.waiting.reason).toBe('PodInitializing');
+    expect(s.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
+    expect(s.conditions.find((x: Obj) => x.type === 'Initialized')).toMatchObject({
+      status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [setup]',
+    });
+    c.runFor(10_000);
+    s = status(c, 'init');
+    expect(s.phase).toBe('Running');
+    expect(s.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(s.conditions.find((x: Obj) => x.type === 'Initialized').status).toBe('True');
+    expect(c.events.filter((e) => e.reason === 'Started').map((e) => e.fieldPath)).toEqual(['spec.initContainers{setup}', 'spec.containers{web}']);
+  });
 });
