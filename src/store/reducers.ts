@@ -57,11 +57,11 @@ export const emptyCluster = (): ClusterSlice => ({
   podsByNode: {},
 });
 
-const byName = (a: KubeObject, b: KubeObject) => {
-  const an = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
-  const bn = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
-  return an < bn ? -1 : an > bn ? 1 : 0;
-};
+// Natural order (worker-2 before worker-10): kubectl sorts byte-wise, but a picture of the
+// cluster reads better in the order the machines were numbered.
+const collator = new Intl.Collator('en', { numeric: true });
+const byName = (a: KubeObject, b: KubeObject) =>
+  collator.compare(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || collator.compare(a.metadata.name, b.metadata.name);
 
 const podNode = (pod: KubeObject) => ((pod.spec as { nodeName?: string } | undefined)?.nodeName) ?? UNSCHEDULED;
 

@@ -44,11 +44,13 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
           ))}
         </ul>
       )}
-      <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
-        {podKeys.length === 0 ? <span className="empty">{t('node.noPods')}</span> : podKeys.map((k) => (
-          <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>
-        ))}
-      </div>
+      {podKeys.length === 0 ? (
+        <span className="empty">{t('node.noPods')}</span>
+      ) : (
+        <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
+          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>)}
+        </div>
+      )}
     </section>
   );
 });

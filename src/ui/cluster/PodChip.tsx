@@ -29,7 +29,7 @@ export const PodChip = memo(function PodChip({ podKey, compact = false }: { podK
       data-status={status}
       data-ready={ready}
       aria-pressed={selected}
-      aria-label={t('pod.label', { name: pod.metadata.name, status, ready })}
+      aria-label={compact ? t('pod.label', { name: pod.metadata.name, status, ready }) : undefined}
       onClick={() => select(selected ? undefined : { kind: 'pod', key: podKey })}
     >
       {!compact && (

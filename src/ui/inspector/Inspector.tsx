@@ -17,7 +17,7 @@ export function Inspector() {
           <button type="button" className="link-button" onClick={() => select(undefined)}>{t('close')}</button>
         )}
       </h2>
-      <div className="inspector-body">
+      <div className="inspector-body" tabIndex={0} aria-label={t('title')}>
         {!selection && <p className="empty">{t('empty')}</p>}
         {selection?.kind === 'pod' && <PodDetails podKey={selection.key} />}
         {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
