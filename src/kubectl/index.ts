@@ -53,6 +53,8 @@ function apiResourcesCmd(ctx: Ctx): void {
   ctx.stdout.push(tabwrite(rows));
 }
 
+const MAX_DIAGNOSTICS = 100;
+
 const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   apply: applyCmd,
   get: getCmd,
@@ -104,6 +106,7 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
   }
   const stderr = ctx.stderr.join('') + renderErrors(ctx.errors);
   const result: KubectlResult = { stdout: ctx.stdout.join(''), stderr, exitCode: ctx.errors.length ? 1 : (ctx.exitCode ?? 0) };
-  if (ctx.diagnostics.length) result.diagnostics = ctx.diagnostics;
+  // An editor cannot use thousands of markers; the first ones locate the problem.
+  if (ctx.diagnostics.length) result.diagnostics = ctx.diagnostics.slice(0, MAX_DIAGNOSTICS);
   return result;
 }
