@@ -27,6 +27,7 @@ export interface InformerDeps {
 }
 
 const VERB_WORD: Record<WatchEventType, string> = { ADDED: 'added', MODIFIED: 'modified', DELETED: 'deleted' };
+const TYPE_WORD: Record<WatchEventType, string> = { ADDED: 'Added', MODIFIED: 'Modified', DELETED: 'Deleted' };
 
 /** Create and start an informer over a collection path. Throws on a path the server does not serve. */
 export function createInformer<T extends KubeObject>(deps: InformerDeps, path: string, query?: Record<string, string>): Informer<T> {
@@ -56,9 +57,9 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
         node,
         verb: type,
         object: ref,
-        kind: `watch${p.info.kind}${type[0]}${type.slice(1).toLowerCase()}`,
+        kind: spanKind + TYPE_WORD[type],
         args: { to: stage, object: ref, type },
-        summary: `The API server told the ${stage}${node ? ` on ${node}` : ''} that ${ref} was ${VERB_WORD[type]}.`,
+        summary: `${told}${ref} was ${VERB_WORD[type]}.`,
         causeId,
         duration: 0,
         payload: { type, resourceVersion: obj.metadata.resourceVersion },
@@ -71,6 +72,8 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
     }
   };
 
+  const told = `The API server told the ${stage}${node ? ` on ${node}` : ''} that `;
+  const spanKind = `watch${p.info.kind}`;
   const drain = () => {
     armed = false;
     const now = clock.now();

@@ -150,7 +150,7 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
 export function patchObject(ctx: WriteCtx): { code: number; body: unknown } {
   const { info, name } = ctx.p;
   const old = ctx.server.getOrThrow(info, ctx.p.namespace, name!);
-  const body = clone(ctx.req.body);
+  const body = ctx.req.shared ? ctx.req.body : clone(ctx.req.body);
   if (!isObj(body)) throw badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
   const strategic = ctx.req.patchType === 'application/strategic-merge-patch+json';
   checkFields(ctx, body);
