@@ -30,11 +30,11 @@ describe('kubectl get', () => {
     const h = await withPod();
     await h.k('wait --for=condition=Ready pod/web --timeout=60s');
     const r = await h.k('get po');
-    expect(r.stdout).toMatch(/^NAME   READY   STATUS    RESTARTS   AGE\nweb    1\/1     Running   0          \d+s\n$/);
+    expect(r.stdout).toMatch(/^NAME {3}READY {3}STATUS {4}RESTARTS {3}AGE\nweb {4}1\/1 {5}Running {3}0 {10}\d+s\n$/);
     const wide = await h.k('get pods -o wide');
     expect(wide.stdout.split('\n')[0]).toBe('NAME   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES');
     const all = await h.k('get pods -A');
-    expect(all.stdout.split('\n')[0]).toMatch(/^NAMESPACE   NAME   READY/);
+    expect(all.stdout.split('\n')[0]).toMatch(/^NAMESPACE {3}NAME {3}READY/);
   });
 
   it('prints NotFound for a missing name and an error for an unknown type', async () => {
@@ -71,8 +71,8 @@ describe('kubectl get', () => {
     const h = harness();
     const lines = (await h.k('get nodes')).stdout.split('\n');
     expect(lines[0]).toBe('NAME            STATUS   ROLES           AGE   VERSION');
-    expect(lines[1]).toMatch(/^control-plane   Ready    control-plane   \d+s +v1\.34\.\d+$/);
-    expect(lines[2]).toMatch(/^worker-1        Ready    <none>/);
+    expect(lines[1]).toMatch(/^control-plane {3}Ready {4}control-plane {3}\d+s +v1\.34\.\d+$/);
+    expect(lines[2]).toMatch(/^worker-1 {8}Ready {4}<none>/);
   });
 });
 
@@ -107,7 +107,7 @@ describe('kubectl wait / delete / describe', () => {
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
     expect(out).toMatch(/^Name:\s+web\n/);
     expect(out).toMatch(/^Status:\s+Running$/m);
-    expect(out).toMatch(/^  Type    Reason     Age   From               Message$/m);
+    expect(out).toMatch(/^ {2}Type {4}Reason {5}Age {3}From {15}Message$/m);
     expect(out).toContain('Annotations:      <none>');
   });
 });
