@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -21,7 +22,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(root, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
-const emit = (o) => console.log(JSON.stringify(o));
+// loadAvg1m: on a shared machine, timings are only as good as the machine was idle.
+const emit = (o) => console.log(JSON.stringify({ ...o, loadAvg1m: round(loadavg()[0], 2) }));
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const kb = (bytes) => round(bytes / 1024);
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -33,7 +35,8 @@ const median = (xs) => {
 function build() {
   const r = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--manifest', '--logLevel', 'warn'], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // stdout carries only the JSON lines; the build's own output goes to stderr.
+    stdio: ['ignore', process.stderr, process.stderr],
   });
   if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
 }
@@ -126,7 +129,10 @@ async function fcp(browser) {
           const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
           const t = get();
           if (t !== undefined) return resolve(t);
-          new PerformanceObserver(() => resolve(get())).observe({ type: 'paint', buffered: true });
+          new PerformanceObserver(() => {
+            const v = get();
+            if (v !== undefined) resolve(v);
+          }).observe({ type: 'paint', buffered: true });
           setTimeout(() => resolve(get() ?? -1), 5000);
         }),
     );

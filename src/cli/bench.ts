@@ -14,6 +14,7 @@
  * caps each case's run loop (an unfinished case reports `"complete": false`).
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createCluster } from '../engine/index.ts';
 import type { Cluster, KubeObject, ObjectChange } from '../engine/types.ts';
 
@@ -36,8 +37,9 @@ function heapMB(): number {
   return Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
 }
 
+/** One JSON line; loadAvg1m says how idle the (possibly shared) machine was. */
 function emit(result: Record<string, unknown>): void {
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify({ ...result, loadAvg1m: Math.round(loadavg()[0]! * 100) / 100 }));
 }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
