@@ -116,16 +116,15 @@ export class Scheduler1 {
     const feasible = this.feasibleBuf;
     feasible.length = 0;
     let processed = 0;
+    const filters = o.filters;
+    const nf = filters.length;
     let idx = this.nextStartNodeIndex;
     for (let i = 0; i < all && feasible.length < want; i++) {
       const ni = nodes[idx]!;
       if (++idx === all) idx = 0;
       processed++;
       let st: FilterStatus | null = null;
-      for (const f of o.filters) {
-        st = f.filter(pi, ni);
-        if (st) break;
-      }
+      for (let f = 0; f < nf && st === null; f++) st = filters[f]!.filter(pi, ni);
       if (st) {
         statuses.push({ node: ni.name, status: st });
         if (expl.filtered.length < o.detail) expl.filtered.push({ node: ni.name, plugin: st.plugin, reasons: st.reasons });
