@@ -282,3 +282,28 @@ describe('API server: watch', () => {
     expect(inf.get('default/web')?.metadata.name).toBe('web');
   });
 });
+
+describe('API server: namespaces and nodes', () => {
+  it('validates and defaults namespaces, and terminates them', () => {
+    const c = new TestCluster({ workers: 1 });
+    const bad = post(c, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'Team_A' } }, '/api/v1/namespaces');
+    expect(msg(bad)).toMatch(/^Namespace "Team_A" is invalid: metadata.name: Invalid value: "Team_A": a lowercase RFC 1123 label must consist/);
+    const ok = post(c, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }, '/api/v1/namespaces').body as any;
+    expect(ok.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
+    expect(ok.status).toEqual({ phase: 'Active' });
+    post(c, { ...POD('x'), spec: { ...POD('x').spec, schedulerName: 'nobody' } }, '/api/v1/namespaces/team-a/pods');
+    const del = c.cluster.handle({ verb: 'DELETE', path: '/api/v1/namespaces/team-a' });
+    expect(del.code).toBe(200);
+    expect(c.get('/api/v1/namespaces/team-a').code).toBe(404);
+    const sys = c.cluster.handle({ verb: 'DELETE', path: '/api/v1/namespaces/default' });
+    expect(sys.code).toBe(403);
+    expect(msg(sys)).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
+  });
+
+  it('defaults node allocatable from capacity', () => {
+    const c = new TestCluster({ workers: 0 });
+    const n = post(c, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'extra' }, status: { capacity: { cpu: '4', memory: '8Gi', pods: '110' } } }, '/api/v1/nodes').body as any;
+    expect(n.status.allocatable).toEqual({ cpu: '4', memory: '8Gi', pods: '110' });
+    expect(msg(post(c, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'Bad_Node' } }, '/api/v1/nodes'))).toMatch(/^Node "Bad_Node" is invalid: metadata.name: Invalid value/);
+  });
+});
