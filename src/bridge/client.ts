@@ -41,6 +41,8 @@ export function spawnSimWorker(): WorkerLike {
 }
 
 const RESTART_WINDOW_MS = 60_000;
+/** How long a new worker may take to say anything (the dev server compiles the engine on first load). */
+const STARTUP_TIMEOUT_MS = 60_000;
 
 export class Bridge {
   private worker: WorkerLike | undefined;
@@ -48,6 +50,8 @@ export class Bridge {
   private readonly pending = new Map<number, (r: KubectlResult) => void>();
   private snapshot: ClusterSnapshot | undefined;
   private lastMessage = 0;
+  /** False until the current worker's first message: loading it (dev server: compiling it) can take long. */
+  private heard = false;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private crashes: number[] = [];
   private playing = true;
@@ -140,6 +144,7 @@ export class Bridge {
     if (this.disposed) return;
     const worker = this.spawn();
     this.worker = worker;
+    this.heard = false;
     this.lastMessage = this.now();
     worker.addEventListener('message', (e) => {
       if (worker !== this.worker) return; // a terminated worker's late message
@@ -158,6 +163,7 @@ export class Bridge {
 
   private onMessage(msg: FromWorker): void {
     this.lastMessage = this.now();
+    this.heard = true;
     switch (msg.type) {
       case 'ready':
         this.setStatus('ready');
@@ -189,7 +195,8 @@ export class Bridge {
       this.lastMessage = this.now();
       return;
     }
-    if (this.now() - this.lastMessage > this.heartbeatMs) this.crash('missed heartbeat');
+    const limit = this.heard ? this.heartbeatMs : STARTUP_TIMEOUT_MS;
+    if (this.now() - this.lastMessage > limit) this.crash(this.heard ? 'missed heartbeat' : 'the worker did not start');
   }
 
   private crash(detail: string): void {

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromWorker, ToWorker } from '../protocol/messages.ts';
+import { Bridge, type WorkerLike, type WorkerStatus } from './client.ts';
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  private listeners: Record<string, ((e: Event) => void)[]> = {};
+  postMessage(msg: ToWorker) { this.sent.push(msg); }
+  terminate() { this.terminated = true; }
+  addEventListener(type: string, fn: (e: Event) => void) { (this.listeners[type] ??= []).push(fn); }
+  emit(msg: FromWorker) { for (const fn of this.listeners.message ?? []) fn({ data: msg } as MessageEvent); }
+  fail() { for (const fn of this.listeners.error ?? []) fn({ message: 'boom', preventDefault() {} } as unknown as Event); }
+}
+
+describe('Bridge', () => {
+  let now = 0;
+  let workers: FakeWorker[];
+  let statuses: WorkerStatus[];
+  let bridge: Bridge;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    now = 0;
+    workers = [];
+    statuses = [];
+    bridge = new Bridge(
+      { seed: 7, workers: 3, now: () => now, visible: () => true, heartbeatMs: 5000, spawn: () => { const w = new FakeWorker(); workers.push(w); return w; } },
+      { onDelta: () => {}, onReady: () => {}, onStatus: (s) => statuses.push(s) },
+    );
+    bridge.start();
+  });
+  afterEach(() => {
+    bridge.dispose();
+    vi.useRealTimers();
+  });
+
+  const snapshot = { version: 1 as const, options: { seed: 7, workers: 3 }, at: 42, inputs: [] };
+
+  it('matches results to requests by id', async () => {
+    const p = bridge.terminal('kubectl get pods');
+    const msg = workers[0].sent.find((m) => m.type === 'terminal') as Extract<ToWorker, { type: 'terminal' }>;
+    workers[0].emit({ type: 'result', id: msg.id, result: { stdout: 'No resources found\n', stderr: '', exitCode: 0 } });
+    await expect(p).resolves.toMatchObject({ stdout: 'No resources found\n' });
+  });
+
+  it('on a worker error: crashed, then a new worker restored from the last snapshot, pending requests answered', async () => {
+    workers[0].emit({ type: 'ready', seed: 7, workers: 3, epochMs: 0 });
+    workers[0].emit({ type: 'snapshot', snapshot });
+    bridge.setSpeed(4);
+    const pending = bridge.terminal('kubectl wait --for=condition=Ready pod/web');
+    workers[0].fail();
+    expect(statuses).toEqual(['ready', 'crashed']);
+    await expect(pending).resolves.toMatchObject({ exitCode: 1 });
+    vi.advanceTimersByTime(1);
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[1].sent[0]).toMatchObject({ type: 'init', seed: 7, workers: 3, snapshot, speed: 4 });
+    expect(statuses.at(-1)).toBe('restarting');
+    workers[1].emit({ type: 'ready', seed: 7, workers: 3, epochMs: 0 });
+    expect(statuses.at(-1)).toBe('ready');
+  });
+
+  it('a missed heartbeat counts as a crash, but only after the worker first spoke', () => {
+    now = 30_000;
+    vi.advanceTimersByTime(1000);
+    expect(statuses).toEqual([]); // still starting: the startup allowance is longer
+    workers[0].emit({ type: 'ready', seed: 7, workers: 3, epochMs: 0 });
+    now = 36_000;
+    vi.advanceTimersByTime(1000);
+    expect(statuses).toEqual(['ready', 'crashed']);
+  });
+
+  it('ignores messages from a worker it already replaced, and a disposed bridge spawns nothing', () => {
+    workers[0].fail();
+    vi.advanceTimersByTime(1);
+    workers[0].emit({ type: 'fatal', message: 'late' });
+    expect(workers).toHaveLength(2);
+    bridge.dispose();
+    workers[1].fail();
+    vi.advanceTimersByTime(10);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('after repeated crashes restarts without the snapshot, then gives up', () => {
+    workers[0].emit({ type: 'snapshot', snapshot });
+    for (let i = 0; i < 8; i++) {
+      workers.at(-1)!.fail();
+      vi.advanceTimersByTime(1);
+    }
+    const inits = workers.map((w) => w.sent[0] as Extract<ToWorker, { type: 'init' }>);
+    expect(inits[1].snapshot).toEqual(snapshot);
+    expect(inits[4].snapshot).toBeUndefined();
+    expect(workers).toHaveLength(7); // the first + 6 restarts
+  });
+});
