@@ -10,7 +10,7 @@
  *   SchedulingBasic at 5,000 nodes.
  * - `1k-nodes-100k-pods`: KWOK's published scale; wall and heap. `BENCH_SKIP_LARGE=1` skips it.
  *
- * Env: `BENCH_CASES=pod-trip,5k-nodes-10k-pods` runs a subset; `BENCH_MAX_WALL_S` (default 240)
+ * Env: `BENCH_CASES=pod-trip,5k-nodes-10k-pods` runs a subset (`custom:1000x2000` an ad-hoc size); `BENCH_MAX_WALL_S` (default 240)
  * caps each case's run loop (an unfinished case reports `"complete": false`).
  */
 import { spawnSync } from 'node:child_process';
@@ -182,6 +182,12 @@ const CASES: Record<string, () => void> = {
   '5k-nodes-10k-pods': () => scale('5k-nodes-10k-pods', 5000, 10_000),
   '1k-nodes-100k-pods': () => scale('1k-nodes-100k-pods', 1000, 100_000),
 };
+
+// BENCH_CASES=custom:1000x2000 runs an ad-hoc size (workers x pods), e.g. for profiling.
+for (const c of process.env.BENCH_CASES?.split(',') ?? []) {
+  const m = /^custom:(\d+)x(\d+)$/.exec(c.trim());
+  if (m) CASES[c.trim()] = () => scale(c.trim(), Number(m[1]), Number(m[2]));
+}
 
 const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim()) ?? Object.keys(CASES);
 for (const name of wanted) {
