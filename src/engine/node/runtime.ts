@@ -160,7 +160,7 @@ export class ContainerRuntime {
   /** A containerd container or sandbox id: 64 hex characters. */
   newID(): string {
     let s = '';
-    for (let i = 0; i < 8; i++) s += this.ctx.rand.int(0x100000000).toString(16).padStart(8, '0');
+    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.ctx.rand.int(16)];
     return s;
   }
 }
