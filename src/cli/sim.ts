@@ -48,8 +48,10 @@ async function main(): Promise<number> {
   }
   const text = readFileSync(opts.file, 'utf8');
   const dir = dirname(resolve(opts.file));
+  let stdin: string | undefined;
   const readFile = (p: string): string | undefined => {
-    if (p === '-') return '';
+    // `kubectl apply -f -` reads the CLI's own stdin (once), as a shell pipeline would.
+    if (p === '-') return (stdin ??= process.stdin.isTTY ? '' : readFileSync(0, 'utf8'));
     const full = isAbsolute(p) ? p : resolve(dir, p);
     if (!existsSync(full) || !statSync(full).isFile()) return undefined;
     return readFileSync(full, 'utf8');

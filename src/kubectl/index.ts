@@ -98,6 +98,9 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
     if (e instanceof FlagError) return { stdout: '', stderr: `error: ${e.message}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 };
     throw e;
   }
+  if (ctx.p.bools.help) {
+    return { stdout: `Usage:\n  kubectl ${cmd} [options]\n\nThis simulator supports: ${Object.keys(COMMANDS).join(', ')}.\n`, stderr: '', exitCode: 0 };
+  }
   try {
     await run(ctx);
   } catch (e) {
