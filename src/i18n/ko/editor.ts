@@ -1,0 +1,25 @@
+/** Korean strings of the manifest editor (namespace `editor`); keys mirror en/editor.ts. */
+export default {
+  panel: '매니페스트 편집기',
+  apply: '적용',
+  applyHint: 'kubectl apply로 매니페스트를 클러스터에 보냅니다 (Ctrl+Enter)',
+  applyFailed: '적용 실패',
+  aria: {
+    editor: '매니페스트 YAML',
+  },
+  examples: {
+    button: '예제',
+    nginx: { title: 'nginx 파드', hint: '파드 하나가 스케줄되고, 이미지를 받아 시작해 Running이 됩니다' },
+    cannotFit: { title: '들어갈 수 없는 파드', hint: 'CPU 3개를 요청: 여유 있는 노드가 없어 Pending으로 남습니다' },
+    missingImage: { title: '없는 이미지', hint: '이미지 받기가 실패합니다: ErrImagePull, 그다음 ImagePullBackOff' },
+    busyboxExits: { title: '끝나는 busybox', hint: '명령이 끝나고 파드는 Completed가 됩니다' },
+    namespacePod: { title: '네임스페이스 + 파드', hint: '한 파일의 두 문서를 차례로 적용합니다' },
+    typo: { title: '오타가 있는 파드', hint: '알 수 없는 필드: kubectl과 스키마가 어디를 가리키는지 보세요' },
+  },
+  problems: {
+    label_other: '문제 {{count}}개',
+    item: '{{line}}행 {{column}}열 ({{source}}): {{message}}',
+    schemaSource: '스키마',
+    more_other: '표시하지 않은 문제 {{count}}개 더',
+  },
+};
