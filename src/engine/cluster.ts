@@ -174,7 +174,7 @@ export class SimCluster implements Cluster {
     try {
       return this.server.watch(path, query, (type, object, causeId) => onEvent({ type, object, ...(causeId ? { spanId: causeId } : {}) }));
     } catch (e) {
-      if (e instanceof ApiError) throw new Error(e.message);
+      if (e instanceof ApiError) throw new Error(e.message, { cause: e });
       throw e;
     }
   }

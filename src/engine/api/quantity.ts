@@ -54,7 +54,7 @@ export function tryParseQuantity(s: string | number): Quantity | undefined {
   const [ip, fp = ''] = digits.split('.');
   // value = int(ip+fp) × 10^(mult10 - fp.length) × 1024^mult1024, in nanos: × 10^9
   let mant = BigInt((ip || '0') + fp);
-  let exp10 = mult10 - fp.length + 9;
+  const exp10 = mult10 - fp.length + 9;
   mant *= 1024n ** BigInt(mult1024);
   let nanos: bigint;
   if (exp10 >= 0) nanos = mant * 10n ** BigInt(exp10);

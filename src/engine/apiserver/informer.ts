@@ -96,9 +96,8 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
     arm();
   };
 
-  let listSpan = 0;
   if (!tracer.muted) {
-    listSpan = tracer.record({
+    tracer.record({
       from: stage,
       to: 'apiserver',
       node,
@@ -107,16 +106,15 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
       args: { from: stage, verb: 'GET', path },
       summary: `The ${stage} listed ${p.info.resource} to start its informer.`,
       duration: 0,
-    }).id;
+    });
   }
   let items: KubeObject[];
   try {
     items = server.listObjects(p, query);
   } catch (e) {
-    throw new Error(`informer ${path}: ${e instanceof ApiError ? e.message : String(e)}`);
+    throw new Error(`informer ${path}: ${e instanceof ApiError ? e.message : String(e)}`, { cause: e });
   }
   for (const o of items) enqueue('ADDED', o as T, 0);
-  void listSpan;
   server.watch(path, query, (type, obj, causeId) => enqueue(type, obj as T, causeId));
 
   return {
