@@ -118,6 +118,18 @@ describe('scheduler', () => {
     expect((c.pod('b')!.spec as { nodeName?: string }).nodeName).toBe('worker-1');
   });
 
+  it('leaves gated pods alone until their schedulingGates are removed', () => {
+    const { c } = cluster();
+    c.createPod(podWith('gated', undefined, { schedulingGates: [{ name: 'example.com/wait' }] }));
+    c.runFor(1000);
+    expect(c.events).toEqual([]);
+    const p = structuredClone(c.pod('gated')!) as { spec: Record<string, unknown> } & Parameters<typeof c.put>[1];
+    delete p.spec.schedulingGates;
+    c.put('pods:default/gated', p);
+    c.runFor(100);
+    expect(c.events.map((e) => e.reason)).toEqual(['Scheduled']);
+  });
+
   it('says "no nodes available" without nodes', () => {
     const c = new FakeCluster();
     startScheduler(c.ctx('scheduler'));

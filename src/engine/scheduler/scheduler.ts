@@ -43,6 +43,11 @@ function responsible(pod: V1Pod): boolean {
   return (pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) === DEFAULT_SCHEDULER_NAME;
 }
 
+/** SchedulingGates PreEnqueue: a gated pod waits outside the active queue until its gates go. */
+function ungated(pod: V1Pod): boolean {
+  return !pod.spec?.schedulingGates?.length;
+}
+
 function objectRef(pod: V1Pod): string {
   return `Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
@@ -190,7 +195,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     add(pod, ev) {
       if (pod.spec?.nodeName) {
         if (!isTerminal(pod)) cache.addOrUpdatePod(pod);
-      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod, ev);
+      } else if (responsible(pod) && ungated(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod, ev);
     },
     update(oldPod, pod, ev) {
       const key = podKey(pod);
@@ -201,7 +206,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
           cache.removePod(pod);
           queue.moveAllToActiveOrBackoffQueue();
         } else cache.addOrUpdatePod(pod);
-      } else if (responsible(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) {
+      } else if (responsible(pod) && ungated(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) {
         if (queue.get(key)) queue.update(pod);
         else if (!cache.isAssumedOrBound(pod)) enqueue(pod, ev);
       } else if (queue.get(key)) {
@@ -239,7 +244,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   for (const p of pods.list()) {
     if (p.spec?.nodeName) {
       if (!isTerminal(p)) cache.addOrUpdatePod(p);
-    } else if (responsible(p) && !isTerminal(p) && !p.metadata.deletionTimestamp) enqueue(p);
+    } else if (responsible(p) && ungated(p) && !isTerminal(p) && !p.metadata.deletionTimestamp) enqueue(p);
   }
 
   return {
