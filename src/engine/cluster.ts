@@ -35,6 +35,7 @@ type Input =
   | { t: 'span'; at: number; fired: number; span: SpanInput }
   | { t: 'nodeAdd'; at: number; fired: number; name: string; opts?: NodeAddOptions }
   | { t: 'imagePush'; at: number; fired: number; image: string; opts?: { size?: string } }
+  | { t: 'nodeFail' | 'nodeRecover'; at: number; fired: number; name: string }
   | { t: 'mark'; at: number; fired: number };
 
 const DEFAULT_IMAGE_SIZE = '80Mi';
@@ -219,6 +220,20 @@ export class SimCluster implements Cluster {
       this.addMachine(name, opts ?? {}, false);
       return { ok: true, message: `node/${name} added` };
     },
+    nodeFail: (name: string): SimResult => {
+      this.log({ t: 'nodeFail', ...this.stamp(), name });
+      const k = this.nodes.get(name);
+      if (!k) return { ok: false, message: `node "${name}" not found` };
+      k.fail();
+      return { ok: true, message: `node/${name} failed` };
+    },
+    nodeRecover: (name: string): SimResult => {
+      this.log({ t: 'nodeRecover', ...this.stamp(), name });
+      const k = this.nodes.get(name);
+      if (!k) return { ok: false, message: `node "${name}" not found` };
+      k.recover();
+      return { ok: true, message: `node/${name} recovered` };
+    },
     imagePush: (image: string, opts?: { size?: string }): SimResult => {
       this.log({ t: 'imagePush', ...this.stamp(), image, opts: clone(opts) });
       const size = opts?.size ?? DEFAULT_IMAGE_SIZE;
@@ -267,6 +282,12 @@ export class SimCluster implements Cluster {
           break;
         case 'imagePush':
           this.sim.imagePush(raw.image, raw.opts);
+          break;
+        case 'nodeFail':
+          this.sim.nodeFail(raw.name);
+          break;
+        case 'nodeRecover':
+          this.sim.nodeRecover(raw.name);
           break;
         case 'mark':
           break;

@@ -58,6 +58,10 @@ export interface NodeAddOptions {
 export interface SimActions {
   nodeAdd(name: string, opts?: NodeAddOptions): SimResult;
   imagePush(image: string, opts?: { size?: string }): SimResult;
+  /** `sim node fail NAME`: the machine stops (heartbeats and pod syncs stop). Optional: added later. */
+  nodeFail?(name: string): SimResult;
+  /** `sim node recover NAME`: the machine comes back. Optional: added later. */
+  nodeRecover?(name: string): SimResult;
 }
 
 /** Opaque, JSON-serializable. Restore-then-continue equals a straight run. */

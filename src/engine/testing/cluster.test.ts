@@ -106,6 +106,10 @@ describe('default cluster', () => {
     for (const c of [straight, restored]) {
       c.handle({ verb: 'POST', path: '/api/v1/namespaces/default/pods', body: yamlPod('b') });
       c.sim.nodeAdd('worker-9');
+      c.runFor(5_000);
+      c.sim.nodeFail('worker-1');
+      c.runFor(5_000);
+      c.sim.nodeRecover('worker-1');
       c.runFor(20_000);
     }
     expect(JSON.stringify(spansB)).toEqual(JSON.stringify(spansA.slice(cut)));
