@@ -16,7 +16,7 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 type Obj = Record<string, unknown>;
 
-interface Info {
+export interface Info {
   res: ResourceInfo;
   obj: Obj & { metadata: Obj };
   name: string;
@@ -233,6 +233,21 @@ function applyOne(ctx: Ctx, info: Info): void {
   else fail(ctx, info, { status: statusOf(r.code, r.body) }, `applying patch:\n${goJson(patch)}\nto:\n${infoString(info)}\nfor:`);
 }
 
+/** The builder's visit of every `-f` file; undefined when a file does not exist. */
+export function readInfos(ctx: Ctx, files: string[]): Info[] | undefined {
+  const infos: Info[] = [];
+  for (const file of files) {
+    const text = ctx.io.readFile(file);
+    if (text === undefined) {
+      ctx.errors.push({ message: `the path ${JSON.stringify(file)} does not exist` });
+      return undefined;
+    }
+    const source = file === '-' ? 'STDIN' : file;
+    visitFile(ctx, source, text, infos);
+  }
+  return infos;
+}
+
 /** `kubectl apply -f FILE…`. */
 export function applyCmd(ctx: Ctx): void {
   const files = ctx.p.values.filename ?? [];
@@ -240,16 +255,8 @@ export function applyCmd(ctx: Ctx): void {
     ctx.errors.push({ message: 'must specify one of -f and -k' });
     return;
   }
-  const infos: Info[] = [];
-  for (const file of files) {
-    const text = ctx.io.readFile(file);
-    if (text === undefined) {
-      ctx.errors.push({ message: `the path ${JSON.stringify(file)} does not exist` });
-      return;
-    }
-    const source = file === '-' ? 'STDIN' : file;
-    visitFile(ctx, source, text, infos);
-  }
+  const infos = readInfos(ctx, files);
+  if (!infos) return;
   if (infos.length === 0 && ctx.errors.length === 0) {
     ctx.errors.push({ message: 'no objects passed to apply' });
     const file = files[0] === '-' ? 'STDIN' : files[0]!;

@@ -6,13 +6,51 @@
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
 import { parseGoDuration } from './duration.ts';
-import { statusOf } from './errors.ts';
+import { addSource, statusOf } from './errors.ts';
+import { readInfos } from './apply.ts';
 import { flag } from './flags.ts';
-import { byName, pathFor } from './resources.ts';
+import { byName, pathFor, type ResourceInfo } from './resources.ts';
 import { waitFor } from './waiter.ts';
+
+/** DELETE one object; prints the deleted line; returns what to wait for. */
+function deleteOne(ctx: Ctx, res: ResourceInfo, namespace: string, name: string, source?: string): { name: string; uid?: string } | undefined {
+  const body: Record<string, unknown> = { propagationPolicy: 'Background' };
+  const gp = flag(ctx.p, 'grace-period');
+  if (ctx.p.bools.now) body.gracePeriodSeconds = 1;
+  else if (gp !== undefined && Number(gp) >= 0) body.gracePeriodSeconds = Number(gp);
+  const r = send(ctx, { verb: 'DELETE', path: pathFor(res, res.namespaced ? namespace : undefined, name), body });
+  if (r.code >= 200 && r.code < 300) {
+    const where = res.namespaced ? ` from ${namespace} namespace` : '';
+    const kindName = res.group ? `${res.singular}.${res.group}` : res.singular;
+    ctx.stdout.push(`${kindName} ${JSON.stringify(name)} deleted${where}\n`);
+    return { name, uid: (r.body as { metadata?: { uid?: string } })?.metadata?.uid };
+  }
+  if (r.code === 404 && ctx.p.bools['ignore-not-found']) return undefined;
+  const err = { status: statusOf(r.code, r.body) };
+  ctx.errors.push(source ? addSource('deleting', source, err) : err);
+  return undefined;
+}
 
 export async function deleteCmd(ctx: Ctx): Promise<void> {
   const args = ctx.p.args;
+  const files = ctx.p.values.filename ?? [];
+  const timeout = deleteTimeout(ctx);
+  if (timeout === undefined) return;
+  if (files.length > 0) {
+    const infos = readInfos(ctx, files);
+    if (!infos) return;
+    const waits: { res: ResourceInfo; namespace: string; name: string; uid?: string }[] = [];
+    for (const info of infos) {
+      const d = deleteOne(ctx, info.res, info.namespace, info.name, info.source);
+      if (d) waits.push({ res: info.res, namespace: info.namespace, ...d });
+    }
+    if (ctx.p.bools.wait === false) return;
+    for (const w of waits) {
+      const ok = await waitFor(ctx, w.res, w.namespace, w.name, w.uid, { kind: 'delete' }, timeout);
+      if (!ok) ctx.errors.push({ message: `timed out waiting for the condition on ${w.res.resource}/${w.name}` });
+    }
+    return;
+  }
   if (args.length === 0) {
     ctx.errors.push({ message: 'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'' });
     return;
@@ -30,39 +68,29 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
     return;
   }
-  let timeoutMs = 0;
-  const to = flag(ctx.p, 'timeout');
-  if (to) {
-    try {
-      timeoutMs = parseGoDuration(to);
-    } catch (e) {
-      ctx.errors.push({ message: (e as Error).message });
-      return;
-    }
-  }
-  if (timeoutMs <= 0) timeoutMs = 168 * 3_600_000;
-  const wait = ctx.p.bools.wait !== false;
-  const ns = res.namespaced ? ctx.namespace : undefined;
   const deleted: { name: string; uid?: string }[] = [];
   for (const name of names) {
-    const body: Record<string, unknown> = { propagationPolicy: 'Background' };
-    const gp = flag(ctx.p, 'grace-period');
-    if (ctx.p.bools.now) body.gracePeriodSeconds = 1;
-    else if (gp !== undefined && Number(gp) >= 0) body.gracePeriodSeconds = Number(gp);
-    const r = send(ctx, { verb: 'DELETE', path: pathFor(res, ns, name), body });
-    if (r.code >= 200 && r.code < 300) {
-      const where = res.namespaced ? ` from ${ctx.namespace} namespace` : '';
-      const kindName = res.group ? `${res.singular}.${res.group}` : res.singular;
-      ctx.stdout.push(`${kindName} ${JSON.stringify(name)} deleted${where}\n`);
-      const uid = (r.body as { metadata?: { uid?: string } })?.metadata?.uid;
-      deleted.push({ name, uid });
-    } else if (r.code === 404 && ctx.p.bools['ignore-not-found']) {
-      continue;
-    } else ctx.errors.push({ status: statusOf(r.code, r.body) });
+    const d = deleteOne(ctx, res, ctx.namespace, name);
+    if (d) deleted.push(d);
   }
-  if (!wait) return;
+  if (ctx.p.bools.wait === false) return;
   for (const d of deleted) {
-    const ok = await waitFor(ctx, res, ctx.namespace, d.name, d.uid, { kind: 'delete' }, timeoutMs);
+    const ok = await waitFor(ctx, res, ctx.namespace, d.name, d.uid, { kind: 'delete' }, timeout);
     if (!ok) ctx.errors.push({ message: `timed out waiting for the condition on ${res.resource}/${d.name}` });
   }
+}
+
+/** `--timeout`: 0 (the default) means a week, as in delete.go. */
+function deleteTimeout(ctx: Ctx): number | undefined {
+  const to = flag(ctx.p, 'timeout');
+  let ms = 0;
+  if (to) {
+    try {
+      ms = parseGoDuration(to);
+    } catch (e) {
+      ctx.errors.push({ message: (e as Error).message });
+      return undefined;
+    }
+  }
+  return ms > 0 ? ms : 168 * 3_600_000;
 }

@@ -97,6 +97,12 @@ describe('kubectl wait / delete / describe', () => {
     expect(await h.k('delete pod web')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 });
   });
 
+  it('delete -f deletes what the file names, with the source in errors', async () => {
+    const h = await withPod();
+    expect((await h.k('delete -f p.yaml')).stdout).toBe('pod "web" deleted from default namespace\n');
+    expect((await h.k('delete -f p.yaml')).stderr).toBe('Error from server (NotFound): error when deleting "p.yaml": pods "web" not found\n');
+  });
+
   it('describe pod prints the sections in upstream order', async () => {
     const h = await withPod();
     await h.k('wait --for=condition=Ready pod/web --timeout=60s');
