@@ -35,11 +35,22 @@ export function tableFor(res: ResourceInfo, wide: boolean): { header: string[]; 
   }
 }
 
+/** `--show-labels`: sorted `k=v` pairs, `<none>` (printers.go labels.FormatLabels). */
+function formatLabels(o: Obj): string {
+  const l = (o.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+  const keys = Object.keys(l).sort();
+  return keys.length ? keys.map((k) => `${k}=${l[k]}`).join(',') : '<none>';
+}
+
 function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, wide: boolean, header = true): string {
   const t = tableFor(res, wide);
   const now = ctx.io.nowMs();
-  const rows = objs.map((o) => (allNs ? [o.metadata?.namespace ?? '', ...t.row(o, now)] : t.row(o, now)));
-  const head = allNs ? ['NAMESPACE', ...t.header] : t.header;
+  const labels = !!ctx.p.bools['show-labels'];
+  const rows = objs.map((o) => {
+    const row = allNs ? [o.metadata?.namespace ?? '', ...t.row(o, now)] : t.row(o, now);
+    return labels ? [...row, formatLabels(o)] : row;
+  });
+  const head = [...(allNs ? ['NAMESPACE', ...t.header] : t.header), ...(labels ? ['LABELS'] : [])];
   return tabwrite(header ? [head, ...rows] : rows);
 }
 
