@@ -254,8 +254,7 @@ export class PodWorker {
   private restartWithBackoff(c: ContainerRecord): void {
     const key = `${this.name}_${this.ns}_${this.uid}_${c.name}`;
     const finished = this.k.ctx.clock.now();
-    const now = finished;
-    if (this.k.crashBackoff.isInBackOffSince(key, finished, now)) {
+    if (this.k.crashBackoff.isInBackOffSince(key, finished, finished)) {
       const d = this.k.crashBackoff.get(key);
       const podDesc = `${this.name}_${this.ns}(${this.uid})`;
       c.lastTerminated = c.terminated;

@@ -73,7 +73,7 @@ export function processModel(image: string, command: string[] = [], args: string
 export class ContainerRuntime {
   /** Images on this node, by normalized name. */
   readonly images = new Map<string, ImageInfo>();
-  private pullQueue: { image: string; requested: number; done: (r: PullResult) => void }[] = [];
+  private pullQueue: { image: string; requested: number; causeId?: number; done: (r: PullResult) => void }[] = [];
   private pulling = false;
   private readonly usedIPs = new Set<string>();
   private lastIP = 1;
@@ -100,12 +100,11 @@ export class ContainerRuntime {
 
   /** PullImage; pulls run one at a time on a node. `causeId` links the trace. */
   pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void {
-    this.pullQueue.push({ image, requested: this.ctx.clock.now(), done: (r) => done(r) });
-    void causeId;
-    this.pumpPulls(causeId);
+    this.pullQueue.push({ image, requested: this.ctx.clock.now(), causeId, done });
+    this.pumpPulls();
   }
 
-  private pumpPulls(causeId: number | undefined): void {
+  private pumpPulls(): void {
     if (this.pulling) return;
     const job = this.pullQueue.shift();
     if (!job) return;
@@ -116,7 +115,7 @@ export class ContainerRuntime {
     const present = info !== undefined && [...this.images.values()].some((i) => i.digest === info.digest);
     const pullMs = info ? pullDurationMs(info.sizeBytes, present) : PULL_RESOLVE_MS;
     const req = this.ctx.trace({
-      from: 'runtime', to: 'registry', node, verb: 'PullImage', kind: 'runtimePull', duration: 0, causeId,
+      from: 'runtime', to: 'registry', node, verb: 'PullImage', kind: 'runtimePull', duration: 0, causeId: job.causeId,
       args: { image: job.image, node }, summary: `containerd on ${node} asks the registry for image ${job.image}.`,
     });
     this.ctx.trace(
@@ -136,7 +135,7 @@ export class ContainerRuntime {
       if (info) this.images.set(info.name, info);
       const totalMs = this.ctx.clock.now() - job.requested;
       job.done(info ? { ok: true, image: info, pullMs, totalMs } : { ok: false, error, pullMs, totalMs });
-      this.pumpPulls(undefined);
+      this.pumpPulls();
     });
   }
 

@@ -1,38 +1,18 @@
 /**
- * Resource quantities and a pod's effective requests.
- * Mirrors k8s.io/apimachinery resource.Quantity (parsing only) and
- * component-helpers/resource/helpers.go: PodRequests; scheduler util/pod_resources.go
- * (DefaultMilliCPURequest, DefaultMemoryRequest).
+ * A pod's effective requests. Mirrors component-helpers/resource/helpers.go: PodRequests and
+ * scheduler util/pod_resources.go (DefaultMilliCPURequest, DefaultMemoryRequest).
  */
+import { cpuMillis, memoryBytes } from '../api/quantity.ts';
 import type { Container, V1Pod } from './types.ts';
 
-const SUFFIX: Record<string, number> = {
-  '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
-const QUANTITY = /^([+-]?[0-9.]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?)$/;
-
-/** The value of a quantity string in base units, or NaN when it does not parse. */
-export function parseQuantity(q: string | number | undefined): number {
-  if (q === undefined) return 0;
-  if (typeof q === 'number') return q;
-  const m = QUANTITY.exec(q.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  if (m[2]) return n * 10 ** Number(m[2].slice(1));
-  return n * SUFFIX[m[3] ?? '']!;
-}
-
-/** CPU in millicores, rounded up as Quantity.MilliValue does. */
+/** CPU in millicores, rounded up as Quantity.MilliValue does (0 when absent or invalid). */
 export function milliCPU(q: string | number | undefined): number {
-  const v = parseQuantity(q);
-  return Number.isFinite(v) ? Math.ceil(Math.round(v * 1e6) / 1e3) : 0;
+  return q === undefined ? 0 : (cpuMillis(q) ?? 0);
 }
 
-/** Bytes (memory, ephemeral-storage), rounded up as Quantity.Value does. */
+/** Bytes (memory, ephemeral-storage), rounded up as Quantity.Value does (0 when absent or invalid). */
 export function bytes(q: string | number | undefined): number {
-  const v = parseQuantity(q);
-  return Number.isFinite(v) ? Math.ceil(v) : 0;
+  return q === undefined ? 0 : (memoryBytes(q) ?? 0);
 }
 
 /** Requests the scheduler accounts for. */

@@ -197,7 +197,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
         if (!isTerminal(pod)) cache.addOrUpdatePod(pod);
       } else if (responsible(pod) && ungated(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) enqueue(pod, ev);
     },
-    update(oldPod, pod, ev) {
+    update(_old, pod, ev) {
       const key = podKey(pod);
       if (pod.spec?.nodeName) {
         if (queue.get(key)) queue.done(key);
@@ -209,10 +209,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
       } else if (responsible(pod) && ungated(pod) && !isTerminal(pod) && !pod.metadata.deletionTimestamp) {
         if (queue.get(key)) queue.update(pod);
         else if (!cache.isAssumedOrBound(pod)) enqueue(pod, ev);
-      } else if (queue.get(key)) {
-        queue.delete(pod);
-        void oldPod;
-      }
+      } else if (queue.get(key)) queue.delete(pod);
     },
     delete(pod) {
       const key = podKey(pod);
