@@ -62,11 +62,13 @@ describe('worker host on the real engine', () => {
   it('a snapshot restores the same pods (crash recovery)', async () => {
     const t = setup();
     t.host.handle({ type: 'init', seed: 3, workers: 2, speed: 8 });
-    t.host.handle({ type: 'terminal', id: 1, line: 'kubectl run web --image=nginx:1.27' });
+    t.host.handle({ type: 'apply', id: 1, text: podsYaml(2), file: 'manifest.yaml' });
     await t.settle();
-    t.frames(800);
+    t.frames(300); // mid-story: some pods not Running yet
+    t.host.handle({ type: 'pause' }); // every input posts a snapshot
     const snap = t.sent.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!.snapshot as ClusterSnapshot;
     const before = podStatuses(t.sent);
+    expect(before.size).toBe(2);
 
     const r = setup();
     r.host.handle({ type: 'init', seed: 0, workers: 0, snapshot: snap });

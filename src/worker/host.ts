@@ -238,6 +238,7 @@ export function createHost(deps: HostDeps): Host {
           case 'terminal': answer(msg.id, () => runTerminal(msg.line)); break;
         }
         flush(true);
+        if (msg.type !== 'apply' && msg.type !== 'terminal') snapshot(); // those snapshot when answered
       });
     },
     frame() {
