@@ -5,8 +5,14 @@ import type { Status } from './types.ts';
 import { aggregate, errorBody, type FieldError } from '../api/field.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: Status) {
+  readonly status: Status;
+  constructor(status: Status) {
+    // A Status is an answer, not a bug: skip the stack capture (kubelets probe with GETs that 404).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(status.message);
+    Error.stackTraceLimit = limit;
+    this.status = status;
   }
 }
 

@@ -30,7 +30,11 @@ export function eventName(objName: string, unixNano: bigint): string {
   return `${objName}.${unixNano.toString(16)}`;
 }
 
+/** events_cache.go maxLruCacheEntries. */
+const MAX_CACHE = 4096;
+
 export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
+  // LRU by insertion order: a hit is re-inserted, the oldest entry goes past MAX_CACHE.
   const cache = new Map<string, Cached>();
   return {
     event(object: KubeObject, type, reason, message, opts) {
@@ -41,6 +45,8 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {
+        cache.delete(key);
+        cache.set(key, hit);
         hit.count++;
         const res = deps.request({
           verb: 'PATCH',
@@ -81,7 +87,10 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
         reportingInstance: source.host ?? '',
       };
       const res = deps.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/events`, body, quiet: true });
-      if (res.code < 300) cache.set(key, { namespace, name, count: 1, firstTimestamp: now });
+      if (res.code < 300) {
+        cache.set(key, { namespace, name, count: 1, firstTimestamp: now });
+        if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value!);
+      }
     },
   };
 }
