@@ -1,8 +1,11 @@
-/** describe node's resource tables. Mirrors kubectl pkg/describe/describe.go: describeNodeResource. */
+/** `kubectl describe node`. Mirrors kubectl pkg/describe/describe.go: describeNode, describeNodeResource. */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { ageSince } from './duration.ts';
 import { formatQuantity, parseQuantity, type Qty } from './quantity.ts';
-import type { PrefixWriter } from './describe.ts';
+import type { Ctx } from './context.ts';
+import { send } from './context.ts';
+import { describeEvents, eventsFor, LAST_APPLIED, multiline, PrefixWriter, rfc1123z } from './describeCommon.ts';
+import { nodeRoles } from './printers/node.ts';
 
 function podTotals(pod: Pod): Record<string, { req: Qty; lim: Qty }> {
   const out: Record<string, { req: Qty; lim: Qty }> = {};
@@ -30,7 +33,7 @@ function podTotals(pod: Pod): Record<string, { req: Qty; lim: Qty }> {
 
 const pct = (v: number, of: number) => (of > 0 ? Math.trunc((v / of) * 100) : 0);
 
-export function describeNodeResources(w: PrefixWriter, node: Node, pods: Pod[], nowMs: number): void {
+function describeNodeResources(w: PrefixWriter, node: Node, pods: Pod[], nowMs: number): void {
   const alloc = node.status?.allocatable && Object.keys(node.status.allocatable).length ? node.status.allocatable : (node.status?.capacity ?? {});
   const cpu = parseQuantity(alloc.cpu).value;
   const mem = parseQuantity(alloc.memory).value;
@@ -63,3 +66,61 @@ export function describeNodeResources(w: PrefixWriter, node: Node, pods: Pod[], 
     w.write(1, `${r}\t${formatQuantity(s.req)} (${pct(s.req.value, of)}%)\t${formatQuantity(s.lim)} (${pct(s.lim.value, of)}%)\n`);
   }
 }
+
+export function describeNode(ctx: Ctx, node: Node): string {
+  const w = new PrefixWriter();
+  const now = ctx.io.nowMs();
+  const m = node.metadata ?? {};
+  w.write(0, `Name:\t${m.name}\n`);
+  w.write(0, `Roles:\t${nodeRoles(node).join(',') || '<none>'}\n`);
+  multiline(w, 'Labels', Object.entries(m.labels ?? {}), '=');
+  multiline(w, 'Annotations', Object.entries(m.annotations ?? {}).filter(([k]) => k !== LAST_APPLIED), ': ');
+  w.write(0, `CreationTimestamp:\t${rfc1123z(m.creationTimestamp)}\n`);
+  const taints = node.spec?.taints ?? [];
+  w.write(0, 'Taints:\t');
+  if (taints.length === 0) w.write(0, '<none>\n');
+  taints.forEach((t, i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
+  });
+  w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
+  const conds = node.status?.conditions ?? [];
+  if (conds.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+    for (const c of conds) {
+      w.write(1, `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+    }
+  }
+  const addrs = node.status?.addresses ?? [];
+  if (addrs.length) {
+    w.write(0, 'Addresses:\n');
+    for (const a of addrs) w.write(1, `${a.type}:\t${a.address}\n`);
+  }
+  for (const [title, rl] of [['Capacity', node.status?.capacity], ['Allocatable', node.status?.allocatable]] as const) {
+    if (!rl) continue;
+    w.write(0, `${title}:\n`);
+    for (const k of Object.keys(rl).sort()) w.write(1, `${k}:\t${rl[k]}\n`);
+  }
+  const ni = node.status?.nodeInfo;
+  if (ni) {
+    w.write(0, 'System Info:\n');
+    w.write(1, `Machine ID:\t${ni.machineID}\n`);
+    w.write(1, `System UUID:\t${ni.systemUUID}\n`);
+    w.write(1, `Boot ID:\t${ni.bootID}\n`);
+    w.write(1, `Kernel Version:\t${ni.kernelVersion}\n`);
+    w.write(1, `OS Image:\t${ni.osImage}\n`);
+    w.write(1, `Operating System:\t${ni.operatingSystem}\n`);
+    w.write(1, `Architecture:\t${ni.architecture}\n`);
+    w.write(1, `Container Runtime Version:\t${ni.containerRuntimeVersion}\n`);
+    w.write(1, `Kubelet Version:\t${ni.kubeletVersion}\n`);
+  }
+  if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
+  if (node.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`);
+  const pods = send(ctx, { verb: 'GET', path: '/api/v1/pods', query: { fieldSelector: `spec.nodeName=${m.name},status.phase!=Failed,status.phase!=Succeeded` } });
+  const podItems = pods.code === 200 ? (((pods.body as { items?: Pod[] }).items ?? []) as Pod[]).filter((p) => p.spec?.nodeName === m.name && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded') : [];
+  describeNodeResources(w, node, podItems, now);
+  describeEvents(w, eventsFor(ctx, 'Node', m.name ?? '', undefined, undefined), now);
+  return w.toString();
+}
+
