@@ -27,15 +27,10 @@ export const LANGUAGES = [
   { code: 'ko', label: '한' },
 ] as const;
 
-const LANG_KEY = 'desired-state.lang';
-
+/** `?lang=ko` (lessons, tests), else the browser's language. Nothing is persisted. */
 function initialLanguage(): string {
-  try {
-    const saved = globalThis.localStorage?.getItem(LANG_KEY);
-    if (saved && LANGUAGES.some((l) => l.code === saved)) return saved;
-  } catch {
-    // storage unavailable (private mode): fall through
-  }
+  const param = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  if (param && LANGUAGES.some((l) => l.code === param)) return param;
   const nav = globalThis.navigator?.language ?? 'en';
   return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
@@ -51,11 +46,6 @@ void i18next.use(initReactI18next).init({
 });
 
 i18next.on('languageChanged', (lng) => {
-  try {
-    globalThis.localStorage?.setItem(LANG_KEY, lng);
-  } catch {
-    // ignore
-  }
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;

@@ -9,7 +9,7 @@ interface Container { name: string; image?: string; ports?: { containerPort: num
 interface ContainerStatus { name: string; ready?: boolean; restartCount?: number; image?: string; state?: Record<string, { reason?: string; exitCode?: number } | undefined> }
 interface PodShape {
   spec?: { nodeName?: string; containers?: Container[] };
-  status?: { phase?: string; podIP?: string; hostIP?: string; conditions?: { type: string; status: string; reason?: string }[]; containerStatuses?: ContainerStatus[] };
+  status?: { phase?: string; podIP?: string; hostIP?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[]; containerStatuses?: ContainerStatus[] };
 }
 
 export function PodDetails({ podKey }: { podKey: string }) {
@@ -56,6 +56,7 @@ export function PodDetails({ podKey }: { podKey: string }) {
         {(p.status?.conditions ?? []).map((c) => (
           <li key={c.type} className={c.status === 'True' ? 'cond-ok' : 'cond-bad'}>
             <span className="mono">{c.type}</span> {c.status}{c.reason ? ` (${c.reason})` : ''}
+            {c.status !== 'True' && c.message && <div className="cond-message">{c.message}</div>}
           </li>
         ))}
         {(p.status?.conditions ?? []).length === 0 && <li className="empty">{t('none')}</li>}
