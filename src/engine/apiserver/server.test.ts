@@ -55,6 +55,8 @@ describe('API server: create, get, list', () => {
   it('uses IfNotPresent for tagged images and Burstable/BestEffort QoS', () => {
     const c = new TestCluster({ workers: 1 });
     const a = post(c, POD('a')).body as any;
+    const a2 = post(c, POD('a2')).body as any;
+    expect(a2.spec.volumes[0].name).not.toBe(a.spec.volumes[0].name);
     expect(a.spec.containers[0].imagePullPolicy).toBe('IfNotPresent');
     expect(a.status.qosClass).toBe('BestEffort');
     const b = post(c, POD('b', {}, { containers: [{ name: 'x', image: 'nginx@sha256:abc', resources: { requests: { cpu: '100m' } } }] })).body as any;

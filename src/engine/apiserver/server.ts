@@ -11,6 +11,7 @@ import type { StageId } from '../trace/span.ts';
 import type { Tracer } from '../trace/tracer.ts';
 import type { RestRequest, RestResponse, WatchEventType } from './types.ts';
 import { uuid } from '../rand/rand.ts';
+import { rfc3339 } from '../clock/clock.ts';
 import { clone } from '../api/equal.ts';
 import { parseFieldSelector, parseLabelSelector, matchesFields, matchesLabels, SelectorError } from '../api/selectors.ts';
 import { ApiError, badRequest, cleanStatus, internalError, methodNotAllowed, notFound, resourceNotFound } from './errors.ts';
@@ -58,8 +59,12 @@ export class ApiServer {
   readonly store = new Store();
   readonly hub = new WatchHub();
   private changeListeners = new Set<(c: ObjectChange) => void>();
+  /** The ServiceAccount admission plugin's own stream (token volume suffixes). */
+  readonly serviceAccountRng: Rng;
 
-  constructor(readonly deps: ApiServerDeps) {}
+  constructor(readonly deps: ApiServerDeps) {
+    this.serviceAccountRng = deps.rng.fork('serviceaccount');
+  }
 
   onChange(cb: (c: ObjectChange) => void): () => void {
     this.changeListeners.add(cb);
@@ -68,8 +73,7 @@ export class ApiServer {
 
   /** RFC 3339 timestamp `offsetMs` from now on the virtual wall clock. */
   timestamp(offsetMs = 0): string {
-    const ms = this.deps.nowMs() + offsetMs;
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return rfc3339(this.deps.nowMs() + offsetMs);
   }
 
   newUID(): string {

@@ -77,7 +77,7 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   reconcileNamespace(info, obj, ctx.p.namespace);
   const meta = obj.metadata as Obj;
   admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
-  if (info.kind === 'Pod') admitPod(obj as Obj, server.deps.rng.fork('serviceaccount'));
+  if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
   for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete meta[f];
   meta.creationTimestamp = server.timestamp();

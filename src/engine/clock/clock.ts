@@ -133,7 +133,15 @@ export class Clock {
 /** The virtual wall clock starts at 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1);
 
-/** RFC 3339 without fraction, as Kubernetes serializes metav1.Time. */
+let lastSecond = NaN;
+let lastText = '';
+
+/** RFC 3339 without fraction, as Kubernetes serializes metav1.Time. (Memoized per second: hot path.) */
 export function rfc3339(unixMs: number): string {
-  return new Date(Math.floor(unixMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(unixMs / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
