@@ -92,6 +92,7 @@ describe('API server: create, get, list', () => {
     const noNs = post(c, POD('web'), '/api/v1/namespaces/foo/pods');
     expect(noNs.code).toBe(404);
     expect(msg(noNs)).toBe('namespaces "foo" not found');
+    expect(msg(post(c, POD('rv', { resourceVersion: '5' })))).toBe('resourceVersion should not be set on objects to be created');
     const mismatch = post(c, POD('z', { namespace: 'kube-system' }));
     expect(mismatch.code).toBe(400);
     expect(msg(mismatch)).toBe('the namespace of the provided object does not match the namespace sent on the request');

@@ -76,6 +76,7 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   const obj = decode(ctx, ctx.req.body, !ctx.req.shared);
   reconcileNamespace(info, obj, ctx.p.namespace);
   const meta = obj.metadata as Obj;
+  if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
   admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
   if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
