@@ -67,6 +67,18 @@ describe('kubectl get', () => {
     expect(table[0]).toBe('LAST SEEN   TYPE     REASON      OBJECT    MESSAGE');
   });
 
+  it('several types print one table each, names prefixed with their kind', async () => {
+    const h = await withPod();
+    const out = (await h.k('get pods,nodes')).stdout.split('\n');
+    expect(out[0]).toBe('NAME      READY   STATUS    RESTARTS   AGE');
+    expect(out[1]).toMatch(/^pod\/web {3}0\/1/);
+    expect(out[2]).toBe('');
+    expect(out[3]).toMatch(/^NAME {17}STATUS/);
+    expect(out[4]).toMatch(/^node\/control-plane {3}Ready/);
+    expect((await h.k('get pod/web')).stdout).toMatch(/^NAME {3}READY[^\n]*\nweb {4}/);
+    expect((await h.k('get po,ns -o name')).stdout).toBe('pod/web\nnamespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
+  });
+
   it('get nodes shows STATUS, ROLES and VERSION', async () => {
     const h = harness();
     const lines = (await h.k('get nodes')).stdout.split('\n');

@@ -14,7 +14,7 @@ import { EVENT_COLUMNS, EVENT_WIDE_COLUMNS, eventRow, sortEventsByTime } from '.
 import { NAMESPACE_COLUMNS, namespaceRow } from './printers/namespace.ts';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './printers/node.ts';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './printers/pod.ts';
-import { byName, pathFor, type ResourceInfo } from './resources.ts';
+import { byName, pathFor, qualifiedKind, type ResourceInfo } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
 
 type Obj = Record<string, unknown> & { metadata?: { name?: string; namespace?: string; creationTimestamp?: string } };
@@ -42,20 +42,30 @@ function formatLabels(o: Obj): string {
   return keys.length ? keys.map((k) => `${k}=${l[k]}`).join(',') : '<none>';
 }
 
-function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, wide: boolean, header = true): string {
+function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, wide: boolean, header = true, showKind = false): string {
   const t = tableFor(res, wide);
   const now = ctx.io.nowMs();
   const labels = !!ctx.p.bools['show-labels'];
   const rows = objs.map((o) => {
-    const row = allNs ? [o.metadata?.namespace ?? '', ...t.row(o, now)] : t.row(o, now);
+    const cells = t.row(o, now);
+    if (showKind && res.resource !== 'events') cells[0] = `${qualifiedKind(res)}/${cells[0]}`;
+    const row = allNs ? [o.metadata?.namespace ?? '', ...cells] : cells;
     return labels ? [...row, formatLabels(o)] : row;
   });
   const head = [...(allNs ? ['NAMESPACE', ...t.header] : t.header), ...(labels ? ['LABELS'] : [])];
   return tabwrite(header ? [head, ...rows] : rows);
 }
 
-/** Parses `pods`, `pods NAME…`, `pod/NAME`. */
-function targets(ctx: Ctx): { res: ResourceInfo; names: string[] } | undefined {
+interface Target {
+  res: ResourceInfo;
+  names: string[];
+}
+
+/**
+ * Parses `pods`, `pods NAME…`, `pods,nodes`, `pod/NAME node/NAME` into one target per
+ * resource type, in the order given (cli-runtime resource.Builder ResourceTypeOrNameArgs).
+ */
+function targets(ctx: Ctx): Target[] | undefined {
   const args = ctx.p.args;
   if (args.length === 0) {
     ctx.stderr.push('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
@@ -64,71 +74,114 @@ function targets(ctx: Ctx): { res: ResourceInfo; names: string[] } | undefined {
     });
     return undefined;
   }
-  const [first, ...rest] = args as [string, ...string[]];
-  const slash = first.indexOf('/');
-  const type = slash >= 0 ? first.slice(0, slash) : first;
-  const res = byName(type);
-  if (!res) {
-    ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
+  const resolve = (type: string): ResourceInfo | undefined => {
+    const res = byName(type);
+    if (!res) ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
+    return res;
+  };
+  const out: Target[] = [];
+  const add = (res: ResourceInfo, name?: string) => {
+    let t = out.find((x) => x.res === res);
+    if (!t) out.push((t = { res, names: [] }));
+    if (name !== undefined) t.names.push(name);
+  };
+  if (args.every((a) => a.includes('/'))) {
+    for (const a of args) {
+      const i = a.indexOf('/');
+      const res = resolve(a.slice(0, i));
+      if (!res) return undefined;
+      add(res, a.slice(i + 1));
+    }
+    return out;
+  }
+  const [first, ...names] = args as [string, ...string[]];
+  if (first.includes('/')) {
+    ctx.errors.push({ message: 'there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'' });
     return undefined;
   }
-  const names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
-  return { res, names };
+  for (const type of first.split(',').filter(Boolean)) {
+    const res = resolve(type);
+    if (!res) return undefined;
+    add(res);
+    for (const n of names) add(res, n);
+  }
+  return out;
+}
+
+/** GETs what a target names (one GET per name, or one LIST). */
+function fetch(ctx: Ctx, t: Target, query: Record<string, string>): { objs: Obj[]; listRv?: string } {
+  const allNs = !!ctx.p.bools['all-namespaces'] && t.res.namespaced;
+  const ns = allNs ? undefined : ctx.namespace;
+  if (t.names.length > 0) {
+    const objs: Obj[] = [];
+    for (const name of t.names) {
+      const r = send(ctx, { verb: 'GET', path: pathFor(t.res, ns, name) });
+      if (r.code === 200) objs.push(r.body as Obj);
+      else ctx.errors.push({ status: statusOf(r.code, r.body) });
+    }
+    const rv = objs.reduce((m, o) => Math.max(m, Number((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? 0)), 0);
+    return { objs, listRv: String(rv) };
+  }
+  const r = send(ctx, { verb: 'GET', path: pathFor(t.res, ns), query: Object.keys(query).length ? query : undefined });
+  if (r.code !== 200) {
+    ctx.errors.push({ status: statusOf(r.code, r.body) });
+    return { objs: [] };
+  }
+  const body = r.body as { items?: Obj[]; metadata?: { resourceVersion?: string } };
+  let objs = body.items ?? [];
+  const output = flag(ctx.p, 'output') ?? '';
+  if (t.res.resource === 'events' && (output === 'json' || output === 'yaml')) objs = sortEventsByTime(objs as unknown as Event[]) as unknown as Obj[];
+  return { objs, listRv: body.metadata?.resourceVersion };
 }
 
 /** `kubectl get`. */
 export async function getCmd(ctx: Ctx): Promise<void> {
-  const t = targets(ctx);
-  if (!t) return;
-  const { res, names } = t;
+  const ts = targets(ctx);
+  if (!ts) return;
   const output = flag(ctx.p, 'output') ?? '';
   if (!['', 'wide', 'json', 'yaml', 'name'].includes(output)) {
     ctx.errors.push({ message: `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml` });
     return;
   }
-  const allNs = !!ctx.p.bools['all-namespaces'] && res.namespaced;
-  const ns = allNs ? undefined : ctx.namespace;
+  const watch = !!ctx.p.bools.watch;
+  if (watch && (ts.length > 1 || ts[0]!.names.length > 1)) {
+    ctx.errors.push({ message: 'you may only specify a single resource type' });
+    return;
+  }
   const query: Record<string, string> = {};
   const sel = flag(ctx.p, 'selector');
   const fsel = flag(ctx.p, 'field-selector');
   if (sel) query.labelSelector = sel;
   if (fsel) query.fieldSelector = fsel;
 
-  let objs: Obj[] = [];
-  let single = false;
-  let listRv: string | undefined;
-  if (names.length > 0) {
-    single = names.length === 1;
-    for (const name of names) {
-      const r = send(ctx, { verb: 'GET', path: pathFor(res, ns, name) });
-      if (r.code === 200) objs.push(r.body as Obj);
-      else ctx.errors.push({ status: statusOf(r.code, r.body) });
-    }
-  } else {
-    const r = send(ctx, { verb: 'GET', path: pathFor(res, ns), query: Object.keys(query).length ? query : undefined });
-    if (r.code !== 200) {
-      ctx.errors.push({ status: statusOf(r.code, r.body) });
-      return;
-    }
-    objs = ((r.body as { items?: Obj[] }).items ?? []) as Obj[];
-    listRv = (r.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
-  }
-  if (names.length > 0) listRv = objs.reduce((m, o) => Math.max(m, Number((o.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? 0)), 0).toString();
-  if (res.resource === 'events' && (output === 'json' || output === 'yaml')) objs = sortEventsByTime(objs as unknown as Event[]) as unknown as Obj[];
-
-  const watch = !!ctx.p.bools.watch;
+  const results = ts.map((t) => ({ t, ...fetch(ctx, t, query) }));
+  const total = results.reduce((n, r) => n + r.objs.length, 0);
+  const anyNames = ts.some((t) => t.names.length > 0);
+  // Several types: names carry their kind (get.go multipleGVKsRequested → --show-kind).
+  const showKind = ts.length > 1;
   if (output === 'json' || output === 'yaml') {
-    const v = single && objs.length === 1 ? objs[0] : asList(objs, res);
-    if (!(names.length > 0 && objs.length === 0)) ctx.stdout.push(output === 'json' ? printJson(v) : printYaml(v));
+    const single = ts.length === 1 && ts[0]!.names.length === 1;
+    if (single && total === 0) return;
+    const v = single ? results[0]!.objs[0] : { ...asList([], ts[0]!.res), items: results.flatMap((r) => (asList(r.objs, r.t.res).items as Obj[])) };
+    ctx.stdout.push(output === 'json' ? printJson(v) : printYaml(v));
   } else if (output === 'name') {
-    for (const o of objs) ctx.stdout.push(printName(res, o.metadata?.name ?? ''));
-  } else if (objs.length > 0) {
-    ctx.stdout.push(renderTable(ctx, res, objs, allNs, output === 'wide'));
+    for (const r of results) for (const o of r.objs) ctx.stdout.push(printName(r.t.res, o.metadata?.name ?? ''));
+  } else {
+    const tables = results
+      .filter((r) => r.objs.length > 0)
+      .map((r) => renderTable(ctx, r.t.res, r.objs, !!ctx.p.bools['all-namespaces'] && r.t.res.namespaced, output === 'wide', true, showKind));
+    if (tables.length) ctx.stdout.push(tables.join('\n'));
   }
-  if (objs.length === 0 && names.length === 0 && output !== 'json' && output !== 'yaml' && !watch) {
-    ctx.stderr.push(res.namespaced && !allNs ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+  if (total === 0 && !anyNames && ctx.errors.length === 0 && output !== 'json' && output !== 'yaml' && !watch) {
+    const allNs = !!ctx.p.bools['all-namespaces'];
+    const namespaced = ts.some((t) => t.res.namespaced);
+    ctx.stderr.push(namespaced && !allNs ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
   }
-  if (watch) await watchRows(ctx, res, ns, query, names, allNs, output, listRv);
+  if (watch) {
+    const r = results[0]!;
+    const allNs = !!ctx.p.bools['all-namespaces'] && r.t.res.namespaced;
+    await watchRows(ctx, r.t.res, allNs ? undefined : ctx.namespace, query, r.t.names, allNs, output, r.listRv);
+  }
 }
 
 /** `get -w`: a row per watch event until `--timeout` (default 30s) of virtual time has passed. */
