@@ -28,9 +28,20 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a > 0n === b > 0n ? q + 1n : q;
 }
 
-/** Parse `s` (a JSON number is accepted, as Quantity.UnmarshalJSON does). Undefined when invalid. */
+// The same few strings (`100m`, `2`, `4Gi`) are parsed on every write and every scheduling cycle.
+const memo = new Map<string, Quantity | undefined>();
+
+/** Parse `s` (a JSON number is accepted, as Quantity.UnmarshalJSON does). Undefined when invalid. Results are frozen and shared. */
 export function tryParseQuantity(s: string | number): Quantity | undefined {
   const str = typeof s === 'number' ? String(s) : s.trim();
+  if (memo.has(str)) return memo.get(str);
+  const q = parse(str);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(str, q && Object.freeze(q));
+  return q;
+}
+
+function parse(str: string): Quantity | undefined {
   const m = re.exec(str);
   if (!m) return undefined;
   const num = m[1];

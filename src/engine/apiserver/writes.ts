@@ -80,11 +80,12 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
   if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
-  for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) delete meta[f];
+  // `delete` only when present: deleting turns hot objects into slow dictionary-mode objects.
+  for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) if (f in meta) delete meta[f];
   meta.creationTimestamp = server.timestamp();
   meta.uid = server.newUID();
   if (bumpsGeneration(info)) meta.generation = 1;
-  else delete meta.generation;
+  else if ('generation' in meta) delete meta.generation;
   prepareForCreate(info, obj);
   const generate = !meta.name && typeof meta.generateName === 'string' && meta.generateName;
   let attempts = 0;
@@ -123,8 +124,8 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   // System metadata is not writable through updates (BeforeUpdate / FillObjectMetaSystemFields).
   for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']) {
     if (f === 'uid' && meta.uid !== undefined && meta.uid !== oldMeta.uid) continue; // rejected by validation
-    if (oldMeta[f] === undefined) delete meta[f];
-    else meta[f] = oldMeta[f];
+    if (oldMeta[f] !== undefined) meta[f] = oldMeta[f];
+    else if (f in meta) delete meta[f];
   }
   if (subresource === 'status') {
     // podStatusStrategy / *StatusStrategy.PrepareForUpdate: the spec (and owners) stay as stored.
