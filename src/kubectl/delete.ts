@@ -8,6 +8,7 @@ import { send } from './context.ts';
 import { parseGoDuration } from './duration.ts';
 import { addSource, statusOf } from './errors.ts';
 import { readInfos } from './apply.ts';
+import { selectedNames } from './select.ts';
 import { flag } from './flags.ts';
 import { byName, pathFor, type ResourceInfo } from './resources.ts';
 import { waitFor } from './waiter.ts';
@@ -63,10 +64,18 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
     return;
   }
-  const names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
+  let names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
   if (names.length === 0) {
-    ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
-    return;
+    const selected = selectedNames(ctx, res);
+    if (selected === undefined) {
+      if (ctx.errors.length === 0) ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
+      return;
+    }
+    if (selected.length === 0) {
+      ctx.stderr.push(res.namespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+      return;
+    }
+    names = selected;
   }
   const deleted: { name: string; uid?: string }[] = [];
   for (const name of names) {

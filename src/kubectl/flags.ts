@@ -29,6 +29,7 @@ const FLAGS: FlagDef[] = [
   { name: 'now', bool: true },
   { name: 'force', bool: true },
   { name: 'ignore-not-found', bool: true },
+  { name: 'all', bool: true },
 ];
 
 export interface ParsedArgs {

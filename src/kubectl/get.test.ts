@@ -109,6 +109,16 @@ describe('kubectl wait / delete / describe', () => {
     expect(await h.k('delete pod web')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 });
   });
 
+  it('wait and delete take --all and -l', async () => {
+    const h = await withPod('a');
+    h.files['b.yaml'] = POD('b');
+    await h.k('apply -f b.yaml');
+    expect((await h.k('wait --for=condition=Ready pod --all --timeout=60s')).stdout).toBe('pod/a condition met\npod/b condition met\n');
+    expect((await h.k('wait --for=condition=Ready pod -l app=none')).stderr).toBe('error: no matching resources found\n');
+    expect((await h.k('delete pods --all')).stdout).toBe('pod "a" deleted from default namespace\npod "b" deleted from default namespace\n');
+    expect(await h.k('delete pods --all')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+  });
+
   it('delete -f deletes what the file names, with the source in errors', async () => {
     const h = await withPod();
     expect((await h.k('delete -f p.yaml')).stdout).toBe('pod "web" deleted from default namespace\n');

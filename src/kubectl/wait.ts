@@ -10,6 +10,7 @@ import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { byName, pathFor, qualifiedKind } from './resources.ts';
 import { parseFor, waitFor } from './waiter.ts';
+import { selectedNames } from './select.ts';
 
 export async function waitCmd(ctx: Ctx): Promise<void> {
   const f = flag(ctx.p, 'for');
@@ -45,10 +46,18 @@ export async function waitCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
     return;
   }
-  const names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
+  let names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
   if (names.length === 0) {
-    ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
-    return;
+    const selected = selectedNames(ctx, res);
+    if (selected === undefined) {
+      if (ctx.errors.length === 0) ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
+      return;
+    }
+    if (selected.length === 0) {
+      ctx.errors.push({ message: 'no matching resources found' });
+      return;
+    }
+    names = selected;
   }
   const ns = res.namespaced ? ctx.namespace : undefined;
   for (const name of names) {
