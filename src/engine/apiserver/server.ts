@@ -115,7 +115,7 @@ export class ApiServer {
     if (req.quiet) return 0;
     const body = req.body as { metadata?: { name?: string; generateName?: string }; target?: { name?: string } } | undefined;
     const name = p?.name ?? body?.metadata?.name;
-    const ref = p ? objectRef(p.info, p.namespace ?? (p.info.namespaced ? undefined : undefined), name) : undefined;
+    const ref = p ? objectRef(p.info, p.namespace, name) : undefined;
     const isList = req.verb === 'GET' && p !== undefined && !p.name;
     let kind = KIND_FOR_VERB[req.verb] ?? 'apiRequest';
     let summary: string;
