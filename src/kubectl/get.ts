@@ -3,7 +3,8 @@
  * LIST, the human-readable table (printers/*.ts), `-o wide|json|yaml|name`, `No resources found
  * in <ns> namespace.` on stderr, and `-w` (watch, bounded by `--timeout` here).
  */
-import type { Event, Namespace, Node, Pod } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send, watchFrom } from './context.ts';
 import { ageSince, parseGoDuration } from './duration.ts';
@@ -14,6 +15,19 @@ import { EVENT_COLUMNS, EVENT_WIDE_COLUMNS, eventRow, sortEventsByTime } from '.
 import { NAMESPACE_COLUMNS, namespaceRow } from './printers/namespace.ts';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './printers/node.ts';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './printers/pod.ts';
+import {
+  CONFIGMAP_COLUMNS,
+  configMapRow,
+  DEPLOYMENT_COLUMNS,
+  deploymentRow,
+  REPLICASET_COLUMNS,
+  replicaSetRow,
+  SECRET_COLUMNS,
+  secretRow,
+  SERVICE_COLUMNS,
+  serviceRow,
+  WORKLOAD_WIDE_COLUMNS,
+} from './printers/workloads.ts';
 import { byName, pathFor, qualifiedKind, type ResourceInfo } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
 
@@ -30,6 +44,16 @@ export function tableFor(res: ResourceInfo, wide: boolean): { header: string[]; 
       return { header: wide ? EVENT_WIDE_COLUMNS : EVENT_COLUMNS, row: (o, n) => eventRow(o as unknown as Event, n, wide) };
     case 'namespaces':
       return { header: NAMESPACE_COLUMNS, row: (o, n) => namespaceRow(o as Namespace, n) };
+    case 'services':
+      return { header: wide ? [...SERVICE_COLUMNS, 'SELECTOR'] : SERVICE_COLUMNS, row: (o, n) => serviceRow(o as Service, n, wide) };
+    case 'deployments':
+      return { header: wide ? [...DEPLOYMENT_COLUMNS, ...WORKLOAD_WIDE_COLUMNS] : DEPLOYMENT_COLUMNS, row: (o, n) => deploymentRow(o as Deployment, n, wide) };
+    case 'replicasets':
+      return { header: wide ? [...REPLICASET_COLUMNS, ...WORKLOAD_WIDE_COLUMNS] : REPLICASET_COLUMNS, row: (o, n) => replicaSetRow(o as ReplicaSet, n, wide) };
+    case 'configmaps':
+      return { header: CONFIGMAP_COLUMNS, row: (o, n) => configMapRow(o as ConfigMap, n) };
+    case 'secrets':
+      return { header: SECRET_COLUMNS, row: (o, n) => secretRow(o as Secret, n) };
     default:
       return { header: ['NAME', 'AGE'], row: (o, n) => [o.metadata?.name ?? '', ageSince(o.metadata?.creationTimestamp, n)] };
   }
