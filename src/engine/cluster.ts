@@ -20,7 +20,7 @@ import { createRng } from './rand/rand.ts';
 import { Tracer } from './trace/tracer.ts';
 import { ApiServer } from './apiserver/server.ts';
 import { ApiError } from './apiserver/errors.ts';
-import { createInformer } from './apiserver/informer.ts';
+import { createInformer, type TraceFilter } from './apiserver/informer.ts';
 import { createRecorder } from './events/recorder.ts';
 import { clone } from './api/equal.ts';
 import { memoryBytes } from './api/quantity.ts';
@@ -124,12 +124,12 @@ export class SimCluster implements Cluster {
       },
       rand,
       request,
-      informer: <T extends KubeObject>(path: string, query?: Record<string, string>) => {
+      informer: <T extends KubeObject>(path: string, query?: Record<string, string>, opts?: { traced?: TraceFilter<T> }) => {
         const key = `${path}?${JSON.stringify(query ?? {})}`;
         let inf = informers.get(key);
         if (!inf) {
           const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node, booting: () => this.booting };
-          informers.set(key, (inf = createInformer(deps, path, query)));
+          informers.set(key, (inf = createInformer(deps, path, query, opts?.traced) as unknown as Informer));
         }
         return inf as unknown as Informer<T>;
       },

@@ -3,7 +3,7 @@
  * API clients like their upstream counterparts: they read through informers fed by watches and
  * write through the REST handler. Implemented in cluster.ts (engine core).
  */
-import type { RestRequest, RestResponse, WatchEvent } from './apiserver/types.ts';
+import type { RestRequest, RestResponse, WatchEvent, WatchEventType } from './apiserver/types.ts';
 import type { Span, SpanInput, StageId } from './trace/span.ts';
 import type { KubeObject } from './types.ts';
 
@@ -73,7 +73,14 @@ export interface ComponentContext {
    * An informer over a collection path (`/api/v1/pods`, `/api/v1/nodes`) with optional
    * `fieldSelector`/`labelSelector`. Events are delivered asynchronously on the virtual clock.
    */
-  informer<T extends KubeObject = KubeObject>(path: string, query?: Record<string, string>): Informer<T>;
+  informer<T extends KubeObject = KubeObject>(
+    path: string,
+    query?: Record<string, string>,
+    opts?: {
+      /** Which deliveries to record as watch hops (default: all). The first caller of a shared informer decides. */
+      traced?: (type: WatchEventType, obj: T, old: T | undefined) => boolean;
+    },
+  ): Informer<T>;
   recorder(source: EventSource): EventRecorder;
   /** Record a hop on the trace. */
   trace(span: SpanInput): Span;

@@ -26,11 +26,23 @@ export interface InformerDeps {
   booting?: () => boolean;
 }
 
+/**
+ * Which deliveries are hops worth drawing. A real informer receives every change (the scheduler
+ * sees each kubelet status write); the trace keeps only the ones the component acts on, so the
+ * diagram tells the story instead of echoing every write.
+ */
+export type TraceFilter<T> = (type: WatchEventType, obj: T, old: T | undefined) => boolean;
+
 const VERB_WORD: Record<WatchEventType, string> = { ADDED: 'added', MODIFIED: 'modified', DELETED: 'deleted' };
 const TYPE_WORD: Record<WatchEventType, string> = { ADDED: 'Added', MODIFIED: 'Modified', DELETED: 'Deleted' };
 
 /** Create and start an informer over a collection path. Throws on a path the server does not serve. */
-export function createInformer<T extends KubeObject>(deps: InformerDeps, path: string, query?: Record<string, string>): Informer<T> {
+export function createInformer<T extends KubeObject>(
+  deps: InformerDeps,
+  path: string,
+  query?: Record<string, string>,
+  traced: TraceFilter<T> = () => true,
+): Informer<T> {
   const { server, clock, rng, tracer, stage, node } = deps;
   const p = parsePath(path);
   if (!p || p.name) throw new Error(`informer: not a collection path: ${path}`);
@@ -49,7 +61,7 @@ export function createInformer<T extends KubeObject>(deps: InformerDeps, path: s
     if (type === 'DELETED') cache.delete(key);
     else cache.set(key, obj);
     const ev: WatchEvent<T> = { type, object: obj };
-    if (causeId) {
+    if (causeId && traced(type, obj, old)) {
       const ref = objectRef(p.info, obj.metadata.namespace, obj.metadata.name)!;
       ev.spanId = tracer.record({
         from: 'apiserver',

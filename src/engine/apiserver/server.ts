@@ -48,6 +48,11 @@ export interface WriteCtx {
 }
 
 const KIND_FOR_VERB: Record<string, string> = { GET: 'apiGet', POST: 'apiCreate', PUT: 'apiUpdate', PATCH: 'apiPatch', DELETE: 'apiDelete' };
+/** How a sentence names the client: `kubectl`, `The scheduler`, `The kubelet on worker-2`. */
+function actor(from: StageId, node?: string): string {
+  if (from === 'kubectl') return 'kubectl';
+  return node ? `The ${from} on ${node}` : `The ${from}`;
+}
 const WORD_FOR_VERB: Record<string, string> = { GET: 'read', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
 export function objectRef(info: ResourceInfo, namespace: string | undefined, name: string | undefined): string | undefined {
@@ -119,17 +124,18 @@ export class ApiServer {
     const isList = req.verb === 'GET' && p !== undefined && !p.name;
     let kind = KIND_FOR_VERB[req.verb] ?? 'apiRequest';
     let summary: string;
+    const who = actor(from, req.node);
     const what = ref ?? (p ? `${p.info.kind} ${p.namespace ? `${p.namespace}/` : ''}${body?.metadata?.generateName ?? ''}…` : req.path);
     if (p?.subresource === 'binding') {
       kind = 'apiBind';
-      summary = `The ${from} asked the API server to bind Pod ${p.namespace}/${p.name} to node ${body?.target?.name ?? '?'}.`;
+      summary = `${who} asked the API server to bind Pod ${p.namespace}/${p.name} to node ${body?.target?.name ?? '?'}.`;
     } else if (p?.subresource === 'status') {
       kind = 'apiUpdateStatus';
-      summary = `The ${from} reported the status of ${what}.`;
+      summary = `${who} reported the status of ${what}.`;
     } else if (isList) {
       kind = 'apiList';
-      summary = `The ${from} listed ${p!.info.resource}${p!.namespace ? ` in namespace ${p!.namespace}` : ''}.`;
-    } else summary = `The ${from} asked the API server to ${WORD_FOR_VERB[req.verb] ?? req.verb} ${what}.`;
+      summary = `${who} listed ${p!.info.resource}${p!.namespace ? ` in namespace ${p!.namespace}` : ''}.`;
+    } else summary = `${who} asked the API server to ${WORD_FOR_VERB[req.verb] ?? req.verb} ${what}.`;
     const span = this.deps.tracer.record({
       from,
       to: 'apiserver',
@@ -137,7 +143,7 @@ export class ApiServer {
       verb: `${req.verb} ${req.path}`,
       object: ref,
       kind,
-      args: { from, verb: req.verb, path: req.path, ...(ref ? { object: ref } : {}) },
+      args: { from, who, verb: req.verb, path: req.path, ...(ref ? { object: ref } : {}) },
       summary,
       causeId: req.causeId,
       duration: 0,

@@ -127,7 +127,12 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     if (pod.metadata.deletionTimestamp) w.terminate();
   };
 
-  const informer = ctx.informer<V1Pod>('/api/v1/pods', { fieldSelector: `spec.nodeName=${nodeName}` });
+  // Hops worth drawing: a pod bound here, and a pod asked to stop; not the echo of our own status writes.
+  const informer = ctx.informer<V1Pod>(
+    '/api/v1/pods',
+    { fieldSelector: `spec.nodeName=${nodeName}` },
+    { traced: (type, pod, old) => type === 'ADDED' || (!!pod.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp) },
+  );
   informer.addEventHandler({
     add: (pod, ev) => handle(pod, ev),
     update: (_old, pod, ev) => handle(pod, ev),

@@ -190,7 +190,11 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   }
 
   // eventhandlers.go: addPodToCache / addPodToSchedulingQueue and friends.
-  const pods = ctx.informer<V1Pod>('/api/v1/pods');
+  // Only "a pod needs a node" is a hop in the story; the cache updates from kubelet status writes
+  // are real deliveries but would drown it.
+  const pods = ctx.informer<V1Pod>('/api/v1/pods', undefined, {
+    traced: (type, pod) => type !== 'DELETED' && !pod.spec?.nodeName && responsible(pod) && !pod.metadata.deletionTimestamp,
+  });
   pods.addEventHandler({
     add(pod, ev) {
       if (pod.spec?.nodeName) {
@@ -223,7 +227,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     },
   });
 
-  const nodes = ctx.informer<V1Node>('/api/v1/nodes');
+  const nodes = ctx.informer<V1Node>('/api/v1/nodes', undefined, { traced: (type) => type === 'ADDED' });
   nodes.addEventHandler({
     add(node) {
       cache.upsertNode(node);
