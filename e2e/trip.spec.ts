@@ -1,8 +1,10 @@
 // A Pod's whole trip: paste a manifest, Apply, watch the stages light up in pipeline order, and
 // the pod reach Running on a worker node. Also with prefers-reduced-motion.
 import { expect, test, type Page, type BrowserContext } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  POD_YAML, apply, ensurePlaying, firstActive, openApp, pasteIntoEditor, pod, recordStages, setSpeed, shot,
+  POD_YAML, SHOTS, apply, ensurePlaying, firstActive, openApp, pasteIntoEditor, pod, recordStages, setSpeed, shot,
   stageMarks, waitForQuietPipeline,
 } from './helpers.ts';
 
@@ -26,7 +28,10 @@ async function trip(page: Page, context: BrowserContext, shotName: string) {
   await expect(card).toHaveAttribute('data-ready', '1/1');
   await expect(card).toHaveAttribute('data-status', 'Running');
   await shot(page, `${shotName}-running`);
-  return stageMarks(page);
+  const marks = await stageMarks(page);
+  // The recorded activations, for review beside the screenshots.
+  writeFileSync(join(SHOTS, `${shotName}-stages.json`), JSON.stringify(marks, null, 1));
+  return marks;
 }
 
 /** Asserts `a` lit up no later than `b` (same DOM batch counts as together). */
@@ -39,6 +44,10 @@ function before(first: Map<string, number>, a: string, b: string) {
 function assertPipelineOrder(marks: Awaited<ReturnType<typeof stageMarks>>) {
   const first = firstActive(marks);
   test.info().annotations.push({ type: 'stages', description: [...first].map(([k, v]) => `${k}@${v}`).join(' ') });
+  if ((first.get('manifest') ?? 0) > (first.get('apiserver') ?? 0)) {
+    // The story starts at the manifest; kubectl apply's GET of the live object should not come first.
+    test.info().annotations.push({ type: 'order', description: 'the manifest → kubectl hop lit up after kubectl → apiserver' });
+  }
   before(first, 'kubectl', 'apiserver');
   before(first, 'apiserver', 'etcd');
   before(first, 'apiserver', 'scheduler');
