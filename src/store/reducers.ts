@@ -71,6 +71,14 @@ function sameArray(a: readonly string[] | undefined, b: readonly string[]): bool
   return true;
 }
 
+const lastSeenCache = new WeakMap<KubeObject, number>();
+/** eventLastSeenMs, once per object version (sorting parses timestamps n·log n times otherwise). */
+function lastSeen(ev: KubeObject): number {
+  let v = lastSeenCache.get(ev);
+  if (v === undefined) lastSeenCache.set(ev, (v = eventLastSeenMs(ev)));
+  return v;
+}
+
 /** Apply a delta's object changes. Only the lists of resources that changed are rebuilt. */
 export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>): S {
   if (!delta.reset && delta.upserts.length === 0 && delta.deletes.length === 0) return prev;
@@ -109,7 +117,7 @@ export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaM
     next.podsByNode = podsByNode;
   }
   if (all || touched.has('events')) {
-    const events = list('events').sort((a, b) => eventLastSeenMs(a) - eventLastSeenMs(b) || byName(a, b));
+    const events = list('events').sort((a, b) => lastSeen(a) - lastSeen(b) || byName(a, b));
     next.events = events.length > MAX_EVENTS ? events.slice(-MAX_EVENTS) : events;
   }
   return next;

@@ -2,7 +2,7 @@
  * `kubectl get events` as a live table: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (newest last,
  * as `kubectl events` sorts them). Reasons and messages stay in English, as upstream prints them.
  */
-import { useEffect, useRef } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventLastSeenMs, eventObject, humanDuration } from '../../protocol/format.ts';
 import type { KubeObject } from '../../protocol/types.ts';
@@ -17,25 +17,11 @@ export function EventsTable() {
   // Whole seconds are enough for LAST SEEN; re-render once a second, not every frame.
   const nowSec = useStore((s) => Math.floor((s.playback.epochMs + s.playback.now) / 1000));
   const shown = events.length > MAX_ROWS ? events.slice(-MAX_ROWS) : events;
-  const scroller = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [shown]);
-
+  // The scroller is a column-reverse flexbox: it starts at the bottom and stays there as rows
+  // arrive (unless the user scrolled up), with no scrollHeight reads forcing layout per update.
   return (
-    <div
-      className="events-scroll"
-      ref={scroller}
-      tabIndex={0}
-      aria-label={t('title')}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-      }}
-    >
+    <div className="events-scroll" tabIndex={0} aria-label={t('title')}>
+      <div>
       {shown.length === 0 ? (
         <p className="empty">{t('none')}</p>
       ) : (
@@ -54,11 +40,12 @@ export function EventsTable() {
           </tbody>
         </table>
       )}
+      </div>
     </div>
   );
 }
 
-function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: number }) {
+const EventRow = memo(function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: number }) {
   const e = ev as KubeObject & { type?: string; reason?: string; message?: string; count?: number };
   const warning = e.type === 'Warning';
   return (
@@ -70,4 +57,4 @@ function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: number }) {
       <td>{e.message}</td>
     </tr>
   );
-}
+});
