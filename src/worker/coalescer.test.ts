@@ -52,4 +52,15 @@ describe('Coalescer', () => {
     });
     expect(c.take().upserts[0].columns).toEqual({ status: 'ContainerCreating', ready: '0/1', restarts: 0 });
   });
+
+  it('holds a change until the span recorded before it is released (the view follows the story)', () => {
+    const c = new Coalescer();
+    c.record({ type: 'ADDED', resource: 'pods', object: pod('a', '1') }, 3);
+    c.record({ type: 'ADDED', resource: 'pods', object: pod('b', '1') }, 7);
+    expect(c.take(5).upserts.map((u) => u.object.metadata.name)).toEqual(['a']);
+    expect(c.ready(6)).toBe(false);
+    expect(c.ready(7)).toBe(true);
+    expect(c.take(7).upserts.map((u) => u.object.metadata.name)).toEqual(['b']);
+    expect(c.dirty).toBe(false);
+  });
 });

@@ -15,6 +15,8 @@ interface Pending {
   resource: string;
   object: KubeObject;
   deleted: boolean;
+  /** Id of the last span recorded before this change: it shows once that span is released. */
+  mark: number;
 }
 
 export class Coalescer {
@@ -28,13 +30,16 @@ export class Coalescer {
     this.resources = new Set(resources);
   }
 
-  /** Record one change; later changes to the same key replace earlier ones. */
-  record(change: ObjectChange): void {
+  /**
+   * Record one change; later changes to the same key replace earlier ones. `mark` is the id of
+   * the last span recorded so far, so the cluster view does not run ahead of the narration.
+   */
+  record(change: ObjectChange, mark = 0): void {
     if (!this.resources.has(change.resource)) return;
     const key = objectKey(change.resource, change.object);
     // Re-insert so the delta lists objects in the order they last changed.
     this.pending.delete(key);
-    this.pending.set(key, { resource: change.resource, object: change.object, deleted: change.type === 'DELETED' });
+    this.pending.set(key, { resource: change.resource, object: change.object, deleted: change.type === 'DELETED', mark });
   }
 
   /** True when something changed since the last `take`. */
@@ -42,16 +47,24 @@ export class Coalescer {
     return this.pending.size > 0;
   }
 
-  /** The coalesced changes since the last call, and reset. */
-  take(): { upserts: Upsert[]; deletes: Deletion[] } {
+  /** The coalesced changes whose mark ≤ `releasedUpTo` (the last span the diagram has shown); the rest wait. */
+  take(releasedUpTo = Number.POSITIVE_INFINITY): { upserts: Upsert[]; deletes: Deletion[] } {
     const upserts: Upsert[] = [];
     const deletes: Deletion[] = [];
+    const waiting = new Map<string, Pending>();
     for (const [key, p] of this.pending) {
-      if (p.deleted) deletes.push({ key, resource: p.resource });
+      if (p.mark > releasedUpTo) waiting.set(key, p);
+      else if (p.deleted) deletes.push({ key, resource: p.resource });
       else upserts.push(toUpsert(key, p.resource, p.object, this.columns));
     }
-    this.pending = new Map();
+    this.pending = waiting;
     return { upserts, deletes };
+  }
+
+  /** True when a `take(releasedUpTo)` would return something. */
+  ready(releasedUpTo = Number.POSITIVE_INFINITY): boolean {
+    for (const p of this.pending.values()) if (p.mark <= releasedUpTo) return true;
+    return false;
   }
 }
 

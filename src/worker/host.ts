@@ -61,6 +61,9 @@ export function createHost(deps: HostDeps): Host {
   let coalescer = newCoalescer();
   let released: Span[] = [];
   let muteSpans = false;
+  /** Id of the last span the engine recorded, and of the last one released to the diagram. */
+  let lastRecorded = 0;
+  let lastReleased = 0;
   let reset: Upsert[] | undefined;
   let lastDeltaWall = 0;
   let lastSnapshotWall = 0;
@@ -80,7 +83,10 @@ export function createHost(deps: HostDeps): Host {
   };
 
   const release = (spans: Span[]) => {
-    if (spans.length) released.push(...spans);
+    if (spans.length) {
+      released.push(...spans);
+      lastReleased = spans[spans.length - 1].id;
+    }
     if (released.length > MAX_RELEASED_PER_DELTA) released = released.slice(-MAX_RELEASED_PER_DELTA);
   };
 
@@ -124,14 +130,19 @@ export function createHost(deps: HostDeps): Host {
     unsubscribe = [];
     sleepers.length = 0;
     released = [];
+    lastRecorded = 0;
+    lastReleased = 0;
     coalescer = newCoalescer();
     const c = msg.snapshot ? deps.restoreCluster(msg.snapshot) : deps.createCluster({ seed: msg.seed, workers: msg.workers });
     cluster = c;
     const p = new Pacer(c);
     pacer = p;
     if (msg.speed) p.setSpeed(msg.speed);
-    unsubscribe.push(c.onSpan((span) => { if (!muteSpans) p.enqueue(span); }));
-    unsubscribe.push(c.onChange((change) => coalescer.record(change)));
+    unsubscribe.push(c.onSpan((span) => {
+      lastRecorded = span.id;
+      if (!muteSpans) p.enqueue(span);
+    }));
+    unsubscribe.push(c.onChange((change) => coalescer.record(change, lastRecorded)));
     reset = listAll(c);
     coalescer = newCoalescer(); // the listing already holds the current objects
     post({ type: 'ready', seed: c.options.seed, workers: c.options.workers, epochMs: c.epochMs });
@@ -180,11 +191,13 @@ export function createHost(deps: HostDeps): Host {
     if (!cluster || !pacer) return;
     const wall = deps.wallNow();
     const now = cluster.now();
-    const changed = coalescer.dirty || released.length > 0 || reset !== undefined;
+    // Objects change in step with the story: a change waits until the span before it is shown.
+    const upTo = pacer.queued === 0 ? Number.POSITIVE_INFINITY : lastReleased;
+    const changed = coalescer.ready(upTo) || released.length > 0 || reset !== undefined;
     // A delta that would only move the clock is sent ~10×/s: the header shows whole seconds.
     const clockOnly = now !== lastSentNow && wall - lastDeltaWall >= CLOCK_ONLY_MS;
     if (!force && !changed && !clockOnly && wall - lastDeltaWall < HEARTBEAT_MS) return;
-    const { upserts, deletes } = coalescer.take();
+    const { upserts, deletes } = coalescer.take(upTo);
     post({
       type: 'delta',
       now,
