@@ -63,7 +63,9 @@ describe('kubectl apply: created / configured / unchanged', () => {
     const span = spans.find((s) => s.kind === 'kubectlApply')!;
     expect(span.from).toBe('manifest');
     expect(span.to).toBe('kubectl');
-    expect(span.summary).toBe('kubectl converted your YAML to JSON and sent POST /api/v1/namespaces/default/pods');
+    expect(span.summary).toBe('kubectl read manifest.yaml, converted Pod web from YAML to JSON, and asks the API server for its current state (GET /api/v1/namespaces/default/pods/web).');
+    // The conversion is the first hop: it comes before kubectl's GET.
+    expect(spans[0]).toBe(span);
     expect((span.payload as { metadata: { name: string } }).metadata.name).toBe('web');
   });
 });

@@ -174,22 +174,23 @@ function applyOne(ctx: Ctx, info: Info): void {
   }
   const { modified } = modifiedConfiguration(info.obj);
   const itemPath = pathFor(info.res, info.namespace, info.name);
-  const got = send(ctx, { verb: 'GET', path: itemPath });
   const gvPath = pathFor(info.res, info.namespace);
-  const traceSpan = (verb: string, summary: string, payload: unknown) =>
-    ctx.io.trace({
-      from: 'manifest',
-      to: 'kubectl',
-      duration: 0,
-      verb,
-      object: info.namespace ? `${info.res.kind}/${info.namespace}/${info.name}` : `${info.res.kind}/${info.name}`,
-      kind: 'kubectlApply',
-      args: { verb, kind: info.res.kind, name: info.name, namespace: info.namespace },
-      summary,
-      payload,
-    });
+  // The first hop of every apply: kubectl reads the file and converts the document to JSON, before
+  // it asks the server anything (the GET below decides between POST and PATCH).
+  const file = info.source === '-' ? 'stdin' : info.source;
+  ctx.io.trace({
+    from: 'manifest',
+    to: 'kubectl',
+    duration: 0,
+    verb: 'YAML → JSON',
+    object: info.namespace ? `${info.res.kind}/${info.namespace}/${info.name}` : `${info.res.kind}/${info.name}`,
+    kind: 'kubectlApply',
+    args: { file, kind: info.res.kind, name: info.name, path: itemPath },
+    summary: `kubectl read ${file}, converted ${info.res.kind} ${info.name} from YAML to JSON, and asks the API server for its current state (GET ${itemPath}).`,
+    payload: modified,
+  });
+  const got = send(ctx, { verb: 'GET', path: itemPath });
   if (got.code === 404) {
-    traceSpan(`POST ${gvPath}`, `kubectl converted your YAML to JSON and sent POST ${gvPath}`, modified);
     const r = send(ctx, { verb: 'POST', path: gvPath, body: modified, query: WRITE_QUERY, causeId: got.spanId });
     if (r.code >= 200 && r.code < 300) ctx.stdout.push(`${itemLabel} created\n`);
     else fail(ctx, info, { status: statusOf(r.code, r.body) }, 'creating');
@@ -216,11 +217,9 @@ function applyOne(ctx: Ctx, info: Info): void {
   }
   const patch = threeWayMergePatch(original, modified, current);
   if (Object.keys(patch).length === 0) {
-    traceSpan(`GET ${itemPath}`, `kubectl converted your YAML to JSON, compared it with the live object and found nothing to change`, modified);
     ctx.stdout.push(`${itemLabel} unchanged\n`);
     return;
   }
-  traceSpan(`PATCH ${itemPath}`, `kubectl converted your YAML to JSON and sent PATCH ${itemPath}`, patch);
   const r = send(ctx, {
     verb: 'PATCH',
     path: itemPath,

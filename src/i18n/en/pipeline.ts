@@ -47,12 +47,12 @@ export default {
   narrationUi: {
     idle: 'Write a manifest and press Apply: each hop it makes through the cluster appears here, one step at a time.',
     selectHint: 'Show this hop in the inspector',
-    hop: '{{from}} → {{to}} · {{verb}}',
+    route: '{{from}} → {{to}}',
   },
   // One sentence per span kind (grep `kind: '` in src/engine and src/kubectl). Arguments are the
   // span's `args`; a kind missing here, or a span missing an argument, shows the span's summary.
   narration: {
-    kubectlApply: 'kubectl converted your YAML to JSON and sent {{verb}}',
+    kubectlApply: 'kubectl read {{file}}, converted {{kind}} {{name}} from YAML to JSON, and asks the API server for its current state.',
     apiGet: '{{who}} asked the API server to read {{object}}.',
     apiCreate: '{{who}} asked the API server to create {{object}}.',
     apiUpdate: '{{who}} asked the API server to replace {{object}}.',

@@ -44,10 +44,10 @@ export default {
   narrationUi: {
     idle: '매니페스트를 쓰고 적용을 누르세요: 클러스터를 지나는 홉 하나하나가 여기에 차례로 나타납니다.',
     selectHint: '이 홉을 인스펙터에서 보기',
-    hop: '{{from}} → {{to}} · {{verb}}',
+    route: '{{from}} → {{to}}',
   },
   narration: {
-    kubectlApply: 'kubectl이 YAML을 JSON으로 바꿔 {{verb}} 요청을 보냈습니다',
+    kubectlApply: 'kubectl이 {{file}}을(를) 읽고 {{kind}} {{name}}을(를) YAML에서 JSON으로 바꾼 뒤, API 서버에 현재 상태를 묻습니다.',
     apiGet: '{{from}}이(가) API 서버에 {{object}} 읽기를 요청했습니다.',
     apiCreate: '{{from}}이(가) API 서버에 {{object}} 생성을 요청했습니다.',
     apiUpdate: '{{from}}이(가) API 서버에 {{object}} 교체를 요청했습니다.',
