@@ -21,6 +21,8 @@ export default {
   },
   language: 'Language',
   tabs: {
+    hide: 'Hide',
+    show: 'Show',
     label: 'Events and terminal',
     events: 'Events',
     terminal: 'kubectl terminal',

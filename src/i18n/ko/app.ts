@@ -21,6 +21,8 @@ export default {
   },
   language: '언어',
   tabs: {
+    hide: '접기',
+    show: '펼치기',
     label: '이벤트와 터미널',
     events: '이벤트',
     terminal: 'kubectl 터미널',

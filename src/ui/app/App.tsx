@@ -1,4 +1,8 @@
-/** The one screen: header; editor | pipeline; cluster | inspector; Events | terminal. */
+/**
+ * The one screen: header; a side column (editor over inspector) and the stage column
+ * (pipeline, the hero, over the cluster and the Events | terminal dock). The pipeline takes
+ * whatever height the cluster and the dock leave, so it grows with the screen.
+ */
 import { MotionConfig } from 'framer-motion';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,10 +39,12 @@ export function App() {
         <Header />
         <WorkerBanner />
         <main className="workspace">
-          <div className="area-editor"><EditorPanel /></div>
+          <div className="area-side">
+            <div className="area-editor"><EditorPanel /></div>
+            <div className="area-inspector"><Inspector /></div>
+          </div>
           <div className="area-pipeline" id="pipeline-area"><PipelineView /></div>
           <div className="area-cluster"><ClusterView /></div>
-          <div className="area-inspector"><Inspector /></div>
           <div className="area-bottom"><BottomTabs /></div>
         </main>
       </div>

@@ -1,4 +1,7 @@
-/** Events | kubectl terminal tabs (WAI-ARIA tabs pattern; both panels stay mounted). */
+/**
+ * Events | kubectl terminal tabs (WAI-ARIA tabs pattern; both panels stay mounted), in a dock
+ * that folds down to its tab bar so the pipeline can have the room (a tab click unfolds it).
+ */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
@@ -11,6 +14,7 @@ type Tab = (typeof TABS)[number];
 export function BottomTabs() {
   const { t } = useTranslation('app');
   const [tab, setTab] = useState<Tab>('events');
+  const [open, setOpen] = useState(true);
   const warnings = useStore((s) => s.events.reduce((n, e) => n + ((e as { type?: string }).type === 'Warning' ? 1 : 0), 0));
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null });
 
@@ -18,34 +22,50 @@ export function BottomTabs() {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
     setTab(next);
+    setOpen(true);
     refs.current[next]?.focus();
   };
 
   return (
-    <section className="panel bottom-panel">
-      <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
-        {TABS.map((id) => (
-          <button
-            key={id}
-            ref={(el) => { refs.current[id] = el; }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`tabpanel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(id)}
-          >
-            {t(`tabs.${id}`)}
-            {id === 'events' && warnings > 0 && <span className="badge badge-bad tab-count">{t('tabs.warnings', { count: warnings })}</span>}
-          </button>
-        ))}
+    <section className={`panel bottom-panel${open ? '' : ' collapsed'}`}>
+      <div className="tabs-bar">
+        <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              ref={(el) => { refs.current[id] = el; }}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`tabpanel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              className="tab"
+              onClick={() => {
+                setTab(id);
+                setOpen(true);
+              }}
+            >
+              {t(`tabs.${id}`)}
+              {id === 'events' && warnings > 0 && <span className="badge badge-bad tab-count">{t('tabs.warnings', { count: warnings })}</span>}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="dock-toggle"
+          aria-expanded={open}
+          aria-controls="tabpanel-events tabpanel-terminal"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span aria-hidden="true">{open ? '▾' : '▴'}</span> {open ? t('tabs.hide') : t('tabs.show')}
+          <span className="visually-hidden"> {t('tabs.label')}</span>
+        </button>
       </div>
-      <div role="tabpanel" id="tabpanel-events" aria-labelledby="tab-events" hidden={tab !== 'events'} className="tabpanel">
+      <div role="tabpanel" id="tabpanel-events" aria-labelledby="tab-events" hidden={!open || tab !== 'events'} className="tabpanel">
         <EventsTable />
       </div>
-      <div role="tabpanel" id="tabpanel-terminal" aria-labelledby="tab-terminal" hidden={tab !== 'terminal'} className="tabpanel">
+      <div role="tabpanel" id="tabpanel-terminal" aria-labelledby="tab-terminal" hidden={!open || tab !== 'terminal'} className="tabpanel">
         <Terminal />
       </div>
     </section>

@@ -19,8 +19,9 @@ export function ClusterView() {
         {t('title')} <span className="panel-sub">{t('summary', { nodes: nodeKeys.length, pods: podCount, count: podCount })}</span>
       </h2>
       <div className="cluster-scroll">
-        <UnscheduledLane compact={compact} />
+        {/* Pending pods sit left of the nodes: the scheduler moves them right, into a node. */}
         <div className="node-list">
+          <UnscheduledLane compact={compact} />
           {nodeKeys.map((k) => <NodeCard key={k} nodeKey={k} compact={compact} />)}
         </div>
       </div>

@@ -2,10 +2,23 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
-import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText } from './nodeInfo.ts';
+import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
 import { PodChip } from './PodChip.tsx';
 
 const NO_PODS: string[] = [];
+
+/**
+ * A taint as text that wraps only where it reads well: after a `/` of the key or before the
+ * `:Effect` (`node-role.kubernetes.io/` · `control-plane` · `:NoSchedule`), never at a hyphen.
+ */
+function taintPieces(taint: Taint) {
+  const key = taint.value ? `${taint.key}=${taint.value}` : taint.key;
+  const parts = key.split('/').map((p, i, all) => (i < all.length - 1 ? `${p}/` : p));
+  return [...parts, `:${taint.effect}`].flatMap((p, i) => [
+    ...(i > 0 ? [<wbr key={`w${i}`} />] : []),
+    <span key={i} className="nowrap">{p}</span>,
+  ]);
+}
 
 export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: string; compact: boolean }) {
   const { t } = useTranslation('cluster');
@@ -34,13 +47,15 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
         <span className={`badge ${ready === 'True' ? 'badge-ok' : 'badge-bad'}`}>{nodeStatusText(node)}</span>
       </header>
       <div className="node-facts">
-        <span>{t('node.role', { roles })}</span>
+        {roles !== '<none>' && <span>{t('node.role', { roles })}</span>}
         <span>{t('node.capacity', { cpu: allocatable.cpu ?? '?', memory: allocatable.memory ?? '?', pods: allocatable.pods ?? '?' })}</span>
       </div>
       {taints.length > 0 && (
         <ul className="taints" aria-label={t('node.taints')}>
           {taints.map((taint) => (
-            <li key={taintText(taint)} className="badge badge-taint">{taintText(taint)}</li>
+            <li key={taintText(taint)} className="badge badge-taint" title={taintText(taint)}>
+              {taintPieces(taint)}
+            </li>
           ))}
         </ul>
       )}

@@ -11,8 +11,10 @@ export function UnscheduledLane({ compact }: { compact: boolean }) {
   const podKeys = useStore((s) => s.podsByNode[UNSCHEDULED] ?? NO_PODS);
   return (
     <section className="lane" data-testid="unscheduled" aria-label={t('unscheduled.title')}>
-      <span className="lane-title">{t('unscheduled.title')}</span>
-      <span className="badge">{podKeys.length}</span>
+      <div className="lane-head">
+        <span className="lane-title">{t('unscheduled.title')}</span>
+        <span className="badge">{podKeys.length}</span>
+      </div>
       {podKeys.length === 0 ? (
         <span className="empty">{t('unscheduled.hint')}</span>
       ) : (

@@ -10,7 +10,7 @@ export function Inspector() {
   const selection = useStore((s) => s.selection);
   const select = useStore((s) => s.select);
   return (
-    <section className="panel inspector-panel" aria-labelledby="inspector-title" data-testid="inspector">
+    <section className={`panel inspector-panel${selection ? '' : ' is-empty'}`} aria-labelledby="inspector-title" data-testid="inspector">
       <h2 id="inspector-title" className="panel-title">
         {t('title')}
         {selection && (

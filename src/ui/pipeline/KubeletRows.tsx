@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import type { KubeObject } from '../../protocol/types.ts';
-import { KUBELET_NAMES_MAX, type Geometry } from './layout.ts';
+import { KUBELET_NAMES_MAX, kubeletColumns, type Geometry } from './layout.ts';
 import { useActiveNodes } from './useHops.ts';
 
 interface NodeCondition {
@@ -34,7 +34,7 @@ function KubeletRowsImpl({ geometry }: { geometry: Geometry }) {
   return (
     <ul
       className={compact ? 'kubelet-grid' : 'kubelet-rows'}
-      style={compact ? { gridTemplateColumns: `repeat(${geometry.chipsPerLine}, minmax(0, 1fr))` } : undefined}
+      style={compact ? { gridTemplateColumns: `repeat(${kubeletColumns(total, geometry)}, minmax(0, 1fr))` } : undefined}
       aria-label={t('kubelet.nodes', { count: total })}
     >
       {rows.map((row) => {

@@ -26,8 +26,10 @@ export function Narration() {
         >
           <span className="narration-arrow" aria-hidden="true">▸</span>
           <span className="narration-text">{narrate(i18n, span)}</span>
+          {/* The hop in full, beside the sentence: route on one line, the verb (a REST path) under it. */}
           <span className="narration-hop">
-            {t('narrationUi.hop', { from: t(`stage.${span.from}.label`), to: t(`stage.${span.to}.label`), verb: span.verb })}
+            <span className="narration-route">{t('narrationUi.route', { from: t(`stage.${span.from}.label`), to: t(`stage.${span.to}.label`) })}</span>
+            <span className="narration-verb">{span.verb}</span>
           </span>
         </button>
       ) : (

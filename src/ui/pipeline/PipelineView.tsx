@@ -4,11 +4,11 @@
  * happens, and the narration line saying what just happened.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
-import { COMPACT, EDGES, ROOMY, stageBoxes } from './layout.ts';
+import { COMPACT, EDGES, ROOMY, stageBoxes, type Geometry } from './layout.ts';
 import { StageNode, type StageNodeType } from './StageNode.tsx';
 import { HopEdge, type HopEdgeType } from './HopEdge.tsx';
 import { GhostHops } from './GhostHops.tsx';
@@ -18,8 +18,19 @@ import './pipeline.css';
 const nodeTypes = { stage: StageNode };
 const edgeTypes = { hop: HopEdge };
 const FIT = { padding: 0.03 } as const;
-/** Below this height (px) the diagram area is too short for the roomy layout's role lines. */
-const COMPACT_BELOW = 440;
+/**
+ * The roomy layout (role lines under each name) only when it still fits at this zoom or more;
+ * otherwise the compact one, whose names come out larger in the same box.
+ */
+const ROOMY_MIN_ZOOM = 0.95;
+
+/** Zoom at which `fitView` would show the layout `g` in a `w`×`h` box. */
+function fitZoom(nodeCount: number, g: Geometry, w: number, h: number): number {
+  const boxes = stageBoxes(nodeCount, g);
+  const width = Math.max(...boxes.map((b) => b.x + b.width));
+  const height = Math.max(...boxes.map((b) => b.y + b.height));
+  return Math.min(w / width, h / height) / (1 + 2 * FIT.padding);
+}
 
 function buildNodes(nodeCount: number, compact: boolean): StageNodeType[] {
   return stageBoxes(nodeCount, compact ? COMPACT : ROOMY).map((b) => ({
@@ -87,15 +98,23 @@ function Diagram() {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setCompact(el.clientHeight < COMPACT_BELOW));
+    const ro = new ResizeObserver(() => setCompact(fitZoom(nodeCount, ROOMY, el.clientWidth, el.clientHeight) < ROOMY_MIN_ZOOM));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [nodeCount]);
   const nodes = useMemo<Node[]>(() => buildNodes(nodeCount, compact), [nodeCount, compact]);
   const boxes = useMemo(() => stageBoxes(nodeCount, compact ? COMPACT : ROOMY), [nodeCount, compact]);
+  // The fitted zoom, for CSS: hop labels keep a legible size on screen however small the fit.
+  const zoom = useFlowStore((s) => s.transform[2]);
 
   return (
-    <div className="pipeline-canvas" ref={host} role="group" aria-label={t('aria.diagram')}>
+    <div
+      className="pipeline-canvas"
+      ref={host}
+      role="group"
+      aria-label={t('aria.diagram')}
+      style={{ '--flow-zoom': zoom } as React.CSSProperties}
+    >
       <ReactFlow
         nodes={nodes}
         edges={EDGE_LIST as Edge[]}

@@ -84,13 +84,18 @@ export const COMPACT: Geometry = {
 /** Nodes shown by name in the kubelet stage; the rest are counted. */
 export const KUBELET_NAMES_MAX = 60;
 
+/** Chips per line of the kubelet grid: a few nodes get wider chips, so `control-plane` fits. */
+export function kubeletColumns(nodeCount: number, g: Geometry = ROOMY): number {
+  return nodeCount <= 6 ? Math.min(3, g.chipsPerLine) : g.chipsPerLine;
+}
+
 /** Size of the kubelet stage for `nodeCount` nodes. */
 export function kubeletSize(nodeCount: number, g: Geometry = ROOMY): { width: number; height: number; wide: boolean } {
   if (nodeCount <= g.rowsMax) {
     return { width: g.width, height: Math.max(g.height, g.kubeletHeader + nodeCount * g.rowHeight + 8), wide: false };
   }
   const shown = Math.min(nodeCount, KUBELET_NAMES_MAX) + (nodeCount > KUBELET_NAMES_MAX ? 1 : 0);
-  const lines = Math.max(1, Math.ceil(shown / g.chipsPerLine));
+  const lines = Math.max(1, Math.ceil(shown / kubeletColumns(nodeCount, g)));
   return { width: 2 * g.width + g.colGap, height: Math.max(g.height, g.kubeletHeader + lines * g.chipHeight + 8), wide: true };
 }
 
