@@ -5,7 +5,7 @@
  */
 import type { DeltaMessage, PodColumns } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
-import { eventLastSeenMs } from '../protocol/format.ts';
+import { compareEvents } from './eventOrder.ts';
 import type { KubeObject, Span } from '../protocol/types.ts';
 
 /** How many released spans the store keeps (plan.md: ~300). */
@@ -71,14 +71,6 @@ function sameArray(a: readonly string[] | undefined, b: readonly string[]): bool
   return true;
 }
 
-const lastSeenCache = new WeakMap<KubeObject, number>();
-/** eventLastSeenMs, once per object version (sorting parses timestamps n·log n times otherwise). */
-function lastSeen(ev: KubeObject): number {
-  let v = lastSeenCache.get(ev);
-  if (v === undefined) lastSeenCache.set(ev, (v = eventLastSeenMs(ev)));
-  return v;
-}
-
 /** Apply a delta's object changes. Only the lists of resources that changed are rebuilt. */
 export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>): S {
   if (!delta.reset && delta.upserts.length === 0 && delta.deletes.length === 0) return prev;
@@ -117,7 +109,7 @@ export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaM
     next.podsByNode = podsByNode;
   }
   if (all || touched.has('events')) {
-    const events = list('events').sort((a, b) => lastSeen(a) - lastSeen(b) || byName(a, b));
+    const events = list('events').sort(compareEvents);
     next.events = events.length > MAX_EVENTS ? events.slice(-MAX_EVENTS) : events;
   }
   return next;
