@@ -9,7 +9,7 @@ export default {
     diagram: 'Diagram of the deploy pipeline: your manifest travels through kubectl, the API server, the controllers, the scheduler and the kubelet to a running container',
   },
   stage: {
-    select: '{{stage}}: show its last hop',
+    select: '{{role}} · click to see its last hop in the inspector',
     onNode: 'on {{node}}',
     manifest: { label: 'manifest.yaml', role: 'you declare the desired state' },
     registry: { label: 'registry', role: 'container images' },

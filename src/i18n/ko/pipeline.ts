@@ -8,7 +8,7 @@ export default {
     diagram: '배포 파이프라인 다이어그램: 매니페스트가 kubectl, API 서버, 컨트롤러, 스케줄러, kubelet을 거쳐 실행 중인 컨테이너가 됩니다',
   },
   stage: {
-    select: '{{stage}}: 마지막 홉 보기',
+    select: '{{role}} · 클릭하면 마지막 홉을 인스펙터에서 봅니다',
     onNode: '{{node}}에서',
     manifest: { label: 'manifest.yaml', role: '원하는 상태를 선언합니다' },
     registry: { label: 'registry', role: '컨테이너 이미지' },

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import { useTranslation } from 'react-i18next';
-import { monaco, MODEL_PATH } from './monacoSetup.ts';
+import { monaco, MODEL_PATH, THEME } from './monacoSetup.ts';
 import { attachSource, getText, markDirty } from './editorDoc.ts';
 import type { Diagnostic } from '../../protocol/types.ts';
 import type { EditorHandle, Problem } from './editorHandle.ts';
@@ -120,7 +120,7 @@ export default function MonacoEditor({ diagnostics, onApply, onReady, onProblems
       defaultLanguage="yaml"
       path={MODEL_PATH}
       defaultValue={getText()}
-      theme="vs-dark"
+      theme={THEME}
       loading={null}
       onMount={handleMount as never}
       options={{

@@ -60,8 +60,7 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
       <button
         type="button"
         className="stage-button nodrag nopan"
-        aria-label={t('stage.select', { stage: label })}
-        title={role}
+        title={t('stage.select', { role })}
         onClick={() => selectLastHop(stage)}
       >
         <span className="stage-label">{label}</span>

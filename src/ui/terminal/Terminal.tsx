@@ -73,7 +73,7 @@ export function Terminal() {
 
   return (
     <div className="terminal" data-testid="terminal" onClick={() => field.current?.focus()}>
-      <div className="terminal-out" ref={out} role="log" aria-live="polite" aria-label={t('output')}>
+      <div className="terminal-out" ref={out} role="log" aria-live="polite" aria-label={t('output')} tabIndex={0}>
         {lines.length === 0 && <div className="terminal-hint">{t('hint')}</div>}
         {lines.map((l) => (
           <div key={l.id} className={`term-line term-${l.kind}`}>
