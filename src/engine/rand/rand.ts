@@ -77,5 +77,7 @@ export function uuid(rng: Rng): string {
   // Four 32-bit draws, formatted as a version-4 UUID.
   const w = [0, 1, 2, 3].map(() => Math.floor(rng.next() * 4294967296).toString(16).padStart(8, '0'));
   const variant = (8 + (parseInt(w[2][0], 16) & 3)).toString(16);
-  return `${w[0]}-${w[1].slice(0, 4)}-4${w[1].slice(5)}-${variant}${w[2].slice(1, 4)}-${w[2].slice(4)}${w[3]}`;
+  // join builds one flat string; a template literal would keep a rope of ten pieces alive in
+  // every stored object's uid (~300 bytes each instead of ~50).
+  return [w[0], '-', w[1].slice(0, 4), '-4', w[1].slice(5), '-', variant, w[2].slice(1, 4), '-', w[2].slice(4), w[3]].join('');
 }
