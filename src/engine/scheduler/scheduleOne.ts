@@ -113,13 +113,15 @@ export class Scheduler1 {
 
     // findNodesThatPassFilters
     const want = numFeasibleNodesToFind(all);
+    // Reused across attempts; filled by index, because `length = 0` would free its backing store
+    // and every attempt would regrow it (the dominant allocation at 5,000 nodes).
     const feasible = this.feasibleBuf;
-    feasible.length = 0;
+    let found = 0;
     let processed = 0;
     const filters = o.filters;
     const nf = filters.length;
     let idx = this.nextStartNodeIndex;
-    for (let i = 0; i < all && feasible.length < want; i++) {
+    for (let i = 0; i < all && found < want; i++) {
       const ni = nodes[idx]!;
       if (++idx === all) idx = 0;
       processed++;
@@ -128,8 +130,9 @@ export class Scheduler1 {
       if (st) {
         statuses.push({ node: ni.name, status: st });
         if (expl.filtered.length < o.detail) expl.filtered.push({ node: ni.name, plugin: st.plugin, reasons: st.reasons });
-      } else feasible.push(ni);
+      } else feasible[found++] = ni;
     }
+    feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all;
     expl.evaluated = processed;
     expl.feasible = feasible.length;
