@@ -40,6 +40,10 @@ function decode(ctx: WriteCtx, raw: unknown, copy: boolean, strict = true): Kube
 }
 
 function checkFields(ctx: WriteCtx, body: Obj): void {
+  // In-cluster components are typed clients (client-go sends protobuf built from Go structs):
+  // their bodies cannot carry unknown fields or wrong JSON types, so only outside clients pay
+  // for the schema walk.
+  if (ctx.req.shared) return;
   const info = ctx.p.info;
   const mode = (ctx.req.query?.fieldValidation as FieldValidation | undefined) ?? 'Strict';
   const res = strictDecode(info.kind, body, mode);
