@@ -88,37 +88,44 @@ export interface ParsedPath {
   subresource?: string;
 }
 
+/** Path segments without empty ones, percent-decoded; split once (every request parses its path). */
+function segments(path: string): string[] {
+  const q = path.indexOf('?');
+  const raw = q >= 0 ? path.slice(0, q) : path;
+  let segs = (raw.charCodeAt(0) === 47 ? raw.slice(1) : raw).split('/');
+  if (segs.includes('')) segs = segs.filter((s) => s.length > 0);
+  if (raw.includes('%')) segs = segs.map(decodeURIComponent);
+  return segs;
+}
+
 /** Parse a REST path; undefined when the server does not serve it (→ 404 resource not found). */
 export function parsePath(path: string): ParsedPath | undefined {
-  const q = path.indexOf('?');
-  let segs = (q >= 0 ? path.slice(0, q) : path).split('/').filter((s) => s.length > 0);
-  if (path.includes('%')) segs = segs.map(decodeURIComponent);
+  const segs = segments(path);
   let group: string;
   let version: string;
-  let rest: string[];
+  // `r` is where the resource part starts (upstream: the rest after /api/v1 or /apis/g/v).
+  let r: number;
   if (segs[0] === 'api' && segs.length >= 2) {
     group = '';
     version = segs[1];
-    rest = segs.slice(2);
+    r = 2;
   } else if (segs[0] === 'apis' && segs.length >= 3) {
     group = segs[1];
     version = segs[2];
-    rest = segs.slice(3);
+    r = 3;
   } else return undefined;
-  const find = (resource: string) => lookup(group, version, resource);
   let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3 && !(group === '' && (rest[2] === 'status' || rest[2] === 'finalize'))) {
-    namespace = rest[1];
-    rest = rest.slice(2);
-    const info = find(rest[0]);
-    if (!info || !info.namespaced || rest.length > 3) return undefined;
-    if (rest[2] !== undefined && !info.subresources.includes(rest[2])) return undefined;
-    return { info, namespace, name: rest[1], subresource: rest[2] };
+  if (segs[r] === 'namespaces' && segs.length - r >= 3 && !(group === '' && (segs[r + 2] === 'status' || segs[r + 2] === 'finalize'))) {
+    namespace = segs[r + 1];
+    r += 2;
   }
-  if (rest.length === 0 || rest.length > 3) return undefined;
-  const info = find(rest[0]);
+  const n = segs.length - r;
+  if (n === 0 || n > 3) return undefined;
+  const info = lookup(group, version, segs[r]);
   if (!info) return undefined;
-  if (rest.length > 1 && info.namespaced) return undefined;
-  if (rest[2] !== undefined && !info.subresources.includes(rest[2])) return undefined;
-  return { info, name: rest[1], subresource: rest[2] };
+  if (namespace !== undefined ? !info.namespaced : n > 1 && info.namespaced) return undefined;
+  const subresource = segs[r + 2];
+  if (subresource !== undefined && !info.subresources.includes(subresource)) return undefined;
+  if (namespace !== undefined) return { info, namespace, name: segs[r + 1], subresource };
+  return { info, name: segs[r + 1], subresource };
 }
