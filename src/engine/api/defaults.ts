@@ -17,16 +17,32 @@ export function imageTag(image: string): string {
   return colon > lastSlash ? image.slice(colon + 1) : 'latest';
 }
 
+/**
+ * Canonical forms already computed (null: not a quantity). Every status PATCH re-defaults the
+ * whole pod, so the same few request strings come through thousands of times.
+ */
+const canonical = new Map<string | number, string | null>();
+const MAX_CANONICAL = 4096;
+
+function canonicalQuantity(v: string | number): string | null {
+  let c = canonical.get(v);
+  if (c === undefined) {
+    const q = tryParseQuantity(v);
+    c = q ? formatQuantity(roundUpToMilli(q)) : null;
+    if (canonical.size >= MAX_CANONICAL) canonical.clear();
+    canonical.set(v, c);
+  }
+  return c;
+}
+
 function defaultResourceList(list: unknown): void {
   if (!isObj(list)) return;
-  for (const [k, v] of Object.entries(list)) {
+  for (const k in list) {
+    const v = list[k];
     if (typeof v !== 'string' && typeof v !== 'number') continue;
-    const q = tryParseQuantity(v);
+    const s = canonicalQuantity(v);
     // Assign only on change: PATCH bodies may share (frozen) lists with the stored object.
-    if (q) {
-      const s = formatQuantity(roundUpToMilli(q));
-      if (s !== v) list[k] = s;
-    }
+    if (s !== null && s !== v) list[k] = s;
   }
 }
 
