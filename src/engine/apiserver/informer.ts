@@ -61,27 +61,29 @@ export function createInformer<T extends KubeObject>(
     if (type === 'DELETED') cache.delete(key);
     else cache.set(key, obj);
     const ev: WatchEvent<T> = { type, object: obj };
-    if (causeId && traced(type, obj, old)) {
-      const ref = objectRef(p.info, obj.metadata.namespace, obj.metadata.name)!;
-      ev.spanId = tracer.record({
-        from: 'apiserver',
-        to: stage,
-        node,
-        verb: type,
-        object: ref,
-        kind: spanKind + TYPE_WORD[type],
-        args: { to: stage, object: ref, type },
-        summary: `${told}${ref} was ${VERB_WORD[type]}.`,
-        causeId,
-        duration: 0,
-        payload: { type, resourceVersion: obj.metadata.resourceVersion },
-      }).id;
-    }
+    if (causeId && traced(type, obj, old)) ev.spanId = tracer.observed ? recordWatch(type, obj, causeId) : tracer.reserve();
     for (const h of handlers) {
       if (type === 'ADDED' || (type === 'MODIFIED' && !old)) h.add?.(obj, ev);
       else if (type === 'MODIFIED') h.update?.(old!, obj, ev);
       else h.delete?.(obj, ev);
     }
+  };
+
+  const recordWatch = (type: WatchEventType, obj: T, causeId: number): number => {
+    const ref = objectRef(p.info, obj.metadata.namespace, obj.metadata.name)!;
+    return tracer.record({
+      from: 'apiserver',
+      to: stage,
+      node,
+      verb: type,
+      object: ref,
+      kind: spanKind + TYPE_WORD[type],
+      args: { to: stage, object: ref, type },
+      summary: `${told}${ref} was ${VERB_WORD[type]}.`,
+      causeId,
+      duration: 0,
+      payload: { type, resourceVersion: obj.metadata.resourceVersion },
+    }).id;
   };
 
   const told = `The API server told the ${stage}${node ? ` on ${node}` : ''} that `;

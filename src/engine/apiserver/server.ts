@@ -118,6 +118,7 @@ export class ApiServer {
 
   private recordRequest(req: ServerRequest, from: StageId, p: ParsedPath | undefined): number {
     if (req.quiet) return 0;
+    if (!this.deps.tracer.observed) return this.deps.tracer.reserve();
     const body = req.body as { metadata?: { name?: string; generateName?: string }; target?: { name?: string } } | undefined;
     const name = p?.name ?? body?.metadata?.name;
     const ref = p ? objectRef(p.info, p.namespace, name) : undefined;
@@ -221,7 +222,8 @@ export class ApiServer {
       this.store.remove(info.resource, oldObj!.metadata.namespace, oldObj!.metadata.name);
     }
     let etcdSpanId = 0;
-    if (!ctx.req.quiet) {
+    if (!ctx.req.quiet && !this.deps.tracer.observed) etcdSpanId = this.deps.tracer.reserve();
+    else if (!ctx.req.quiet) {
       const ref = objectRef(info, stored.metadata.namespace, stored.metadata.name)!;
       const removed = !newObj;
       etcdSpanId = this.deps.tracer.record({

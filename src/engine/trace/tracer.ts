@@ -25,6 +25,21 @@ export class Tracer {
     return span;
   }
 
+  /** Whether anyone receives spans. When nobody does, hot paths call `reserve` instead of building one. */
+  get observed(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  /**
+   * Take the id `record` would have given, without building a span nobody reads: the id
+   * sequence and the `recorded` count stay exactly as if the span had been recorded.
+   */
+  reserve(): number {
+    if (this.muted) return 0;
+    this.recorded++;
+    return this.nextId++;
+  }
+
   /** Id the next span will get (0 while muted). */
   peekId(): number {
     return this.muted ? 0 : this.nextId;
