@@ -15,12 +15,17 @@ export const PodChip = memo(function PodChip({ podKey, compact = false }: { podK
   const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
   const status = cols?.status ?? phase;
   const ready = cols?.ready ?? '0/0';
-  const tone = podTone(phase, status);
+  // Why a pod is still unscheduled (PodScheduled=False, reason Unschedulable): the scheduler's
+  // FailedScheduling story belongs on the chip, not only in the events.
+  const scheduled = (pod.status as { conditions?: { type: string; status: string; reason?: string; message?: string }[] } | undefined)
+    ?.conditions?.find((c) => c.type === 'PodScheduled');
+  const why = !node && scheduled?.status === 'False' ? scheduled : undefined;
+  const tone = why ? 'warning' : podTone(phase, status);
   return (
     <button
       type="button"
       className={`pod-chip tone-${tone}${compact ? ' dot' : ''}`}
-      title={compact ? `${pod.metadata.name}  ${status}  ${ready}` : undefined}
+      title={compact ? `${pod.metadata.name}  ${status}  ${ready}` : why?.message}
       data-testid="pod"
       data-name={pod.metadata.name}
       data-namespace={pod.metadata.namespace ?? 'default'}
@@ -39,6 +44,7 @@ export const PodChip = memo(function PodChip({ podKey, compact = false }: { podK
             <span className="pod-status">{status}</span>
             <span className="pod-ready">{ready}</span>
           </span>
+          {why && <span className="pod-why">⚠ {why.reason ?? 'Unschedulable'}</span>}
         </>
       )}
     </button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import type { Span } from '../../protocol/types.ts';
 import pipeline from '../../i18n/en/pipeline.ts';
-import { narrate } from './narrate.ts';
+import { narrate, objectWords, sentenceWords } from './narrate.ts';
 
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'en', resources: { en: { pipeline } }, ns: ['pipeline'], interpolation: { escapeValue: false } });
@@ -35,5 +35,26 @@ describe('narration templates', () => {
   it('falls back to the summary for API hops without an object', () => {
     const s = span('apiCreate', { from: 'controller-manager', verb: 'POST', path: '/api/v1/namespaces/default/pods' }, 'summary');
     expect(narrate(i18n, s)).toBe('summary');
+  });
+});
+
+describe('object references in narration', () => {
+  it('says `pod default/web`, not `Pod/default/web`', () => {
+    const s = span('apiCreate', { who: 'kubectl', object: 'Pod/default/web' });
+    expect(narrate(i18n, s)).toBe('kubectl asked the API server to create pod default/web.');
+  });
+  it('names cluster-scoped objects by kind and name', () => {
+    expect(objectWords('Node/worker-1')).toBe('node worker-1');
+    expect(objectWords('/api/v1/pods')).toBe('/api/v1/pods');
+  });
+});
+
+describe('references in English summaries', () => {
+  it('rewrites Kind/ns/name inside a sentence, keeping the final period', () => {
+    expect(sentenceWords('The API server told the scheduler that Pod/default/too-big was modified.')).toBe(
+      'The API server told the scheduler that pod default/too-big was modified.',
+    );
+    expect(sentenceWords('Deleted Pod/default/web.')).toBe('Deleted pod default/web.');
+    expect(sentenceWords('GET /api/v1/nodes')).toBe('GET /api/v1/nodes');
   });
 });

@@ -54,7 +54,8 @@ const EventRow = memo(function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: 
       <td>{warning ? <strong>⚠ {e.type}</strong> : e.type}</td>
       <td className="mono">{e.reason}</td>
       <td className="mono">{eventObject(e as never)}</td>
-      <td>{e.message}</td>
+      {/* At most two lines, so the REASON of a long warning stays in view in a short dock. */}
+      <td><div className="event-message" title={e.message}>{e.message}</div></td>
     </tr>
   );
 });
