@@ -17,6 +17,9 @@ export function deepFreeze<T>(o: T): T {
     for (const k in r) {
       const v = r[k];
       if (v !== null && typeof v === 'object') deepFreeze(v);
+      // Stored strings live as long as the object. One built by concatenation is a rope of its
+      // pieces; reading a character makes V8 flatten it, and the GC then drops the pieces.
+      else if (typeof v === 'string' && v.length > 12) v.charCodeAt(0);
     }
   }
   return o;
