@@ -6,11 +6,25 @@
  */
 import type { Rng } from '../component.ts';
 import { forbidden } from './errors.ts';
+import { deepFreeze } from './store.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The token volume's projection, the same for every pod. Stored objects are deep-frozen anyway,
+ * so all pods share this one frozen copy (a dozen objects less per pod at 100,000 pods).
+ */
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
 
 /** ServiceAccount admission: default SA and the projected `kube-api-access-<5>` token volume. */
 export function admitServiceAccount(pod: Obj, rng: Rng): void {
@@ -23,17 +37,7 @@ export function admitServiceAccount(pod: Obj, rng: Rng): void {
   // A pod that already mounts something at the token path gets no token volume.
   if (containers.some((c) => ((c.volumeMounts as Obj[]) ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH))) return;
   const name = `kube-api-access-${rng.suffix(5)}`;
-  volumes.push({
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  });
+  volumes.push({ name, projected: TOKEN_PROJECTION });
   for (const c of containers) {
     const mounts = ((c.volumeMounts as Obj[]) ??= []);
     mounts.push({ name, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH });
