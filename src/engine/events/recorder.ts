@@ -36,12 +36,16 @@ const MAX_CACHE = 4096;
 export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
   // LRU by insertion order: a hit is re-inserted, the oldest entry goes past MAX_CACHE.
   const cache = new Map<string, Cached>();
+  // Every Event this recorder writes carries the same source; stored objects are frozen, so they
+  // can all share one object.
+  const eventSource = source.host ? { component: source.component, host: source.host } : { component: source.component };
   return {
     event(object: KubeObject, type, reason, message, opts) {
       const meta = object.metadata;
       const namespace = meta.namespace || 'default';
       const fieldPath = opts?.fieldPath;
-      const key = [source.component, source.host ?? '', object.kind, namespace, meta.name, meta.uid ?? '', fieldPath ?? '', type, reason, message].join('\u0000');
+      // The source is part of upstream's key too, but it is constant within one recorder's cache.
+      const key = [object.kind, namespace, meta.name, meta.uid ?? '', fieldPath ?? '', type, reason, message].join('\u0000');
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {
@@ -77,7 +81,7 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
         involvedObject,
         reason,
         message,
-        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        source: eventSource,
         firstTimestamp: now,
         lastTimestamp: now,
         count: 1,
