@@ -190,10 +190,10 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   }
 
   // eventhandlers.go: addPodToCache / addPodToSchedulingQueue and friends.
-  // Only "a pod needs a node" is a hop in the story; the cache updates from kubelet status writes
-  // are real deliveries but would drown it.
+  // Only "a new pod needs a node" is a hop in the story; the echoes of status writes (the
+  // kubelet's, and our own PodScheduled=False) are real deliveries but would drown it.
   const pods = ctx.informer<V1Pod>('/api/v1/pods', undefined, {
-    traced: (type, pod) => type !== 'DELETED' && !pod.spec?.nodeName && responsible(pod) && !pod.metadata.deletionTimestamp,
+    traced: (type, pod) => type === 'ADDED' && !pod.spec?.nodeName && responsible(pod) && !pod.metadata.deletionTimestamp,
   });
   pods.addEventHandler({
     add(pod, ev) {
