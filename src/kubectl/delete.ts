@@ -8,9 +8,9 @@ import { send } from './context.ts';
 import { parseGoDuration } from './duration.ts';
 import { addSource, statusOf } from './errors.ts';
 import { readInfos } from './apply.ts';
-import { selectedNames } from './select.ts';
+import { resolveTargets } from './select.ts';
 import { flag } from './flags.ts';
-import { byName, pathFor, type ResourceInfo } from './resources.ts';
+import { pathFor, type ResourceInfo } from './resources.ts';
 import { waitFor } from './waiter.ts';
 
 /** DELETE one object; prints the deleted line; returns what to wait for. */
@@ -56,26 +56,12 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: 'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'' });
     return;
   }
-  const [first, ...rest] = args as [string, ...string[]];
-  const slash = first.indexOf('/');
-  const type = slash >= 0 ? first.slice(0, slash) : first;
-  const res = byName(type);
-  if (!res) {
-    ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
-    return;
-  }
-  let names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
+  const target = resolveTargets(ctx, args);
+  if (!target) return;
+  const { res, names } = target;
   if (names.length === 0) {
-    const selected = selectedNames(ctx, res);
-    if (selected === undefined) {
-      if (ctx.errors.length === 0) ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
-      return;
-    }
-    if (selected.length === 0) {
-      ctx.stderr.push(res.namespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
-      return;
-    }
-    names = selected;
+    ctx.stderr.push(res.namespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+    return;
   }
   const deleted: { name: string; uid?: string }[] = [];
   for (const name of names) {

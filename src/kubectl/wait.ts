@@ -8,9 +8,9 @@ import { send } from './context.ts';
 import { parseGoDuration } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
-import { byName, pathFor, qualifiedKind } from './resources.ts';
+import { pathFor, qualifiedKind } from './resources.ts';
 import { parseFor, waitFor } from './waiter.ts';
-import { selectedNames } from './select.ts';
+import { resolveTargets } from './select.ts';
 
 export async function waitCmd(ctx: Ctx): Promise<void> {
   const f = flag(ctx.p, 'for');
@@ -38,26 +38,12 @@ export async function waitCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
     return;
   }
-  const [first, ...rest] = args as [string, ...string[]];
-  const slash = first.indexOf('/');
-  const type = slash >= 0 ? first.slice(0, slash) : first;
-  const res = byName(type);
-  if (!res) {
-    ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
-    return;
-  }
-  let names = slash >= 0 ? [first.slice(slash + 1), ...rest.map((r) => r.slice(r.indexOf('/') + 1))] : rest;
+  const target = resolveTargets(ctx, args);
+  if (!target) return;
+  const { res, names } = target;
   if (names.length === 0) {
-    const selected = selectedNames(ctx, res);
-    if (selected === undefined) {
-      if (ctx.errors.length === 0) ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
-      return;
-    }
-    if (selected.length === 0) {
-      ctx.errors.push({ message: 'no matching resources found' });
-      return;
-    }
-    names = selected;
+    ctx.errors.push({ message: 'no matching resources found' });
+    return;
   }
   const ns = res.namespaced ? ctx.namespace : undefined;
   for (const name of names) {

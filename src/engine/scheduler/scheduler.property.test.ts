@@ -40,7 +40,7 @@ function podManifest(name: string, p: PodSpecArb): Record<string, unknown> {
 const requestOf = (pod: KubeObject, r: 'cpu' | 'memory') => {
   const c = (pod.spec as { containers: { resources?: { requests?: Record<string, string> } }[] }).containers[0]!;
   const q = c.resources?.requests?.[r];
-  return q ? (r === 'cpu' ? cpuMillis(q) : memoryBytes(q)) : 0;
+  return (q ? (r === 'cpu' ? cpuMillis(q) : memoryBytes(q)) : 0) ?? 0;
 };
 
 describe('scheduler properties', () => {
@@ -74,7 +74,7 @@ describe('scheduler properties', () => {
         for (const node of nodeObjs) {
           const alloc = (node.status as { allocatable: Record<string, string> }).allocatable;
           const u = used.get(node.metadata.name) ?? { cpu: 0, mem: 0, n: 0 };
-          const f = { cpu: cpuMillis(alloc.cpu!) - u.cpu, mem: memoryBytes(alloc.memory!) - u.mem, n: Number(alloc.pods) - u.n };
+          const f = { cpu: cpuMillis(alloc.cpu!)! - u.cpu, mem: memoryBytes(alloc.memory!)! - u.mem, n: Number(alloc.pods) - u.n };
           // No node holds more requests than it has.
           expect(f.cpu).toBeGreaterThanOrEqual(0);
           expect(f.mem).toBeGreaterThanOrEqual(0);
