@@ -11,6 +11,7 @@ import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice,
 import { appendTerminal, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
+export { objectAt } from './reducers.ts';
 export type { TerminalLine } from './terminal.ts';
 export type { WorkerStatus } from '../bridge/client.ts';
 
@@ -46,6 +47,39 @@ export interface StoreState extends ClusterSlice, TraceSlice {
 }
 
 let bridge: Bridge | undefined;
+
+/**
+ * Deltas wait for the next animation frame and are applied together, in order, as one store
+ * update: when the main thread falls behind, a frame renders once, not once per queued message.
+ * A timer backs the frame up, since hidden tabs get no animation frames.
+ */
+const FLUSH_FALLBACK_MS = 100;
+let pending: DeltaMessage[] = [];
+let flushFrame = 0;
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function flushDeltas(): void {
+  if (flushFrame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(flushFrame);
+  if (flushTimer !== undefined) clearTimeout(flushTimer);
+  flushFrame = 0;
+  flushTimer = undefined;
+  const batch = pending;
+  pending = [];
+  if (batch.length === 0) return;
+  useStore.setState((s) => {
+    let next: StoreState = s;
+    for (const d of batch) next = applyTrace(applyObjects(next, d), d);
+    return next;
+  });
+}
+
+function queueDelta(delta: DeltaMessage): void {
+  if (delta.reset) pending = []; // a reset replaces everything before it
+  pending.push(delta);
+  if (flushTimer !== undefined) return;
+  if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(flushDeltas);
+  flushTimer = setTimeout(flushDeltas, FLUSH_FALLBACK_MS);
+}
 
 const notConnected: KubectlResult = { stdout: '', stderr: 'error: the simulation is not running\n', exitCode: 1 };
 
@@ -121,7 +155,9 @@ export const useStore = create<StoreState>()((set, get) => ({
     const mine = new Bridge(
       { seed, workers },
       {
-        onDelta: (delta: DeltaMessage) => set((s) => applyTrace(applyObjects(s, delta), delta)),
+        onDelta: (delta: DeltaMessage) => {
+          if (bridge === mine) queueDelta(delta);
+        },
         onReady: (ready) => set({ seed: ready.seed, workers: ready.workers }),
         onStatus: (status, detail) => {
           if (status === 'crashed') console.error(`[desired-state] simulation worker stopped: ${detail ?? ''}`);
@@ -137,7 +173,10 @@ export const useStore = create<StoreState>()((set, get) => ({
     mine.start();
     return () => {
       mine.dispose();
-      if (bridge === mine) bridge = undefined;
+      if (bridge === mine) {
+        bridge = undefined;
+        pending = [];
+      }
     };
   },
 }));

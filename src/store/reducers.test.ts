@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import type { KubeObject, Span } from '../protocol/types.ts';
-import { applyObjects, applyTrace, emptyCluster, expireSpans, MAX_SPANS, type TraceSlice } from './reducers.ts';
+import { applyObjects, applyTrace, objectAt, emptyCluster, expireSpans, MAX_SPANS, type TraceSlice } from './reducers.ts';
 
 const pod = (name: string, node?: string): KubeObject => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: node ? { nodeName: node } : {},
@@ -27,7 +27,7 @@ describe('applyObjects', () => {
   it('keeps identity of untouched objects and unchanged node pod lists', () => {
     const s1 = applyObjects(emptyCluster(), delta({ reset: true, upserts: [up('pods', pod('a', 'worker-1')), up('pods', pod('b', 'worker-2')), up('nodes', node('worker-1'))] }));
     const s2 = applyObjects(s1, delta({ upserts: [up('pods', pod('b', 'worker-2'))] }));
-    expect(s2.objects['pods/default/a']).toBe(s1.objects['pods/default/a']);
+    expect(objectAt(s2, 'pods/default/a')).toBe(objectAt(s1, 'pods/default/a'));
     expect(s2.podsByNode['worker-1']).toBe(s1.podsByNode['worker-1']);
     expect(s2.nodes).toBe(s1.nodes); // no node changed: the list is not rebuilt
     const s3 = applyObjects(s2, delta({ upserts: [up('pods', pod('c'))] }));
@@ -83,5 +83,50 @@ describe('applyTrace', () => {
     const active = [span(1), span(2)];
     expect(expireSpans(active, new Set([1])).map((s) => s.id)).toEqual([2]);
     expect(expireSpans(active, new Set([9]))).toBe(active);
+  });
+});
+
+describe('applyObjects (incremental) equals a full rebuild', () => {
+  // A small deterministic PRNG so the sequence is the same on every run.
+  let seed = 12345;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const nodes = ['worker-1', 'worker-2', 'worker-10', undefined];
+
+  it('after 300 random deltas of pods, nodes and events (moves, deletes, re-adds, event updates)', () => {
+    let s = applyObjects(emptyCluster(), delta({ reset: true, upserts: [] }));
+    const live = new Map<string, { resource: string; object: KubeObject }>();
+    for (let step = 0; step < 300; step++) {
+      const upserts: ReturnType<typeof up>[] = [];
+      const deletes: { key: string; resource: string }[] = [];
+      for (let k = rnd(6); k >= 0; k--) {
+        const r = rnd(10);
+        if (r < 5) {
+          const p = pod(`p-${rnd(40)}`, nodes[rnd(nodes.length)]);
+          upserts.push(up('pods', p));
+        } else if (r < 8) {
+          upserts.push(up('events', event(`e-${rnd(700)}`, new Date(Date.UTC(2026, 0, 1, 0, 0, rnd(50))).toISOString(), rnd(3) ? 'Normal' : 'Warning')));
+        } else if (r < 9) {
+          upserts.push(up('nodes', node(`worker-${rnd(12)}`)));
+        } else {
+          const keys = [...live.keys()];
+          if (keys.length) {
+            const key = keys[rnd(keys.length)]!;
+            deletes.push({ key, resource: live.get(key)!.resource });
+          }
+        }
+      }
+      for (const d of deletes) live.delete(d.key);
+      for (const u of upserts) live.set(u.key, u);
+      s = applyObjects(s, delta({ upserts, deletes }));
+      const full = applyObjects(emptyCluster(), delta({ reset: true, upserts: [...live].map(([key, v]) => ({ key, ...v })) }));
+      expect(s.pods).toEqual(full.pods);
+      expect(s.nodes).toEqual(full.nodes);
+      expect(s.podsByNode).toEqual(full.podsByNode);
+      expect(s.events.map((e) => e.metadata.name)).toEqual(full.events.map((e) => e.metadata.name));
+      expect(s.byResource.pods ?? {}).toEqual(full.byResource.pods ?? {});
+    }
   });
 });

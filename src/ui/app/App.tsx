@@ -13,7 +13,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { PipelineView } from '../pipeline/PipelineView.tsx';
 import { BottomTabs } from './BottomTabs.tsx';
 import { Header } from './Header.tsx';
-import { useSpanExpiry } from './useSpanExpiry.ts';
+import { SpanExpiry } from './SpanExpiry.tsx';
 import { WorkerBanner } from './WorkerBanner.tsx';
 
 /** Seed and worker count from the URL (`?seed=7&workers=20`), for lessons and tests. */
@@ -31,9 +31,10 @@ export function App() {
   const connect = useStore((s) => s.connect);
   // StrictMode runs this twice in dev: the cleanup disposes the first worker (toolchain-notes P11).
   useEffect(() => connect(urlOptions()), [connect]);
-  useSpanExpiry();
   return (
     <MotionConfig reducedMotion="user">
+      {/* Its own component: the expiry timers follow every span, and App must not re-render with them. */}
+      <SpanExpiry />
       <a className="skip-link" href="#pipeline-area">{t('skip')}</a>
       <div className="app">
         <Header />

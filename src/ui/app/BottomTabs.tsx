@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { EventsTable } from '../timeline/EventsTable.tsx';
@@ -11,11 +12,24 @@ import { EventsTable } from '../timeline/EventsTable.tsx';
 const TABS = ['events', 'terminal'] as const;
 type Tab = (typeof TABS)[number];
 
+const warningCounts = new WeakMap<readonly KubeObject[], number>();
+
+/** Warning events in the list; counted once per list (the selector runs on every store update). */
+function countWarnings(events: readonly KubeObject[]): number {
+  let n = warningCounts.get(events);
+  if (n === undefined) {
+    n = 0;
+    for (const e of events) if ((e as { type?: string }).type === 'Warning') n++;
+    warningCounts.set(events, n);
+  }
+  return n;
+}
+
 export function BottomTabs() {
   const { t } = useTranslation('app');
   const [tab, setTab] = useState<Tab>('events');
   const [open, setOpen] = useState(true);
-  const warnings = useStore((s) => s.events.reduce((n, e) => n + ((e as { type?: string }).type === 'Warning' ? 1 : 0), 0));
+  const warnings = useStore((s) => countWarnings(s.events));
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null });
 
   const onKey = (e: KeyboardEvent) => {

@@ -1,6 +1,8 @@
 /** A node as a card: name, readiness, role, taints, capacity, and the pods bound to it. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
 import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
 import { PodChip } from './PodChip.tsx';
@@ -20,26 +22,25 @@ function taintPieces(taint: Taint) {
   ]);
 }
 
-export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: string; compact: boolean }) {
-  const { t } = useTranslation('cluster');
-  const node = useStore((s) => s.objects[nodeKey]);
-  const podKeys = useStore((s) => (node ? s.podsByNode[node.metadata.name] : undefined) ?? NO_PODS);
+/**
+ * Name, readiness, role, capacity and taints: redrawn only when the Node object (or the
+ * selection) changes, not each time one of its pods does.
+ */
+const NodeFacts = memo(function NodeFacts({ node, nodeKey, t }: { node: KubeObject; nodeKey: string; t: TFunction<'cluster'> }) {
   const selected = useStore((s) => s.selection?.kind === 'node' && s.selection.key === nodeKey);
-  const select = useStore((s) => s.select);
-  if (!node) return null;
   const name = node.metadata.name;
   const ready = nodeReady(node);
   const roles = nodeRoles(node);
   const { allocatable } = nodeResources(node);
   const taints = nodeTaints(node);
   return (
-    <section className={`node-card ${ready === 'True' ? '' : 'not-ready'}`} data-testid="node" data-name={name} data-ready={ready === 'True' ? 'true' : 'false'} aria-label={t('node.label', { name })}>
+    <>
       <header className="node-head">
         <button
           type="button"
           className="node-name"
           aria-pressed={selected}
-          onClick={() => select(selected ? undefined : { kind: 'node', key: nodeKey })}
+          onClick={() => useStore.getState().select(selected ? undefined : { kind: 'node', key: nodeKey })}
           title={t('node.inspect', { name })}
         >
           {name}
@@ -59,11 +60,26 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
           ))}
         </ul>
       )}
+    </>
+  );
+});
+
+export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: string; compact: boolean }) {
+  const { t } = useTranslation('cluster');
+  const node = useStore((s) => s.byResource.nodes?.[nodeKey]);
+  const name = node?.metadata.name;
+  const podKeys = useStore((s) => (name !== undefined ? s.podsByNode[name] : undefined) ?? NO_PODS);
+  const label = useMemo(() => (name === undefined ? '' : t('node.label', { name })), [t, name]);
+  if (!node || name === undefined) return null;
+  const ready = nodeReady(node) === 'True';
+  return (
+    <section className={`node-card ${ready ? '' : 'not-ready'}`} data-testid="node" data-name={name} data-ready={ready ? 'true' : 'false'} aria-label={label}>
+      <NodeFacts node={node} nodeKey={nodeKey} t={t} />
       {podKeys.length === 0 ? (
         <span className="empty">{t('node.noPods')}</span>
       ) : (
         <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
-          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>)}
+          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} t={t} /></div>)}
         </div>
       )}
     </section>

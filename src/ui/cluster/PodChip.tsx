@@ -1,15 +1,20 @@
-/** One pod as a chip: name, kubectl STATUS and READY; coloured by phase; selectable. */
+/**
+ * One pod as a chip: name, kubectl STATUS and READY; coloured by phase; selectable.
+ * Hundreds of these re-render as pods start, so each is as light as it can be: two store
+ * subscriptions (its pod, its columns) plus selection, and no i18n hook of its own — the card
+ * around it passes `t` (stable until the language changes).
+ */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStore } from '../../store/index.ts';
 import { podTone } from './nodeInfo.ts';
 
-export const PodChip = memo(function PodChip({ podKey, compact = false }: { podKey: string; compact?: boolean }) {
-  const { t } = useTranslation('cluster');
-  const pod = useStore((s) => s.objects[podKey]);
+const toggle = (podKey: string, selected: boolean) => useStore.getState().select(selected ? undefined : { kind: 'pod', key: podKey });
+
+export const PodChip = memo(function PodChip({ podKey, compact = false, t }: { podKey: string; compact?: boolean; t: TFunction<'cluster'> }) {
+  const pod = useStore((s) => s.byResource.pods?.[podKey]);
   const cols = useStore((s) => s.podColumns[podKey]);
   const selected = useStore((s) => s.selection?.kind === 'pod' && s.selection.key === podKey);
-  const select = useStore((s) => s.select);
   if (!pod) return null;
   const phase = (pod.status as { phase?: string } | undefined)?.phase ?? 'Pending';
   const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
@@ -35,7 +40,7 @@ export const PodChip = memo(function PodChip({ podKey, compact = false }: { podK
       data-ready={ready}
       aria-pressed={selected}
       aria-label={compact ? t('pod.label', { name: pod.metadata.name, status, ready }) : undefined}
-      onClick={() => select(selected ? undefined : { kind: 'pod', key: podKey })}
+      onClick={() => toggle(podKey, selected)}
     >
       {!compact && (
         <>

@@ -19,7 +19,7 @@ export function UnscheduledLane({ compact }: { compact: boolean }) {
         <span className="empty">{t('unscheduled.hint')}</span>
       ) : (
         <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('unscheduled.title')}>
-          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} /></div>)}
+          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} t={t} /></div>)}
         </div>
       )}
     </section>

@@ -70,6 +70,8 @@ export function EditorPanel() {
     }
   }, [t]);
 
+  const applyVoid = useCallback(() => void apply(), [apply]);
+
   const pickExample = useCallback((ex: Example) => {
     setDiagnostics(NO_DIAGNOSTICS);
     setResult(undefined);
@@ -140,7 +142,7 @@ export function EditorPanel() {
               <Suspense fallback={null}>
                 <MonacoEditor
                   diagnostics={diagnostics}
-                  onApply={() => void apply()}
+                  onApply={applyVoid}
                   onReady={onReady}
                   onProblems={setProblems}
                   getCarry={getCarry}

@@ -3,7 +3,7 @@
  * diagnostics as markers (owner `kubectl`) beside monaco-yaml's schema markers, and reports
  * every marker up so the panel can list them under the editor.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import { useTranslation } from 'react-i18next';
 import { monaco, MODEL_PATH, THEME } from './monacoSetup.ts';
@@ -46,10 +46,28 @@ function toMarker(d: Diagnostic): monaco.editor.IMarkerData {
   };
 }
 
-/** Monaco with YAML + Kubernetes schemas; default export for `React.lazy`. */
-export default function MonacoEditor({ diagnostics, onApply, onReady, onProblems, getCarry }: MonacoEditorProps) {
+function MonacoEditorImpl({ diagnostics, onApply, onReady, onProblems, getCarry }: MonacoEditorProps) {
   const { t } = useTranslation('editor');
   const editorRef = useRef<CodeEditor | null>(null);
+  // A new options object makes @monaco-editor/react call `updateOptions`, which re-lays out the
+  // whole editor (hundreds of ms on a 4,000-line manifest): build it once per language.
+  const ariaLabel = t('aria.editor');
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      ariaLabel,
+      automaticLayout: true,
+      fontSize: 15,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      insertSpaces: true,
+      wordWrap: 'off',
+      renderWhitespace: 'none',
+      quickSuggestions: { other: true, comments: false, strings: true },
+      fixedOverflowWidgets: true,
+    }),
+    [ariaLabel],
+  );
   const callbacks = useRef({ onApply, onReady, onProblems });
   useEffect(() => {
     callbacks.current = { onApply, onReady, onProblems };
@@ -123,19 +141,14 @@ export default function MonacoEditor({ diagnostics, onApply, onReady, onProblems
       theme={THEME}
       loading={null}
       onMount={handleMount as never}
-      options={{
-        ariaLabel: t('aria.editor'),
-        automaticLayout: true,
-        fontSize: 15,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        tabSize: 2,
-        insertSpaces: true,
-        wordWrap: 'off',
-        renderWhitespace: 'none',
-        quickSuggestions: { other: true, comments: false, strings: true },
-        fixedOverflowWidgets: true,
-      }}
+      options={options}
     />
   );
 }
+
+/**
+ * Monaco with YAML + Kubernetes schemas; default export for `React.lazy`. Memoized: it re-renders
+ * only when its diagnostics (or callbacks) change, never because the cluster did.
+ */
+const MonacoEditor = memo(MonacoEditorImpl);
+export default MonacoEditor;

@@ -1,12 +1,12 @@
 /** A node: capacity and allocatable, taints, labels, conditions. */
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../../store/index.ts';
+import { objectAt, useStore } from '../../store/index.ts';
 import { nodeConditions, nodeInternalIP, nodeResources, nodeRoles, nodeTaints, taintText } from '../cluster/nodeInfo.ts';
 import { Field } from './Field.tsx';
 
 export function NodeDetails({ nodeKey }: { nodeKey: string }) {
   const { t } = useTranslation('inspector');
-  const node = useStore((s) => s.objects[nodeKey]);
+  const node = useStore((s) => objectAt(s, nodeKey));
   if (!node) return <p className="empty">{t('gone')}</p>;
   const { capacity, allocatable } = nodeResources(node);
   const resources = [...new Set([...Object.keys(capacity), ...Object.keys(allocatable)])].sort();

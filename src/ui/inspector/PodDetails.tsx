@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { eventLastSeenMs, humanDuration } from '../../protocol/format.ts';
-import { useStore } from '../../store/index.ts';
+import { objectAt, useStore } from '../../store/index.ts';
 import { Field } from './Field.tsx';
 
 interface Container { name: string; image?: string; ports?: { containerPort: number; protocol?: string }[] }
@@ -14,7 +14,7 @@ interface PodShape {
 
 export function PodDetails({ podKey }: { podKey: string }) {
   const { t } = useTranslation('inspector');
-  const pod = useStore((s) => s.objects[podKey]);
+  const pod = useStore((s) => objectAt(s, podKey));
   const cols = useStore((s) => s.podColumns[podKey]);
   const nowMs = useStore((s) => Math.floor((s.playback.epochMs + s.playback.now) / 1000) * 1000);
   const name = pod?.metadata.name;

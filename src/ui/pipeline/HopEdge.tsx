@@ -3,7 +3,7 @@
  * push/pull, traffic) dotted. Active hops on it are drawn as tokens travelling its path, in
  * either direction (a write goes up the same line its watch events come down).
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { useReducedMotion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ function HopEdgeImpl(props: EdgeProps<HopEdgeType>) {
   const hopMs = useStore((s) => s.hopMs);
   const spans = useEdgeSpans(id);
   const spec = data!.spec;
+  const label = useMemo(() => t(`edge.${spec.label}`), [t, spec.label]);
 
   const [forward, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const hasReverse = spans.some((s) => routeOf(s.from, s.to)?.reverse);
@@ -55,7 +56,7 @@ function HopEdgeImpl(props: EdgeProps<HopEdgeType>) {
           className={`hop-edge-label hop-edge-label-${spec.kind}${busy ? ' is-active' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
-          {t(`edge.${spec.label}`)}
+          {label}
         </div>
         {spans.map((s, i) => {
           const reverse = routeOf(s.from, s.to)?.reverse ?? false;

@@ -1,10 +1,11 @@
 /**
- * A hop in flight: a token that travels the edge's path from `from` to `to` over `hopMs`
- * (CSS motion path, animated by framer-motion), carrying the verb as a small label. With
- * reduced motion it does not travel: it sits at the middle of the edge.
+ * A hop in flight: a token that travels the edge's path from `from` to `to` over `hopMs`,
+ * carrying the verb as a small label. The travel is a CSS animation of `offset-distance` along
+ * the path (`pipeline.css`, `hop-travel`): the browser runs it with no JS per frame, where a
+ * framer-motion animation per token cost a JS animation loop per token on every frame.
+ * With reduced motion it does not travel: it sits at the middle of the edge.
  */
-import { memo } from 'react';
-import { motion } from 'framer-motion';
+import { memo, type CSSProperties } from 'react';
 
 export interface HopTokenProps {
   /** SVG path in flow coordinates, already oriented from `from` to `to`. */
@@ -18,20 +19,11 @@ export interface HopTokenProps {
 }
 
 function HopTokenImpl({ path, verb, durationMs, tone, showLabel, reduce }: HopTokenProps) {
+  const style = { offsetPath: `path('${path}')`, '--hop-ms': `${Math.round(durationMs)}ms` } as CSSProperties;
   return (
-    <motion.div
-      className={`hop-token hop-token-${tone}`}
-      style={{ offsetPath: `path('${path}')`, offsetRotate: '0deg', offsetAnchor: '50% 50%' }}
-      initial={{ offsetDistance: reduce ? '50%' : '0%', opacity: reduce ? 1 : 0 }}
-      animate={{ offsetDistance: reduce ? '50%' : '100%', opacity: 1 }}
-      transition={
-        reduce
-          ? { duration: 0 }
-          : { offsetDistance: { duration: durationMs / 1000, ease: 'easeInOut' }, opacity: { duration: 0.12 } }
-      }
-    >
+    <div className={`hop-token hop-token-${tone}${reduce ? ' is-still' : ''}`} style={style}>
       {showLabel && <span className="hop-verb">{verb}</span>}
-    </motion.div>
+    </div>
   );
 }
 

@@ -1,10 +1,10 @@
 /**
- * One pipeline stage: a large, high-contrast box that lights up (framer-motion) while a hop
- * starts or ends here. Clicking it selects its last hop, so the inspector shows the payload.
+ * One pipeline stage: a large, high-contrast box that lights up while a hop starts or ends here
+ * (a CSS transition on the one stage that changes: a spring per stage in framer-motion cost a
+ * JS animation loop on every hop). Clicking it selects its last hop, so the inspector shows the payload.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { motion, useReducedMotion } from 'framer-motion';
 import { useTranslation } from 'react-i18next';
 import { COMPACT, ROOMY, type Stage } from './layout.ts';
 import { selectLastHop, useStageActive, useStageNode } from './useHops.ts';
@@ -19,9 +19,6 @@ const SIDES = [
   ['bottom', Position.Bottom],
   ['left', Position.Left],
 ] as const;
-
-const ACTIVE_SHADOW = '0 0 0 4px rgba(255, 213, 74, 1), 0 0 32px 4px rgba(255, 213, 74, 0.5)';
-const IDLE_SHADOW = '0 0 0 0px rgba(255, 213, 74, 0), 0 0 0px 0px rgba(255, 213, 74, 0)';
 
 /** Hidden connection points on every side; edges pick `s-<side>` / `t-<side>`. */
 function Handles() {
@@ -42,25 +39,24 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation('pipeline');
   const active = useStageActive(stage);
   const node = useStageNode(stage === 'kubelet' || stage === 'runtime' ? stage : '');
-  const reduce = useReducedMotion();
-  const label = t(`stage.${stage}.label`);
-  const role = t(`stage.${stage}.role`);
+  // A stage re-renders each time a hop lights it up; its words change only with the language.
+  const { label, role, title } = useMemo(() => {
+    const role = t(`stage.${stage}.role`);
+    return { label: t(`stage.${stage}.label`), role, title: t('stage.select', { role }) };
+  }, [t, stage]);
 
   return (
-    <motion.div
+    <div
       className={`stage stage-${stage}${compact ? ' compact' : ''}${active ? ' is-active' : ''}`}
       data-testid={`stage-${stage}`}
       data-active={active ? 'true' : 'false'}
       data-node={node}
-      initial={false}
-      animate={{ scale: active && !reduce ? 1.045 : 1, boxShadow: active ? ACTIVE_SHADOW : IDLE_SHADOW }}
-      transition={reduce ? { duration: 0 } : { type: 'spring', stiffness: 420, damping: 26 }}
     >
       <Handles />
       <button
         type="button"
         className="stage-button nodrag nopan"
-        title={t('stage.select', { role })}
+        title={title}
         onClick={() => selectLastHop(stage)}
       >
         <span className="stage-label">{label}</span>
@@ -68,7 +64,7 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
         {stage === 'runtime' && node && <span className="stage-node">{t('stage.onNode', { node })}</span>}
       </button>
       {stage === 'kubelet' && <KubeletRows geometry={compact ? COMPACT : ROOMY} />}
-    </motion.div>
+    </div>
   );
 }
 
