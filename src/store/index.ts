@@ -8,6 +8,7 @@ import type { DeltaMessage } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
 import type { Diagnostic, KubectlResult } from '../protocol/types.ts';
 import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
+import { takeChanges } from './batching.ts';
 import { appendTerminal, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
@@ -52,8 +53,15 @@ let bridge: Bridge | undefined;
  * Deltas wait for the next animation frame and are applied together, in order, as one store
  * update: when the main thread falls behind, a frame renders once, not once per queued message.
  * A timer backs the frame up, since hidden tabs get no animation frames.
+ *
+ * A frame applies at most {@link MAX_CHANGES_PER_FRAME} object changes: an Apply of 300 pods
+ * (or the scheduler binding them all) then mounts its chips over a few frames instead of in one
+ * long task. Past {@link MAX_BACKLOG} queued deltas everything is applied at once, so the picture
+ * never lags the simulation by more than a few frames.
  */
 const FLUSH_FALLBACK_MS = 100;
+const MAX_CHANGES_PER_FRAME = 60;
+const MAX_BACKLOG = 8;
 let pending: DeltaMessage[] = [];
 let flushFrame = 0;
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,8 +71,9 @@ function flushDeltas(): void {
   if (flushTimer !== undefined) clearTimeout(flushTimer);
   flushFrame = 0;
   flushTimer = undefined;
-  const batch = pending;
-  pending = [];
+  const { batch, rest } = pending.length > MAX_BACKLOG ? { batch: pending, rest: [] } : takeChanges(pending, MAX_CHANGES_PER_FRAME);
+  pending = rest;
+  if (pending.length > 0) scheduleFlush();
   if (batch.length === 0) return;
   useStore.setState((s) => {
     let next: StoreState = s;
@@ -73,12 +82,16 @@ function flushDeltas(): void {
   });
 }
 
-function queueDelta(delta: DeltaMessage): void {
-  if (delta.reset) pending = []; // a reset replaces everything before it
-  pending.push(delta);
+function scheduleFlush(): void {
   if (flushTimer !== undefined) return;
   if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(flushDeltas);
   flushTimer = setTimeout(flushDeltas, FLUSH_FALLBACK_MS);
+}
+
+function queueDelta(delta: DeltaMessage): void {
+  if (delta.reset) pending = []; // a reset replaces everything before it
+  pending.push(delta);
+  scheduleFlush();
 }
 
 const notConnected: KubectlResult = { stdout: '', stderr: 'error: the simulation is not running\n', exitCode: 1 };

@@ -36,7 +36,7 @@ export function EventsTable() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((ev) => <EventRow key={`${ev.metadata.namespace}/${ev.metadata.name}`} ev={ev} nowMs={nowSec * 1000} />)}
+            {shown.map((ev) => <EventRow key={`${ev.metadata.namespace}/${ev.metadata.name}`} ev={ev} lastSeen={humanDuration(nowSec * 1000 - eventLastSeenMs(ev))} />)}
           </tbody>
         </table>
       )}
@@ -45,12 +45,13 @@ export function EventsTable() {
   );
 }
 
-const EventRow = memo(function EventRow({ ev, nowMs }: { ev: KubeObject; nowMs: number }) {
+/** One event; `lastSeen` is passed as text so a tick of the clock redraws only rows whose age text changed. */
+const EventRow = memo(function EventRow({ ev, lastSeen }: { ev: KubeObject; lastSeen: string }) {
   const e = ev as KubeObject & { type?: string; reason?: string; message?: string; count?: number };
   const warning = e.type === 'Warning';
   return (
     <tr data-testid="event" className={warning ? 'event-warning' : undefined}>
-      <td className="mono">{humanDuration(nowMs - eventLastSeenMs(e))}</td>
+      <td className="mono">{lastSeen}</td>
       <td>{warning ? <strong>⚠ {e.type}</strong> : e.type}</td>
       <td className="mono">{e.reason}</td>
       <td className="mono">{eventObject(e as never)}</td>
