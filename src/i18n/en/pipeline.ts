@@ -44,6 +44,24 @@ export default {
     more_one: '+{{count}} more node',
     more_other: '+{{count}} more nodes',
   },
+  // The ⓘ "Simplified" notes on stages (docs/FIDELITY.md says the same, one line per item).
+  simplified: {
+    marker: 'Simplified: {{stage}}',
+    title: 'Simplified here',
+    more: 'Every simplification is listed in docs/FIDELITY.md.',
+    note: {
+      registry: 'The registry is a catalog of about 45 common public images plus whatever you push with `sim image push`. Nothing is downloaded: image sizes are real, the bytes are not.',
+      apiserver: 'Admission runs a subset of the default chain: NamespaceLifecycle, ServiceAccount, Priority and DefaultTolerationSeconds. Requests are decoded strictly against our JSON schemas instead of the Go types. There is no authentication or RBAC: every request is allowed.',
+      etcd: 'etcd is an in-memory store inside the API server, not a separate process reached over gRPC. Each write is still shown as the hop that stores it at its new resourceVersion.',
+      'controller-manager': 'No controllers run in this version, so create Pods directly. Deployments and ReplicaSets arrive in a later version.',
+      scheduler: 'Only a subset of the default plugins runs: NodeUnschedulable, TaintToleration and NodeResourcesFit (LeastAllocated). There is no preemption: it is computed only to write the FailedScheduling message. Binding happens inside the scheduling cycle.',
+      kubelet: 'Timings are fixed (sandbox 300 ms, create and start 50 ms each) and there are no probes yet: a running container is Ready at once. One kubelet stage stands for every node\'s kubelet.',
+      runtime: 'What a container does follows a documented process model (servers run until stopped; `sleep N` and `exit N` in the command are honoured), not a real process. Pulls take 200 ms plus size ÷ 40 MB/s, one at a time per node.',
+      service: 'Services, EndpointSlices and kube-proxy arrive in a later version. For now this stage is a conceptual path.',
+      ingress: 'Ingress routing arrives in a later version. The `nginx` IngressClass exists, but no traffic flows through this stage yet.',
+      client: 'Client traffic arrives in a later version, together with Services and Ingress.',
+    },
+  },
   narrationUi: {
     idle: 'Write a manifest and press Apply: each hop it makes through the cluster appears here, one step at a time.',
     selectHint: 'Show this hop in the inspector',

@@ -41,6 +41,24 @@ export default {
     notReady: 'NotReady',
     more_other: '노드 {{count}}개 더',
   },
+  // 스테이지의 ⓘ "단순화" 메모 (docs/FIDELITY.md와 같은 내용).
+  simplified: {
+    marker: '단순화: {{stage}}',
+    title: '여기서 단순화한 것',
+    more: '단순화한 내용은 모두 docs/FIDELITY.md에 있습니다.',
+    note: {
+      registry: '레지스트리는 흔히 쓰는 공개 이미지 약 45개와 `sim image push`로 올린 이미지의 카탈로그입니다. 아무것도 내려받지 않습니다: 이미지 크기는 실제 값이지만 바이트는 없습니다.',
+      apiserver: '어드미션은 기본 체인의 일부만 실행합니다: NamespaceLifecycle, ServiceAccount, Priority, DefaultTolerationSeconds. 요청은 Go 타입 대신 우리 JSON 스키마로 엄격하게 디코딩합니다. 인증과 RBAC가 없어 모든 요청이 허용됩니다.',
+      etcd: 'etcd는 gRPC로 접속하는 별도 프로세스가 아니라 API 서버 안의 메모리 저장소입니다. 그래도 각 쓰기는 새 resourceVersion으로 저장하는 홉으로 보여 줍니다.',
+      'controller-manager': '이 버전에서는 컨트롤러가 돌지 않으니 Pod를 직접 만드세요. Deployment와 ReplicaSet은 다음 버전에서 옵니다.',
+      scheduler: '기본 플러그인 중 일부만 실행합니다: NodeUnschedulable, TaintToleration, NodeResourcesFit (LeastAllocated). 선점은 없습니다: FailedScheduling 메시지를 쓰는 데만 계산합니다. 바인딩은 스케줄링 사이클 안에서 일어납니다.',
+      kubelet: '시간은 고정입니다 (샌드박스 300 ms, 생성과 시작 각 50 ms). 프로브는 아직 없어 실행 중인 컨테이너는 곧바로 Ready입니다. kubelet 스테이지 하나가 모든 노드의 kubelet을 나타냅니다.',
+      runtime: '컨테이너가 하는 일은 실제 프로세스가 아니라 문서화된 프로세스 모델을 따릅니다 (서버는 멈출 때까지 실행, 명령의 `sleep N`과 `exit N`은 지킵니다). 이미지 풀은 200 ms + 크기 ÷ 40 MB/s이고, 노드마다 한 번에 하나씩입니다.',
+      service: 'Service, EndpointSlice, kube-proxy는 다음 버전에서 옵니다. 지금 이 스테이지는 개념적인 경로입니다.',
+      ingress: 'Ingress 라우팅은 다음 버전에서 옵니다. `nginx` IngressClass는 있지만 아직 이 스테이지로 트래픽이 흐르지 않습니다.',
+      client: '클라이언트 트래픽은 Service, Ingress와 함께 다음 버전에서 옵니다.',
+    },
+  },
   narrationUi: {
     idle: '매니페스트를 쓰고 적용을 누르세요: 클러스터를 지나는 홉 하나하나가 여기에 차례로 나타납니다.',
     selectHint: '이 홉을 인스펙터에서 보기',

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { COMPACT, ROOMY, type Stage } from './layout.ts';
 import { selectLastHop, useStageActive, useStageNode } from './useHops.ts';
 import { KubeletRows } from './KubeletRows.tsx';
+import { SimplifiedMarker } from './SimplifiedMarker.tsx';
 
 export type StageNodeData = { stage: Stage; compact: boolean };
 export type StageNodeType = Node<StageNodeData, 'stage'>;
@@ -45,7 +46,9 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
     return { label: t(`stage.${stage}.label`), role, title: t('stage.select', { role }) };
   }, [t, stage]);
 
+  // The wrapper does not clip, so the ⓘ marker can sit on the box's corner, clear of the label.
   return (
+    <div className="stage-wrap">
     <div
       className={`stage stage-${stage}${compact ? ' compact' : ''}${active ? ' is-active' : ''}`}
       data-testid={`stage-${stage}`}
@@ -64,6 +67,8 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
         {stage === 'runtime' && node && <span className="stage-node">{t('stage.onNode', { node })}</span>}
       </button>
       {stage === 'kubelet' && <KubeletRows geometry={compact ? COMPACT : ROOMY} />}
+    </div>
+    <SimplifiedMarker stage={stage} label={label} />
     </div>
   );
 }
