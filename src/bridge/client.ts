@@ -4,8 +4,8 @@
  * (DESIGN.md robustness: "if it dies anyway, the UI says so and restarts it from the last good
  * state"). Knows nothing about React or the store: it reports through callbacks.
  */
-import type { ClusterSnapshot, KubectlResult } from '../protocol/types.ts';
-import type { DeltaMessage, FromWorker, ReadyMessage, ToWorker } from '../protocol/messages.ts';
+import type { ClusterSnapshot } from '../protocol/types.ts';
+import type { CommandResult, DeltaMessage, FromWorker, ReadyMessage, ToWorker } from '../protocol/messages.ts';
 
 export type WorkerStatus = 'starting' | 'ready' | 'crashed' | 'restarting';
 
@@ -47,7 +47,7 @@ const STARTUP_TIMEOUT_MS = 60_000;
 export class Bridge {
   private worker: WorkerLike | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, (r: KubectlResult) => void>();
+  private readonly pending = new Map<number, (r: CommandResult) => void>();
   private snapshot: ClusterSnapshot | undefined;
   private lastMessage = 0;
   /** False until the current worker's first message: loading it (dev server: compiling it) can take long. */
@@ -106,12 +106,12 @@ export class Bridge {
   }
 
   /** `kubectl apply -f file` with the editor's text. */
-  apply(text: string, file = 'manifest.yaml'): Promise<KubectlResult> {
+  apply(text: string, file = 'manifest.yaml'): Promise<CommandResult> {
     return this.request((id) => ({ type: 'apply', id, text, file }));
   }
 
   /** One terminal line (`kubectl …`, `sim …`). */
-  terminal(line: string): Promise<KubectlResult> {
+  terminal(line: string): Promise<CommandResult> {
     return this.request((id) => ({ type: 'terminal', id, line }));
   }
 
@@ -120,9 +120,9 @@ export class Bridge {
     this.crash('forced by test');
   }
 
-  private request(make: (id: number) => ToWorker): Promise<KubectlResult> {
+  private request(make: (id: number) => ToWorker): Promise<CommandResult> {
     const id = this.nextId++;
-    return new Promise<KubectlResult>((resolve) => {
+    return new Promise<CommandResult>((resolve) => {
       if (!this.worker || this.status === 'crashed') {
         resolve({ stdout: '', stderr: 'error: the simulation is restarting; try again in a moment\n', exitCode: 1 });
         return;

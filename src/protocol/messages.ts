@@ -126,11 +126,32 @@ export interface DeltaMessage {
   released: Span[];
 }
 
+/**
+ * One REST request a command sent to the API server — a `kubectl → kube-apiserver` hop of the
+ * diagram (its span has `from: 'kubectl'`). What `kubectl -v=6` would log, without the server URL.
+ */
+export interface RestCall {
+  /** HTTP method: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`. */
+  method: string;
+  /** API path with its query string: `/api/v1/namespaces/default/pods?labelSelector=app%3Dweb`. */
+  path: string;
+  /** HTTP status code of the response (a rejected request's `apiError` hop carries the same code). */
+  code: number;
+  /** Id of the request's span (`kubectl → kube-apiserver`), so the UI can point at the hop. */
+  spanId: number;
+}
+
+/** What a terminal line or an editor Apply printed, plus the REST requests it became. */
+export interface CommandResult extends KubectlResult {
+  /** kubectl's requests in the order sent; absent when the command made none (e.g. `sim`, `sleep`). */
+  requests?: RestCall[];
+}
+
 /** The answer to an {@link ApplyMessage} or {@link TerminalMessage}. */
 export interface ResultMessage {
   type: 'result';
   id: number;
-  result: KubectlResult;
+  result: CommandResult;
 }
 
 /** The latest restorable state, kept by the bridge for crash recovery. */

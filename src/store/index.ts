@@ -4,12 +4,12 @@
  */
 import { create } from 'zustand';
 import { Bridge, type WorkerStatus } from '../bridge/client.ts';
-import type { DeltaMessage } from '../protocol/messages.ts';
+import type { CommandResult, DeltaMessage } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
-import type { Diagnostic, KubectlResult } from '../protocol/types.ts';
+import type { Diagnostic } from '../protocol/types.ts';
 import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
-import { appendTerminal, type TerminalLine } from './terminal.ts';
+import { appendRequests, appendTerminal, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
 export { objectAt } from './reducers.ts';
@@ -37,8 +37,8 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   step(): void;
   setSpeed(n: number): void;
   select(sel?: Selection): void;
-  apply(text: string, file?: string): Promise<KubectlResult>;
-  runTerminal(line: string): Promise<KubectlResult>;
+  apply(text: string, file?: string): Promise<CommandResult>;
+  runTerminal(line: string): Promise<CommandResult>;
   clearTerminal(): void;
   dismissWorkerNotice(): void;
   /** Animation over: drop these spans from activeSpans. */
@@ -94,7 +94,7 @@ function queueDelta(delta: DeltaMessage): void {
   scheduleFlush();
 }
 
-const notConnected: KubectlResult = { stdout: '', stderr: 'error: the simulation is not running\n', exitCode: 1 };
+const notConnected: CommandResult = { stdout: '', stderr: 'error: the simulation is not running\n', exitCode: 1 };
 
 export const useStore = create<StoreState>()((set, get) => ({
   ...emptyCluster(),
@@ -145,6 +145,7 @@ export const useStore = create<StoreState>()((set, get) => ({
       let lines = s.terminal;
       if (result.stdout) lines = appendTerminal(lines, { kind: 'stdout', text: result.stdout });
       if (result.stderr) lines = appendTerminal(lines, { kind: 'stderr', text: result.stderr });
+      if (result.requests?.length) lines = appendRequests(lines, result.requests);
       return { terminal: lines };
     });
     return result;

@@ -91,4 +91,24 @@ describe('worker host on the real engine', () => {
     expect(results[2].result.exitCode).not.toBe(0);
     expect(t.sent.some((m) => m.type === 'fatal')).toBe(false);
   });
+
+  it('a command\'s result lists the REST requests it became (kubectl → kube-apiserver hops), with codes', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 7, workers: 3 });
+    t.host.handle({ type: 'apply', id: 1, text: podsYaml(1), file: 'manifest.yaml' });
+    await t.settle();
+    t.host.handle({ type: 'terminal', id: 2, line: 'kubectl get pod nope' });
+    await t.settle();
+    t.host.handle({ type: 'terminal', id: 3, line: 'sim node add worker-9' });
+    await t.settle();
+    const results = new Map(t.sent.filter((m): m is ResultMessage => m.type === 'result').map((m) => [m.id, m.result]));
+    // apply: GET the live object (404: it does not exist yet), then POST it.
+    expect(results.get(1)!.requests!.map((r) => `${r.method} ${r.path} ${r.code}`)).toEqual([
+      'GET /api/v1/namespaces/default/pods/p-0 404',
+      'POST /api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply&fieldValidation=Strict 201',
+    ]);
+    expect(results.get(2)!.requests!.map((r) => `${r.method} ${r.path} ${r.code}`)).toEqual(['GET /api/v1/namespaces/default/pods/nope 404']);
+    expect(results.get(2)!.requests![0]!.spanId).toBeGreaterThan(results.get(1)!.requests![1]!.spanId);
+    expect(results.get(3)!.requests).toBeUndefined(); // sim actions are not kubectl requests
+  });
 });

@@ -6,7 +6,7 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject } from '../engine/types.ts';
 import type { RestRequest } from '../engine/apiserver/types.ts';
 import type { KubectlIO } from '../kubectl/types.ts';
-import type { FromWorker, PodColumns, ToWorker, Upsert } from '../protocol/messages.ts';
+import type { CommandResult, FromWorker, PodColumns, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
 import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
@@ -151,8 +151,19 @@ export function createHost(deps: HostDeps): Host {
     snapshot();
   };
 
-  const io = (files: Record<string, string> = lastFiles): KubectlIO => ({
-    request: (req) => cluster!.handle(req),
+  /**
+   * kubectl's access to the cluster for one command. With `calls`, every request that became a
+   * `kubectl → kube-apiserver` hop (a span with `from: 'kubectl'`) is noted with its response
+   * code: per command, so an Apply and a blocking terminal command running at once keep theirs apart.
+   */
+  const io = (files: Record<string, string> = lastFiles, calls?: RestCall[]): KubectlIO => ({
+    request: (req) => {
+      const res = cluster!.handle(req);
+      if (calls && res.spanId && (req.from ?? 'kubectl') === 'kubectl') {
+        calls.push({ method: req.verb, path: withQuery(req.path, req.query), code: res.code, spanId: res.spanId });
+      }
+      return res;
+    },
     watch: (path, query, onEvent) => cluster!.watch(path, query, onEvent),
     trace: (span) => { cluster!.recordSpan(span); },
     nowMs: () => cluster!.epochMs + cluster!.now(),
@@ -163,27 +174,30 @@ export function createHost(deps: HostDeps): Host {
     readFile: (path) => files[path],
   });
 
-  const answer = (id: number, work: () => Promise<KubectlResult>) => {
+  /** Run a command with its own request log; the result carries the REST requests it became. */
+  const answer = (id: number, work: (calls: RestCall[]) => Promise<KubectlResult>) => {
+    const calls: RestCall[] = [];
+    const withCalls = (result: KubectlResult): CommandResult => (calls.length ? { ...result, requests: calls } : result);
     let p: Promise<KubectlResult>;
     try {
-      p = work();
+      p = work(calls);
     } catch (err) {
       p = Promise.reject(err);
     }
     p.then(
-      (result) => post({ type: 'result', id, result }),
-      (err: unknown) => post({ type: 'result', id, result: internalError(err) }),
+      (result) => post({ type: 'result', id, result: withCalls(result) }),
+      (err: unknown) => post({ type: 'result', id, result: withCalls(internalError(err)) }),
     ).finally(() => {
       flush(true);
       snapshot();
     });
   };
 
-  const runTerminal = async (line: string): Promise<KubectlResult> => {
-    if (deps.runLine) return deps.runLine(line, cluster!, io());
+  const runTerminal = async (line: string, calls: RestCall[]): Promise<KubectlResult> => {
+    if (deps.runLine) return deps.runLine(line, cluster!, io(lastFiles, calls));
     const words = splitWords(line.trim());
     if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
-    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io());
+    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io(lastFiles, calls));
     return { stdout: '', stderr: `${words[0]}: command not found\n`, exitCode: 127 };
   };
 
@@ -245,10 +259,10 @@ export function createHost(deps: HostDeps): Host {
           case 'apply': {
             const files = { [msg.file]: msg.text };
             lastFiles = files;
-            answer(msg.id, () => deps.kubectl(['apply', '-f', msg.file], io(files)));
+            answer(msg.id, (calls) => deps.kubectl(['apply', '-f', msg.file], io(files, calls)));
             break;
           }
-          case 'terminal': answer(msg.id, () => runTerminal(msg.line)); break;
+          case 'terminal': answer(msg.id, (calls) => runTerminal(msg.line, calls)); break;
         }
         flush(true);
         if (msg.type !== 'apply' && msg.type !== 'terminal') snapshot(); // those snapshot when answered
@@ -264,6 +278,13 @@ export function createHost(deps: HostDeps): Host {
       });
     },
   };
+}
+
+/** `path?k=v&…` as kubectl logs a request URL (the query in the order kubectl set it). */
+export function withQuery(path: string, query: Record<string, string> | undefined): string {
+  if (!query) return path;
+  const q = new URLSearchParams(query).toString();
+  return q ? `${path}?${q}` : path;
 }
 
 /** A KubectlResult for a bug in kubectl or the engine (never thrown at the user). */

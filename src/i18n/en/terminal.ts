@@ -5,4 +5,10 @@ export default {
   hint: 'Type kubectl commands (kubectl get pods -o wide, kubectl describe node worker-1) or sim actions (sim node fail worker-2). ↑/↓ for history, clear to clear.',
   running: 'running…',
   waitingPaused: 'waiting for virtual time: press Play to let it pass',
+  request: {
+    label: 'REST request:',
+    code: 'HTTP status {{code}}',
+    more_one: '→ … and {{count}} more request',
+    more_other: '→ … and {{count}} more requests',
+  },
 };

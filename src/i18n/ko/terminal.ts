@@ -5,4 +5,9 @@ export default {
   hint: 'kubectl 명령(kubectl get pods -o wide, kubectl describe node worker-1)이나 sim 동작(sim node fail worker-2)을 입력하세요. ↑/↓로 기록, clear로 지우기.',
   running: '실행 중…',
   waitingPaused: '가상 시간을 기다리는 중: 재생을 눌러 시간이 흐르게 하세요',
+  request: {
+    label: 'REST 요청:',
+    code: 'HTTP 상태 {{code}}',
+    more_other: '→ … 외 요청 {{count}}개',
+  },
 };

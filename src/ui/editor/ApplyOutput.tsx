@@ -3,13 +3,16 @@
  * and every problem on the text, each a button that jumps to its line.
  */
 import { useTranslation } from 'react-i18next';
-import type { KubectlResult } from '../../protocol/types.ts';
+import type { CommandResult } from '../../protocol/messages.ts';
+import { RestCallLine } from '../terminal/RestCallLine.tsx';
 import type { Problem } from './editorHandle.ts';
 
 const MAX_PROBLEMS = 50;
+/** REST requests listed under kubectl's output (an apply of 300 objects makes 600). */
+const MAX_REQUESTS = 4;
 
 export interface ApplyOutputProps {
-  result?: KubectlResult;
+  result?: CommandResult;
   problems: readonly Problem[];
   onReveal: (line: number, column: number) => void;
 }
@@ -17,7 +20,9 @@ export interface ApplyOutputProps {
 /** kubectl output plus the problem list. */
 export function ApplyOutput({ result, problems, onReveal }: ApplyOutputProps) {
   const { t } = useTranslation('editor');
+  const { t: tt } = useTranslation('terminal');
   const shown = problems.slice(0, MAX_PROBLEMS);
+  const requests = result?.requests ?? [];
   return (
     <div className="apply-output">
       <div role="status" aria-live="polite" className="apply-result" data-testid="apply-output">
@@ -26,6 +31,12 @@ export function ApplyOutput({ result, problems, onReveal }: ApplyOutputProps) {
             {result.stdout}
             {result.stderr && <span className="apply-stderr">{result.stderr}</span>}
           </pre>
+        )}
+        {requests.length > 0 && (
+          <div className="apply-requests">
+            {requests.slice(0, MAX_REQUESTS).map((r) => <RestCallLine key={r.spanId} method={r.method} path={r.path} code={r.code} />)}
+            {requests.length > MAX_REQUESTS && <div className="rest-call">{tt('request.more', { count: requests.length - MAX_REQUESTS })}</div>}
+          </div>
         )}
       </div>
       {shown.length > 0 && (

@@ -6,7 +6,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
-import type { Diagnostic, KubectlResult } from '../../protocol/types.ts';
+import type { Diagnostic } from '../../protocol/types.ts';
+import type { CommandResult } from '../../protocol/messages.ts';
 import { getText, markDirty, saveNow } from './editorDoc.ts';
 import type { EditorHandle, Problem } from './editorHandle.ts';
 import type { Example } from './examples.ts';
@@ -30,7 +31,7 @@ export function EditorPanel() {
   const [mountMonaco, setMountMonaco] = useState(false);
   const [monacoReady, setMonacoReady] = useState(false);
   const [applying, setApplying] = useState(false);
-  const [result, setResult] = useState<KubectlResult>();
+  const [result, setResult] = useState<CommandResult>();
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>(NO_DIAGNOSTICS);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const handle = useRef<EditorHandle | null>(null);

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { loadHistory, pushHistory } from './history.ts';
+import { RestCallLine } from './RestCallLine.tsx';
 
 export function Terminal() {
   const { t } = useTranslation('terminal');
@@ -75,11 +76,18 @@ export function Terminal() {
     <div className="terminal" data-testid="terminal" onClick={() => field.current?.focus()}>
       <div className="terminal-out" ref={out} role="log" aria-live="polite" aria-label={t('output')} tabIndex={0}>
         {lines.length === 0 && <div className="terminal-hint">{t('hint')}</div>}
-        {lines.map((l) => (
-          <div key={l.id} className={`term-line term-${l.kind}`}>
-            {l.kind === 'input' ? `$ ${l.text}` : l.text || '\u00a0'}
-          </div>
-        ))}
+        {lines.map((l) => {
+          if (l.kind === 'request') {
+            const space = l.text.indexOf(' ');
+            return <RestCallLine key={l.id} method={l.text.slice(0, space)} path={l.text.slice(space + 1)} code={l.count} />;
+          }
+          if (l.kind === 'requestsMore') return <div key={l.id} className="rest-call">{t('request.more', { count: l.count ?? 0 })}</div>;
+          return (
+            <div key={l.id} className={`term-line term-${l.kind}`}>
+              {l.kind === 'input' ? `$ ${l.text}` : l.text || '\u00a0'}
+            </div>
+          );
+        })}
         {running && <div className="terminal-hint">{playing ? t('running') : t('waitingPaused')}</div>}
       </div>
       <div className="terminal-in">
