@@ -17,7 +17,14 @@ import './pipeline.css';
 
 const nodeTypes = { stage: StageNode };
 const edgeTypes = { hop: HopEdge };
-const FIT = { padding: 0.03 } as const;
+/**
+ * Margins of the fitted diagram, in screen pixels: room on the top and right for the ⓘ
+ * Simplified markers, which sit half outside their stage's top-right corner.
+ */
+const FIT_MARGIN = { top: 12, right: 12, bottom: 6, left: 6 };
+const FIT = {
+  padding: { top: `${FIT_MARGIN.top}px`, right: `${FIT_MARGIN.right}px`, bottom: `${FIT_MARGIN.bottom}px`, left: `${FIT_MARGIN.left}px` },
+} as const;
 /**
  * The roomy layout (role lines under each name) only when it still fits at this zoom or more;
  * otherwise the compact one, whose names come out larger in the same box.
@@ -29,7 +36,7 @@ function fitZoom(nodeCount: number, g: Geometry, w: number, h: number): number {
   const boxes = stageBoxes(nodeCount, g);
   const width = Math.max(...boxes.map((b) => b.x + b.width));
   const height = Math.max(...boxes.map((b) => b.y + b.height));
-  return Math.min(w / width, h / height) / (1 + 2 * FIT.padding);
+  return Math.min((w - FIT_MARGIN.left - FIT_MARGIN.right) / width, (h - FIT_MARGIN.top - FIT_MARGIN.bottom) / height);
 }
 
 function buildNodes(nodeCount: number, compact: boolean): StageNodeType[] {
