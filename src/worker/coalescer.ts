@@ -5,7 +5,7 @@
  */
 import type { Deletion, PodColumns, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
-import { podColumns } from '../protocol/podStatus.ts';
+import { podColumns } from './podColumns.ts';
 import type { KubeObject, ObjectChange } from '../protocol/types.ts';
 
 /** Resources the UI draws today; the coalescer itself is generic by resource. */

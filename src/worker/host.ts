@@ -11,7 +11,7 @@ import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
 import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
 import { Pacer } from './pacer.ts';
-import { podColumns } from '../protocol/podStatus.ts';
+import { podColumns } from './podColumns.ts';
 
 /** What the host needs from the engine, kubectl and the script runner (injected for tests). */
 export interface HostDeps {

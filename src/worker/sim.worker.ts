@@ -2,10 +2,9 @@
  * Web Worker entry: the engine runs here, never on the main thread (DESIGN.md Principle 6).
  * Wires the host to postMessage and a ~16 ms frame timer; all logic lives in host.ts.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
 import { createCluster, restoreCluster } from '../engine/index.ts';
 import { kubectl } from '../kubectl/index.ts';
-import { podStatusCells } from '../kubectl/printers/pod.ts';
+import { podColumns } from './podColumns.ts';
 import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import { createHost } from './host.ts';
 import { runTerminalLine } from './simLine.ts';
@@ -20,11 +19,7 @@ const host = createHost({
   restoreCluster,
   kubectl,
   runLine: runTerminalLine,
-  // The pod chips show exactly what `kubectl get pods` prints.
-  podColumns: (pod, nowMs) => {
-    const c = podStatusCells(pod as unknown as Pod, nowMs);
-    return { status: c.status, ready: c.ready, restarts: Number.parseInt(c.restarts, 10) || 0 };
-  },
+  podColumns,
   post: (msg) => scope.postMessage(msg),
   wallNow: () => performance.now(),
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from './types.ts';
-import { podColumns } from './podStatus.ts';
-import { clockText, humanDuration } from './format.ts';
+import type { KubeObject } from '../protocol/types.ts';
+import { podColumns } from './podColumns.ts';
 
 const pod = (spec: unknown, status: unknown, meta: Partial<KubeObject['metadata']> = {}): KubeObject =>
   ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', ...meta }, spec, status }) as KubeObject;
@@ -50,24 +49,5 @@ describe('podColumns (printPod)', () => {
     ] });
     expect(podColumns(pod(spec, st('True'))).status).toBe('Running');
     expect(podColumns(pod(spec, st('False'))).status).toBe('NotReady');
-  });
-});
-
-describe('format', () => {
-  it('humanDuration matches HumanDuration', () => {
-    expect(humanDuration(5_000)).toBe('5s');
-    expect(humanDuration(119_000)).toBe('119s');
-    expect(humanDuration(123_000)).toBe('2m3s');
-    expect(humanDuration(300_000)).toBe('5m');
-    expect(humanDuration(179 * 60_000)).toBe('179m');
-    expect(humanDuration((3 * 60 + 5) * 60_000)).toBe('3h5m');
-    expect(humanDuration(47 * 3_600_000)).toBe('47h');
-    expect(humanDuration(51 * 3_600_000)).toBe('2d3h');
-    expect(humanDuration(-500)).toBe('0s');
-    expect(humanDuration(-5000)).toBe('<invalid>');
-  });
-  it('clockText', () => {
-    expect(clockText(42_000)).toBe('00:42');
-    expect(clockText(3_723_000)).toBe('1:02:03');
   });
 });
