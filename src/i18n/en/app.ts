@@ -34,4 +34,9 @@ export default {
     recovered: 'The simulation stopped unexpectedly and was restarted from the last snapshot',
     dismiss: 'Dismiss',
   },
+  url: {
+    ignoredNumber: 'Ignored ?{{param}}={{value}}: it must be a whole number from {{min}} to {{max}}.',
+    ignoredLang: 'Ignored ?lang={{value}}: the languages are {{languages}}.',
+    dismiss: 'Dismiss',
+  },
 };

@@ -33,4 +33,9 @@ export default {
     recovered: '시뮬레이션이 예기치 않게 멈춰 마지막 스냅샷에서 다시 시작했습니다',
     dismiss: '닫기',
   },
+  url: {
+    ignoredNumber: '?{{param}}={{value}} 값을 무시했습니다: {{min}}부터 {{max}}까지의 정수여야 합니다.',
+    ignoredLang: '?lang={{value}} 값을 무시했습니다: 사용할 수 있는 언어는 {{languages}}입니다.',
+    dismiss: '닫기',
+  },
 };

@@ -4,7 +4,7 @@
  * whatever height the cluster and the dock leave, so it grows with the screen.
  */
 import { MotionConfig } from 'framer-motion';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { ClusterView } from '../cluster/ClusterView.tsx';
@@ -14,23 +14,32 @@ import { PipelineView } from '../pipeline/PipelineView.tsx';
 import { BottomTabs } from './BottomTabs.tsx';
 import { Header } from './Header.tsx';
 import { SpanExpiry } from './SpanExpiry.tsx';
+import { UrlNotice } from './UrlNotice.tsx';
+import { urlOptions } from './urlOptions.ts';
 import { WorkerBanner } from './WorkerBanner.tsx';
 
-/** Seed and worker count from the URL (`?seed=7&workers=20`), for lessons and tests. */
-function urlOptions(): { seed?: number; workers?: number } {
-  const q = new URLSearchParams(globalThis.location?.search ?? '');
-  const int = (v: string | null, min: number, max: number) => {
-    const n = v === null ? NaN : Number(v);
-    return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+/** A file dropped outside the editor would make the browser open it and leave the app. */
+function refuseStrayFileDrops(): () => void {
+  const guard = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    if (e.type === 'dragover') e.dataTransfer.dropEffect = 'none';
   };
-  return { seed: int(q.get('seed'), 0, 2 ** 31 - 1), workers: int(q.get('workers'), 0, 5000) };
+  window.addEventListener('dragover', guard);
+  window.addEventListener('drop', guard);
+  return () => {
+    window.removeEventListener('dragover', guard);
+    window.removeEventListener('drop', guard);
+  };
 }
 
 export function App() {
   const { t } = useTranslation('app');
   const connect = useStore((s) => s.connect);
+  const [options] = useState(urlOptions);
   // StrictMode runs this twice in dev: the cleanup disposes the first worker (toolchain-notes P11).
-  useEffect(() => connect(urlOptions()), [connect]);
+  useEffect(() => connect({ seed: options.seed, workers: options.workers }), [connect, options]);
+  useEffect(refuseStrayFileDrops, []);
   return (
     <MotionConfig reducedMotion="user">
       {/* Its own component: the expiry timers follow every span, and App must not re-render with them. */}
@@ -38,6 +47,7 @@ export function App() {
       <a className="skip-link" href="#pipeline-area">{t('skip')}</a>
       <div className="app">
         <Header />
+        <UrlNotice ignored={options.ignored} />
         <WorkerBanner />
         <main className="workspace">
           <div className="area-side">
