@@ -16,6 +16,15 @@ export default {
     namespacePod: { title: 'Namespace + Pod', hint: 'Two documents in one file, applied in order' },
     typo: { title: 'Pod with a typo', hint: 'An unknown field: see how kubectl and the schema point at it' },
   },
+  drop: {
+    hint: 'Drop the file to load it into the editor (it is not applied)',
+    loaded: 'Loaded {{name}} into the editor. Press Apply to send it to the cluster.',
+    extra_one: 'Only the first file was used; {{count}} more file was dropped.',
+    extra_other: 'Only the first file was used; {{count}} more files were dropped.',
+    notText: 'Cannot load {{name}}: it is not a text file.',
+    tooBig: 'Cannot load {{name}}: it is {{size}} MiB; the editor takes files up to {{limit}} MiB.',
+    unreadable: 'Cannot load {{name}}: the browser could not read it ({{reason}}).',
+  },
   problems: {
     label_one: '{{count}} problem',
     label_other: '{{count}} problems',

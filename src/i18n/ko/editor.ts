@@ -16,6 +16,14 @@ export default {
     namespacePod: { title: '네임스페이스 + 파드', hint: '한 파일의 두 문서를 차례로 적용합니다' },
     typo: { title: '오타가 있는 파드', hint: '알 수 없는 필드: kubectl과 스키마가 어디를 가리키는지 보세요' },
   },
+  drop: {
+    hint: '파일을 놓으면 편집기로 불러옵니다 (적용하지는 않습니다)',
+    loaded: '{{name}} 파일을 편집기로 불러왔습니다. 클러스터로 보내려면 적용을 누르세요.',
+    extra_other: '첫 번째 파일만 사용했습니다. 나머지 {{count}}개 파일은 무시했습니다.',
+    notText: '{{name}} 파일을 불러올 수 없습니다: 텍스트 파일이 아닙니다.',
+    tooBig: '{{name}} 파일을 불러올 수 없습니다: 크기가 {{size}} MiB입니다. 편집기는 {{limit}} MiB까지의 파일만 받습니다.',
+    unreadable: '{{name}} 파일을 불러올 수 없습니다: 브라우저가 읽지 못했습니다 ({{reason}}).',
+  },
   problems: {
     label_other: '문제 {{count}}개',
     item: '{{line}}행 {{column}}열 ({{source}}): {{message}}',

@@ -15,10 +15,18 @@ export interface ApplyOutputProps {
   result?: CommandResult;
   problems: readonly Problem[];
   onReveal: (line: number, column: number) => void;
+  /** What became of a dropped file (already translated), shown instead of a stale result. */
+  notice?: EditorNotice;
+}
+
+/** A message of the editor itself (not kubectl's), e.g. a refused file drop. */
+export interface EditorNotice {
+  kind: 'info' | 'error';
+  lines: string[];
 }
 
 /** kubectl output plus the problem list. */
-export function ApplyOutput({ result, problems, onReveal }: ApplyOutputProps) {
+export function ApplyOutput({ result, problems, onReveal, notice }: ApplyOutputProps) {
   const { t } = useTranslation('editor');
   const { t: tt } = useTranslation('terminal');
   const shown = problems.slice(0, MAX_PROBLEMS);
@@ -26,6 +34,11 @@ export function ApplyOutput({ result, problems, onReveal }: ApplyOutputProps) {
   return (
     <div className="apply-output">
       <div role="status" aria-live="polite" className="apply-result" data-testid="apply-output">
+        {notice && (
+          <div className={`editor-notice editor-notice-${notice.kind}`} data-testid="editor-notice">
+            {notice.lines.map((line) => <p key={line}>{line}</p>)}
+          </div>
+        )}
         {result && (
           <pre className={result.exitCode === 0 ? 'apply-ok' : 'apply-failed'}>
             {result.stdout}

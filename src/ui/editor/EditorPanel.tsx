@@ -13,7 +13,9 @@ import type { EditorHandle, Problem } from './editorHandle.ts';
 import type { Example } from './examples.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { PlainEditor } from './PlainEditor.tsx';
-import { ApplyOutput } from './ApplyOutput.tsx';
+import { ApplyOutput, type EditorNotice } from './ApplyOutput.tsx';
+import { formatMiB, MAX_FILE_BYTES, readDroppedFile } from './droppedFile.ts';
+import { useFileDrop } from './useFileDrop.ts';
 import { MonacoBoundary } from './MonacoBoundary.tsx';
 import './editor.css';
 
@@ -34,6 +36,7 @@ export function EditorPanel() {
   const [result, setResult] = useState<CommandResult>();
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>(NO_DIAGNOSTICS);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const [notice, setNotice] = useState<EditorNotice>();
   const handle = useRef<EditorHandle | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const busy = useRef(false);
@@ -58,6 +61,7 @@ export function EditorPanel() {
     if (busy.current) return;
     busy.current = true;
     setApplying(true);
+    setNotice(undefined);
     saveNow();
     try {
       const res = await useStore.getState().apply(getText(), MANIFEST_FILE);
@@ -73,18 +77,54 @@ export function EditorPanel() {
 
   const applyVoid = useCallback(() => void apply(), [apply]);
 
-  const pickExample = useCallback((ex: Example) => {
+  /** Replace the whole text (undoable in Monaco); it is saved locally like any edit, not applied. */
+  const loadText = useCallback((text: string) => {
     setDiagnostics(NO_DIAGNOSTICS);
     setResult(undefined);
     if (handle.current) {
-      handle.current.replaceText(ex.text);
+      handle.current.replaceText(text);
       handle.current.focus();
     } else if (textareaRef.current) {
-      textareaRef.current.value = ex.text;
+      textareaRef.current.value = text;
       textareaRef.current.focus();
       markDirty();
     }
   }, []);
+
+  const pickExample = useCallback((ex: Example) => {
+    setNotice(undefined);
+    loadText(ex.text);
+  }, [loadText]);
+
+  // Only the first file is read; a refused one leaves the text as it was.
+  const dropSeq = useRef(0);
+  const onFiles = useCallback(async (files: File[]) => {
+    const first = files[0];
+    if (!first) return;
+    const seq = ++dropSeq.current;
+    const outcome = await readDroppedFile(first);
+    if (seq !== dropSeq.current) return; // a later drop won
+    const lines: string[] = [];
+    const limit = MAX_FILE_BYTES / (1024 * 1024);
+    switch (outcome.kind) {
+      case 'loaded':
+        loadText(outcome.text);
+        lines.push(t('drop.loaded', { name: outcome.name }));
+        break;
+      case 'notText':
+        lines.push(t('drop.notText', { name: outcome.name }));
+        break;
+      case 'tooBig':
+        lines.push(t('drop.tooBig', { name: outcome.name, size: formatMiB(outcome.size), limit }));
+        break;
+      case 'unreadable':
+        lines.push(t('drop.unreadable', { name: outcome.name, reason: outcome.reason }));
+        break;
+    }
+    if (files.length > 1) lines.push(t('drop.extra', { count: files.length - 1 }));
+    setNotice({ kind: outcome.kind === 'loaded' ? 'info' : 'error', lines });
+  }, [loadText, t]);
+  const drop = useFileDrop((files) => void onFiles(files));
 
   const reveal = useCallback((line: number, column: number) => {
     if (handle.current) {
@@ -114,6 +154,7 @@ export function EditorPanel() {
     <section
       className="editor-panel"
       aria-label={t('panel')}
+      {...drop.handlers}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
           e.preventDefault();
@@ -135,7 +176,13 @@ export function EditorPanel() {
           {t('apply')}
         </button>
       </div>
-      <div className="editor-surface" data-testid="editor" data-ready={monacoReady ? 'true' : 'false'}>
+      <div
+        className="editor-surface"
+        data-testid="editor"
+        data-ready={monacoReady ? 'true' : 'false'}
+        data-dragover={drop.over ? 'true' : undefined}
+      >
+        {drop.over && <div className="drop-hint" aria-hidden="true">{t('drop.hint')}</div>}
         {!monacoReady && <PlainEditor onApply={() => void apply()} textareaRef={textareaRef} />}
         {mountMonaco && (
           <div className="monaco-host" style={{ visibility: monacoReady ? 'visible' : 'hidden' }}>
@@ -153,7 +200,7 @@ export function EditorPanel() {
           </div>
         )}
       </div>
-      <ApplyOutput result={result} problems={problems} onReveal={reveal} />
+      <ApplyOutput result={result} problems={problems} onReveal={reveal} notice={notice} />
     </section>
   );
 }
