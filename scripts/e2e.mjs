@@ -16,5 +16,7 @@ function run(cmd, args, env) {
 
 const chromium = obtainChromium();
 console.log(`[e2e] Chromium: ${chromium}`);
-if (!process.env.E2E_SKIP_BUILD) run(bin('vite'), ['build', '--logLevel', 'warn']);
+// E2E_SKIP_BUILD=1 reuses dist/ (any value but empty or 0 skips the build).
+const skipBuild = !!process.env.E2E_SKIP_BUILD && process.env.E2E_SKIP_BUILD !== '0';
+if (!skipBuild) run(bin('vite'), ['build', '--logLevel', 'warn']);
 run(bin('playwright'), ['test', ...process.argv.slice(2)], { PW_CHROMIUM_PATH: chromium });
