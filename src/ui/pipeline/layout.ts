@@ -12,7 +12,12 @@
  * component is commanded, each one watches). Pure data, no React, so it is unit-tested.
  */
 
-/** Pipeline stage ids (DESIGN.md contract; the UI keeps its own copy, it may not import the engine). */
+import type { StageId } from '../../protocol/types.ts';
+
+/**
+ * Pipeline stage ids (DESIGN.md contract). The UI keeps its own copy because it may not import
+ * engine values; `satisfies` and `SameStages` make the compiler hold the two lists equal.
+ */
 export const STAGES = [
   'manifest',
   'registry',
@@ -26,8 +31,10 @@ export const STAGES = [
   'service',
   'ingress',
   'client',
-] as const;
+] as const satisfies readonly StageId[];
 export type Stage = (typeof STAGES)[number];
+type SameStages = [StageId] extends [Stage] ? true : never;
+export const STAGES_MATCH_ENGINE: SameStages = true;
 
 export type Side = 'top' | 'right' | 'bottom' | 'left';
 export type EdgeKind = 'request' | 'watch' | 'data';
