@@ -5,7 +5,7 @@
  */
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
-import { parseGoDuration } from './duration.ts';
+import { durationFlag } from './duration.ts';
 import { addSource, statusOf } from './errors.ts';
 import { readInfos } from './apply.ts';
 import { resolveTargets } from './select.ts';
@@ -77,15 +77,6 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
 
 /** `--timeout`: 0 (the default) means a week, as in delete.go. */
 function deleteTimeout(ctx: Ctx): number | undefined {
-  const to = flag(ctx.p, 'timeout');
-  let ms = 0;
-  if (to) {
-    try {
-      ms = parseGoDuration(to);
-    } catch (e) {
-      ctx.errors.push({ message: (e as Error).message });
-      return undefined;
-    }
-  }
-  return ms > 0 ? ms : 168 * 3_600_000;
+  const ms = durationFlag(ctx, 'timeout', 0);
+  return ms === undefined ? undefined : ms > 0 ? ms : 168 * 3_600_000;
 }

@@ -4,6 +4,8 @@
  *   (the AGE column);
  * - `parseGoDuration` mirrors Go's time.ParseDuration (`--timeout=60s`, script `sleep 1h30m`).
  */
+import type { Ctx } from './context.ts';
+import { flag } from './flags.ts';
 
 /** HumanDuration of `ms` milliseconds. */
 export function humanDuration(ms: number): string {
@@ -73,4 +75,19 @@ export function parseGoDuration(input: string): number {
     total += parseFloat((m[1] || '0') + (m[2] ?? '')) * unit;
   }
   return neg ? -total : total;
+}
+
+/**
+ * A Go-duration flag (`--timeout=60s`): `defaultMs` when absent, undefined after recording
+ * time.ParseDuration's error when malformed.
+ */
+export function durationFlag(ctx: Ctx, name: string, defaultMs: number): number | undefined {
+  const v = flag(ctx.p, name);
+  if (!v) return defaultMs;
+  try {
+    return parseGoDuration(v);
+  } catch (e) {
+    ctx.errors.push({ message: (e as Error).message });
+    return undefined;
+  }
 }

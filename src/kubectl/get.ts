@@ -7,7 +7,7 @@ import type { ConfigMap, Event, Namespace, Node, Pod, Secret, Service } from 'ku
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send, watchFrom } from './context.ts';
-import { ageSince, parseGoDuration } from './duration.ts';
+import { ageSince, durationFlag } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { asList, printJson, printName, printYaml } from './output.ts';
@@ -210,16 +210,8 @@ export async function getCmd(ctx: Ctx): Promise<void> {
 
 /** `get -w`: a row per watch event until `--timeout` (default 30s) of virtual time has passed. */
 async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, query: Record<string, string>, names: string[], allNs: boolean, output: string, listRv: string | undefined): Promise<void> {
-  let ms = 30_000;
-  const to = flag(ctx.p, 'timeout');
-  if (to) {
-    try {
-      ms = parseGoDuration(to);
-    } catch (e) {
-      ctx.errors.push({ message: (e as Error).message });
-      return;
-    }
-  }
+  const ms = durationFlag(ctx, 'timeout', 30_000);
+  if (ms === undefined) return;
   const q = { ...query };
   if (names.length === 1) q.fieldSelector = `metadata.name=${names[0]}`;
   const stop = watchFrom(ctx, pathFor(res, ns), q, listRv, (e) => {

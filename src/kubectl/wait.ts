@@ -5,7 +5,7 @@
  */
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
-import { parseGoDuration } from './duration.ts';
+import { durationFlag } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { pathFor, qualifiedKind } from './resources.ts';
@@ -23,16 +23,8 @@ export async function waitCmd(ctx: Ctx): Promise<void> {
     ctx.errors.push({ message: cond });
     return;
   }
-  let timeoutMs = 30_000;
-  const to = flag(ctx.p, 'timeout');
-  if (to) {
-    try {
-      timeoutMs = parseGoDuration(to);
-    } catch (e) {
-      ctx.errors.push({ message: (e as Error).message });
-      return;
-    }
-  }
+  const timeoutMs = durationFlag(ctx, 'timeout', 30_000);
+  if (timeoutMs === undefined) return;
   const args = ctx.p.args;
   if (args.length === 0) {
     ctx.errors.push({ message: 'resource(s) were provided, but no name was specified' });
