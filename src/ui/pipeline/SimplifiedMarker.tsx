@@ -7,21 +7,13 @@
 import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from './layout.ts';
+import { STAGES, type Stage } from './layout.ts';
 
-/** Stages whose behaviour docs/FIDELITY.md lists as simplified (each has a `simplified.note.*`). */
-export const SIMPLIFIED_STAGES: ReadonlySet<Stage> = new Set<Stage>([
-  'registry',
-  'apiserver',
-  'etcd',
-  'controller-manager',
-  'scheduler',
-  'kubelet',
-  'runtime',
-  'service',
-  'ingress',
-  'client',
-]);
+/**
+ * Stages whose behaviour docs/FIDELITY.md lists as simplified (each has a `simplified.note.*`):
+ * every stage but your manifest and kubectl, which behave as the real ones do.
+ */
+export const SIMPLIFIED_STAGES: ReadonlySet<Stage> = new Set(STAGES.filter((s) => s !== 'manifest' && s !== 'kubectl'));
 
 /**
  * Stages whose top-right corner is crowded (the "watch" label of the API server's edge passes
