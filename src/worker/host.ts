@@ -6,12 +6,11 @@
 import type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject } from '../engine/types.ts';
 import type { RestRequest } from '../engine/apiserver/types.ts';
 import type { KubectlIO } from '../kubectl/types.ts';
-import type { CommandResult, FromWorker, PodColumns, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
+import type { CommandResult, FromWorker, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
 import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
 import { Pacer } from './pacer.ts';
-import { podColumns } from './podColumns.ts';
 
 /** What the host needs from the engine, kubectl and the script runner (injected for tests). */
 export interface HostDeps {
@@ -21,8 +20,6 @@ export interface HostDeps {
   kubectl(argv: string[], io: KubectlIO): Promise<KubectlResult>;
   /** Run one terminal line (`kubectl …`, `sim …`, `sleep …`) as the script runner does; without it only `kubectl …` runs. */
   runLine?(line: string, cluster: Cluster, io: KubectlIO): Promise<KubectlResult>;
-  /** kubectl's STATUS/READY/RESTARTS for a pod (default: the protocol's printPod port). */
-  podColumns?(pod: KubeObject, nowMs: number): PodColumns;
   post(msg: FromWorker): void;
   /** Wall-clock ms (performance.now in the worker, a fake in tests). */
   wallNow(): number;
@@ -55,9 +52,7 @@ export interface Host {
 export function createHost(deps: HostDeps): Host {
   let cluster: Cluster | undefined;
   let pacer: Pacer | undefined;
-  const columnsFor = (pod: KubeObject): PodColumns =>
-    deps.podColumns && cluster ? deps.podColumns(pod, cluster.epochMs + cluster.now()) : podColumns(pod);
-  const newCoalescer = () => new Coalescer(UI_RESOURCES, columnsFor);
+  const newCoalescer = () => new Coalescer(UI_RESOURCES);
   let coalescer = newCoalescer();
   let released: Span[] = [];
   let muteSpans = false;
@@ -117,7 +112,7 @@ export function createHost(deps: HostDeps): Host {
         const req = { verb: 'GET', path: LIST_PATHS[resource], userAgent: 'desired-state-ui', quiet: true } as RestRequest;
         const res = c.handle(req);
         const items = (res.body as { items?: KubeObject[] } | undefined)?.items ?? [];
-        for (const obj of items) out.push(toUpsert(objectKey(resource, obj), resource, obj, columnsFor));
+        for (const obj of items) out.push(toUpsert(objectKey(resource, obj), resource, obj));
       }
     } finally {
       muteSpans = false;

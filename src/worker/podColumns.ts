@@ -7,8 +7,8 @@ import { podStatusCells } from '../kubectl/printers/pod.ts';
 import type { PodColumns } from '../protocol/messages.ts';
 import type { KubeObject } from '../protocol/types.ts';
 
-/** `nowMs` only shapes RESTARTS' "(5s ago)" suffix, which the chips do not show. */
-export function podColumns(pod: KubeObject, nowMs = 0): PodColumns {
-  const c = podStatusCells(pod as unknown as Pod, nowMs);
+/** RESTARTS as a plain count: the chips do not show kubectl's "(5s ago)" suffix, so no clock is needed. */
+export function podColumns(pod: KubeObject): PodColumns {
+  const c = podStatusCells(pod as unknown as Pod, 0);
   return { status: c.status, ready: c.ready, restarts: Number.parseInt(c.restarts, 10) || 0 };
 }

@@ -4,7 +4,6 @@
  */
 import { createCluster, restoreCluster } from '../engine/index.ts';
 import { kubectl } from '../kubectl/index.ts';
-import { podColumns } from './podColumns.ts';
 import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import { createHost } from './host.ts';
 import { runTerminalLine } from './simLine.ts';
@@ -19,7 +18,6 @@ const host = createHost({
   restoreCluster,
   kubectl,
   runLine: runTerminalLine,
-  podColumns,
   post: (msg) => scope.postMessage(msg),
   wallNow: () => performance.now(),
 });
