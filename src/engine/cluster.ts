@@ -11,7 +11,7 @@
  * straight run (same objects, same span ids, same rng draws). Watches and listeners are not inputs.
  */
 import type { ComponentContext, Informer, Rng } from './component.ts';
-import type { Cluster, ClusterOptions, ClusterSnapshot, NodeAddOptions, SimResult } from './types.ts';
+import type { Cluster, ClusterOptions, ClusterSnapshot, ContainerKillOptions, NodeAddOptions, ProbeFailOptions, SimResult } from './types.ts';
 import type { RestRequest, RestResponse } from './apiserver/types.ts';
 import type { SpanInput, StageId } from './trace/span.ts';
 import type { KubeObject } from './types.ts';
@@ -29,6 +29,9 @@ import { startScheduler } from './scheduler/scheduler.ts';
 import { bootstrapObjects } from './apiserver/bootstrap.ts';
 import type { MachineSpec } from './node/machine.ts';
 import { startKubelet, type KubeletHandle } from './node/kubelet.ts';
+import { startReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
+import { startDeploymentController } from './controllers/deployment/deploymentController.ts';
+import { startGarbageCollector } from './controllers/garbagecollector/garbageCollector.ts';
 
 type Input =
   | { t: 'handle'; at: number; fired: number; req: RestRequest }
@@ -37,6 +40,8 @@ type Input =
   | { t: 'nodeAdd'; at: number; fired: number; name: string; opts?: NodeAddOptions }
   | { t: 'imagePush'; at: number; fired: number; image: string; opts?: { size?: string } }
   | { t: 'nodeFail' | 'nodeRecover'; at: number; fired: number; name: string }
+  | { t: 'containerKill'; at: number; fired: number; pod: string; opts?: ContainerKillOptions }
+  | { t: 'probeFail'; at: number; fired: number; pod: string; opts: ProbeFailOptions }
   | { t: 'mark'; at: number; fired: number };
 
 const DEFAULT_IMAGE_SIZE = '80Mi';
@@ -94,6 +99,7 @@ export class SimCluster implements Cluster {
       nowMs: () => this.epochMs + this.clock.now(),
       rng: this.rng.fork('apiserver'),
       tracer: this.tracer,
+      podLogs: (node, uid, container, previous) => this.nodes.get(node)?.logs(uid, container, previous) ?? { error: `node "${node}" not found` },
     });
     this.registry = createRegistry();
     this.tracer.muted = true;
@@ -102,6 +108,10 @@ export class SimCluster implements Cluster {
       if (res.code >= 300) throw new Error(`bootstrap ${path}: ${JSON.stringify(res.body)}`);
     }
     startScheduler(this.context('scheduler'));
+    // kube-controller-manager: one stage, one context per controller (each forks its own rng).
+    startGarbageCollector(this.context('controller-manager', undefined, 'garbagecollector'));
+    startReplicaSetController(this.context('controller-manager', undefined, 'replicaset'));
+    startDeploymentController(this.context('controller-manager', undefined, 'deployment'));
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.
@@ -111,8 +121,8 @@ export class SimCluster implements Cluster {
   }
 
   /** A ComponentContext for an in-cluster component. */
-  context(stage: StageId, node?: string): ComponentContext {
-    const rand = this.rng.fork(node ? `${stage}/${node}` : stage);
+  context(stage: StageId, node?: string, name?: string): ComponentContext {
+    const rand = this.rng.fork(name ? `${stage}/${name}` : node ? `${stage}/${node}` : stage);
     const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node, shared: true });
     const informers = new Map<string, Informer>();
     const clock = this.clock;
@@ -237,6 +247,18 @@ export class SimCluster implements Cluster {
       k.recover();
       return { ok: true, message: `node/${name} recovered` };
     },
+    containerKill: (pod: string, opts?: ContainerKillOptions): SimResult => {
+      this.log({ t: 'containerKill', ...this.stamp(), pod, opts: clone(opts) });
+      const found = this.podOnNode(pod, opts?.namespace, opts?.container);
+      if ('message' in found) return found;
+      return found.kubelet.killContainer(found.uid, found.container, opts?.exitCode ?? 137);
+    },
+    probeFail: (pod: string, opts: ProbeFailOptions): SimResult => {
+      this.log({ t: 'probeFail', ...this.stamp(), pod, opts: clone(opts) });
+      const found = this.podOnNode(pod, opts.namespace, opts.container);
+      if ('message' in found) return found;
+      return found.kubelet.setProbeFailure(found.uid, found.container, opts.probe, opts.fail);
+    },
     imagePush: (image: string, opts?: { size?: string }): SimResult => {
       this.log({ t: 'imagePush', ...this.stamp(), image, opts: clone(opts) });
       const size = opts?.size ?? DEFAULT_IMAGE_SIZE;
@@ -258,6 +280,20 @@ export class SimCluster implements Cluster {
       return { ok: true, message: `pushed ${info?.name ?? image} (${info?.digest ?? ''})` };
     },
   };
+
+  /** The kubelet running `pod` and the container meant (default: the first), or why there is none. */
+  private podOnNode(name: string, namespace = 'default', container?: string): { kubelet: KubeletHandle; uid: string; container: string } | SimResult {
+    const pod = this.server.store.get('pods', namespace, name) as
+      | (KubeObject & { spec?: { nodeName?: string; containers?: { name: string }[]; initContainers?: { name: string }[] } })
+      | undefined;
+    if (!pod) return { ok: false, message: `pods "${name}" not found` };
+    const names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name);
+    const c = container ?? pod.spec?.containers?.[0]?.name ?? '';
+    if (!names.includes(c)) return { ok: false, message: `container ${c} is not valid for pod ${name}` };
+    const kubelet = pod.spec?.nodeName ? this.nodes.get(pod.spec.nodeName) : undefined;
+    if (!kubelet) return { ok: false, message: `pod ${name} does not have a host assigned` };
+    return { kubelet, uid: pod.metadata.uid ?? '', container: c };
+  }
 
   snapshot(): ClusterSnapshot {
     return {
@@ -294,6 +330,12 @@ export class SimCluster implements Cluster {
           break;
         case 'nodeRecover':
           this.sim.nodeRecover(raw.name);
+          break;
+        case 'containerKill':
+          this.sim.containerKill(raw.pod, raw.opts);
+          break;
+        case 'probeFail':
+          this.sim.probeFail(raw.pod, raw.opts);
           break;
         case 'handleJSON':
         case 'mark':

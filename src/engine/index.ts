@@ -3,7 +3,7 @@
  * pipeline stage ids, and quantity helpers. Everything else is internal.
  */
 export { createCluster, restoreCluster, type SimCluster } from './cluster.ts';
-export type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject, NodeAddOptions, ObjectChange, SimActions, SimResult } from './types.ts';
+export type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject, NodeAddOptions, ObjectChange, ContainerKillOptions, ProbeFailOptions, ProbeKind, SimActions, SimResult } from './types.ts';
 export type { RestRequest, RestResponse, Status, Verb, WatchEvent, WatchEventType } from './apiserver/types.ts';
 export { STAGE_IDS, type Span, type SpanInput, type StageId } from './trace/span.ts';
 export { parseQuantity, tryParseQuantity, formatQuantity, cpuMillis, memoryBytes, milliValue, quantityValue, QUANTITY_ERROR, type Quantity } from './api/quantity.ts';

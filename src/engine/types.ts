@@ -54,8 +54,31 @@ export interface NodeAddOptions {
   taints?: { key: string; value?: string; effect: string }[];
 }
 
+export interface ContainerKillOptions {
+  /** Default `default`. */
+  namespace?: string;
+  /** Default: the pod's first container. */
+  container?: string;
+  /** The process's exit status. Default 137 (SIGKILL, as `kill -9` / the OOM killer). */
+  exitCode?: number;
+}
+
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
+
+export interface ProbeFailOptions {
+  namespace?: string;
+  container?: string;
+  probe: ProbeKind;
+  /** true: every probe of this kind fails from now on; false: back to the simulated result. */
+  fail: boolean;
+}
+
 /** Simulated things that happen outside the API: machines, processes, the registry. */
 export interface SimActions {
+  /** `sim container kill POD [-c C] [--exit-code N]`: the container's process dies. */
+  containerKill(pod: string, opts?: ContainerKillOptions): SimResult;
+  /** `sim probe fail|pass POD --probe liveness|readiness|startup [-c C]`: force a probe's result. */
+  probeFail(pod: string, opts: ProbeFailOptions): SimResult;
   nodeAdd(name: string, opts?: NodeAddOptions): SimResult;
   imagePush(image: string, opts?: { size?: string }): SimResult;
   /** `sim node fail NAME`: the machine stops (heartbeats and pod syncs stop). Optional: added later. */

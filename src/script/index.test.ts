@@ -22,6 +22,8 @@ function fakeHost() {
   const sim: SimActions = {
     nodeAdd: (name, opts) => (calls.push(`nodeAdd ${name} ${JSON.stringify(opts)}`), { ok: true, message: `node/${name} joined` }),
     imagePush: (image, opts) => (calls.push(`imagePush ${image} ${JSON.stringify(opts)}`), { ok: false, message: 'registry full' }),
+    containerKill: (pod, opts) => (calls.push(`containerKill ${pod} ${JSON.stringify(opts)}`), { ok: true, message: '' }),
+    probeFail: (pod, opts) => (calls.push(`probeFail ${pod} ${JSON.stringify(opts)}`), { ok: true, message: '' }),
   };
   const host: ScriptHost = { io, sim, now: () => now };
   return { host, calls };

@@ -9,6 +9,7 @@ import type { Rng } from '../component.ts';
 import type { KubeObject, ObjectChange } from '../types.ts';
 import type { StageId } from '../trace/span.ts';
 import type { Tracer } from '../trace/tracer.ts';
+import type { PodLogs } from '../node/kubelet.ts';
 import type { RestRequest, RestResponse, WatchEventType } from './types.ts';
 import { uuid } from '../rand/rand.ts';
 import { rfc3339 } from '../clock/clock.ts';
@@ -26,6 +27,11 @@ export interface ApiServerDeps {
   nowMs(): number;
   rng: Rng;
   tracer: Tracer;
+  /**
+   * The kubelet's containerLogs endpoint on `node`, for GET …/pods/NAME/log (the API server
+   * proxies it). Wired by cluster.ts; undefined in tests that have no kubelets.
+   */
+  podLogs?(node: string, podUID: string, container: string, previous: boolean): PodLogs;
 }
 
 /**

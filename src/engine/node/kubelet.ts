@@ -5,6 +5,7 @@
  */
 import type { WatchEvent } from '../apiserver/types.ts';
 import type { ComponentContext, EventRecorder } from '../component.ts';
+import type { ProbeKind, SimResult } from '../types.ts';
 import type { Registry } from '../registry/registry.ts';
 import { podKey, type V1Pod } from '../scheduler/types.ts';
 import { Backoff } from './backoff.ts';
@@ -22,7 +23,22 @@ export interface KubeletHandle {
   fail(): void;
   /** `sim node recover`: the kubelet comes back, renews its Lease, reports Ready and resyncs. */
   recover(): void;
+  /** `sim container kill`: the running process of `container` in pod `podUID` exits with `exitCode`. */
+  killContainer(podUID: string, container: string, exitCode: number): SimResult;
+  /** `sim probe fail|pass`: force every `probe` of `container` to fail (or stop forcing it). */
+  setProbeFailure(podUID: string, container: string, probe: ProbeKind, fail: boolean): SimResult;
+  /** The kubelet's containerLogs endpoint: the container's log lines, or the error it answers with. */
+  logs(podUID: string, container: string, previous: boolean): PodLogs;
 }
+
+/** One line a container wrote, with its RFC 3339 (nano) timestamp, as `kubectl logs --timestamps` shows. */
+export interface LogLine {
+  time: string;
+  text: string;
+}
+
+/** Log lines, or the error text the kubelet answers with (400 BadRequest from the API server). */
+export type PodLogs = { lines: LogLine[] } | { error: string };
 
 export interface KubeletOptions {
   /**
@@ -167,5 +183,9 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       heartbeat.reportStatus(true);
       for (const p of informer.list()) handle(p);
     },
+    // STUBS: the kubelet helper implements these.
+    killContainer: () => ({ ok: false, message: 'sim container kill is not available yet' }),
+    setProbeFailure: () => ({ ok: false, message: 'sim probe is not available yet' }),
+    logs: () => ({ lines: [] }),
   };
 }

@@ -26,6 +26,8 @@ export class FakeCluster implements Cluster {
   readonly sim = {
     nodeAdd: (name: string) => { this.addNode(name, false); return { ok: true, message: `node/${name} added\n` }; },
     imagePush: (image: string) => ({ ok: true, message: `pushed ${image}\n` }),
+    containerKill: (pod: string) => ({ ok: true, message: `killed ${pod}\n` }),
+    probeFail: (pod: string) => ({ ok: true, message: `probe ${pod}\n` }),
   };
 
   constructor(opts: ClusterOptions = {}) {
