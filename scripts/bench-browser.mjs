@@ -8,6 +8,9 @@
 //  - pod-trip-longtasks: main-thread long tasks (> 50 ms) while one Pod's trip animates at 1×.
 //  - 300-pods-animating: frame rate (rAF) and long tasks while 300 Pods are applied and animate,
 //    on 20 workers when the app accepts `?workers=20`.
+//  - deploy-1k-ui: issue #3's budget in the browser: a Deployment of 1,000 replicas on 100 workers
+//    applied in the editor with the UI open, until 1,000 pods are Ready; wall time, frame rate
+//    and long tasks while it runs.
 // Env: BENCH_BROWSER_CASES=initial-js,fcp,… runs a subset; BENCH_PORT (default 4174).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -295,7 +298,58 @@ spec:
   await ctx.close();
 }
 
-const CASES = ['initial-js', 'fcp', 'pod-trip-longtasks', '300-pods-animating'];
+const DEPLOY_1K = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: big
+spec:
+  replicas: 1000
+  selector:
+    matchLabels:
+      app: big
+  template:
+    metadata:
+      labels:
+        app: big
+    spec:
+      containers:
+        - name: app
+          image: registry.k8s.io/pause:3.10
+          resources:
+            requests:
+              cpu: 1m
+              memory: 1Mi
+`;
+
+async function deploy1k(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(LONGTASK_INIT);
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/?workers=100`);
+  await page.locator('[data-testid="node"]').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await setSpeed(page, 8);
+  await ensurePlaying(page);
+  const ready = () => page.locator('[data-testid="pod"][data-ready="1/1"]').count();
+  const r = await measureApply(page, ctx, DEPLOY_1K, () => ready().then((n) => n >= 1000), 180_000);
+  emit({
+    case: 'deploy-1k-ui',
+    nodes: await page.locator('[data-testid="node"]').count(),
+    replicas: 1000,
+    ready: await ready(),
+    allReady: r.finished,
+    speed: 8,
+    wallMs: r.wallMs,
+    fpsMedian: median(r.fpsPerSecond),
+    maxFrameGapMs: r.maxFrameGapMs,
+    longTasks: r.long.length,
+    longTaskMaxMs: Math.max(0, ...r.long),
+    budget: 'reported (issue #3): frame rate and long tasks while 1,000 replicas come up',
+  });
+  await ctx.close();
+}
+
+const CASES = ['initial-js', 'fcp', 'pod-trip-longtasks', '300-pods-animating', 'deploy-1k-ui'];
 const wanted = process.env.BENCH_BROWSER_CASES?.split(',').map((s) => s.trim()) ?? CASES;
 
 async function main() {
@@ -312,7 +366,7 @@ async function main() {
       emit({ case: 'initial-js', error: String(e) });
     }
   }
-  const browserCases = { fcp, 'pod-trip-longtasks': podTripLongtasks, '300-pods-animating': pods300 };
+  const browserCases = { fcp, 'pod-trip-longtasks': podTripLongtasks, '300-pods-animating': pods300, 'deploy-1k-ui': deploy1k };
   const todo = wanted.filter((c) => c in browserCases);
   if (!todo.length) return;
   let preview;

@@ -9,6 +9,9 @@
  *   (binds per wall second), apply-to-all-Running wall time, heap. Mirrors scheduler_perf's
  *   SchedulingBasic at 5,000 nodes.
  * - `1k-nodes-100k-pods`: KWOK's published scale; wall and heap. `BENCH_SKIP_LARGE=1` skips it.
+ * - `deploy-1k-replicas`: issue #3's budget: one Deployment of 1,000 replicas on 100 workers,
+ *   from the POST to every pod Ready (Deployment controller → ReplicaSet controller → scheduler →
+ *   kubelets), wall and virtual time.
  *
  * Env: `BENCH_CASES=pod-trip,5k-nodes-10k-pods` runs a subset (`custom:1000x2000` an ad-hoc size); `BENCH_MAX_WALL_S` (default 240)
  * caps each case's run loop (an unfinished case reports `"complete": false`).
@@ -177,7 +180,69 @@ function scale(name: string, workers: number, pods: number) {
   });
 }
 
+/** A Deployment of `replicas` pause pods with a tiny request (apps/v1, all defaults). */
+function deploymentManifest(name: string, replicas: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'pause', image: IMAGE, resources: { requests: { cpu: '1m', memory: '1Mi' } } }] },
+      },
+    },
+  };
+}
+
+function deploymentBench(name: string, workers: number, replicas: number) {
+  const base = heapMB();
+  const { cluster, bootWallMs } = boot(workers);
+  const ready = new Set<string>();
+  let created = 0;
+  let allReadyWall = 0;
+  let allReadyVirtual = 0;
+  cluster.onChange((c: ObjectChange) => {
+    if (c.resource !== 'pods') return;
+    const o = c.object as KubeObject & { status?: { conditions?: { type: string; status: string }[] } };
+    if (c.type === 'ADDED') created++;
+    if (c.type === 'DELETED') ready.delete(o.metadata.name);
+    else if (o.status?.conditions?.some((k) => k.type === 'Ready' && k.status === 'True')) ready.add(o.metadata.name);
+    if (!allReadyWall && ready.size >= replicas) {
+      allReadyWall = performance.now();
+      allReadyVirtual = cluster.now();
+    }
+  });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const v0 = cluster.now();
+  const res = cluster.handle({
+    verb: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', body: deploymentManifest('bench', replicas), from: 'kubectl', userAgent: 'kubectl/v1.34.0',
+  });
+  if (res.code >= 300) throw new Error(`POST deployment: ${JSON.stringify(res.body)}`);
+  while (!allReadyWall && performance.now() - t0 < MAX_WALL_MS && cluster.nextTimerAt() !== undefined) cluster.runFor(1000);
+  const cpu = process.cpuUsage(cpu0);
+  const deploy = cluster.handle({ verb: 'GET', path: '/apis/apps/v1/namespaces/default/deployments/bench' }).body as { status?: Record<string, unknown> };
+  emit({
+    case: name,
+    wallMs: round((allReadyWall || performance.now()) - t0),
+    cpuMs: round((cpu.user + cpu.system) / 1000),
+    virtualMs: (allReadyWall ? allReadyVirtual : cluster.now()) - v0,
+    heapMB: round(heapMB() - base),
+    complete: allReadyWall > 0,
+    nodes: workers + 1,
+    replicas,
+    podsCreated: created,
+    podsReady: ready.size,
+    deploymentStatus: deploy.status,
+    bootWallMs,
+  });
+}
+
 const CASES: Record<string, () => void> = {
+  'deploy-1k-replicas': () => deploymentBench('deploy-1k-replicas', 100, 1000),
   'pod-trip': podTrip,
   '5k-nodes-10k-pods': () => scale('5k-nodes-10k-pods', 5000, 10_000),
   '1k-nodes-100k-pods': () => scale('1k-nodes-100k-pods', 1000, 100_000),
