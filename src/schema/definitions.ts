@@ -264,6 +264,60 @@ export const definitions: Record<string, S> = {
     },
     ['key', 'effect'],
   ),
+  // apps/v1 (k8s.io/api apps/v1/types.go) and meta/v1 LabelSelector.
+  LabelSelector: struct('LabelSelector', 'A label query over a set of resources. An empty selector matches all objects.', {
+    matchLabels: strMap('Label key/value pairs; each is a requirement `key In (value)`.'),
+    matchExpressions: arrayOf(ref('LabelSelectorRequirement'), 'Label selector requirements; all must hold.'),
+  }),
+  LabelSelectorRequirement: struct(
+    'LabelSelectorRequirement',
+    'A selector requirement: a key, an operator and values.',
+    {
+      key: str('The label key the selector applies to.'),
+      operator: str('In, NotIn, Exists or DoesNotExist.', { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }),
+      values: arrayOf({ type: 'string' }, 'Values; non-empty for In/NotIn, empty for Exists/DoesNotExist.'),
+    },
+    ['key', 'operator'],
+  ),
+  PodTemplateSpec: struct('PodTemplateSpec', 'The pods a controller creates: their metadata and spec.', {
+    metadata: ref('ObjectMeta', 'Metadata of the pods; labels must match the selector.'),
+    spec: ref('PodSpec', 'Specification of the pods.'),
+  }),
+  Deployment: struct('Deployment', 'Declarative updates for Pods and ReplicaSets.', {
+    ...typeMeta('apps/v1', 'Deployment'),
+    metadata: ref('ObjectMeta'),
+    spec: ref('DeploymentSpec', 'Desired behavior of the Deployment.'),
+    status: open('Most recently observed status of the Deployment. Read-only.', 'v1.DeploymentStatus'),
+  }),
+  DeploymentSpec: struct('DeploymentSpec', 'The desired behavior of a Deployment.', {
+    replicas: int32('Number of desired pods. Default 1.'),
+    selector: ref('LabelSelector', 'Label selector for pods; must match the template labels. Immutable.'),
+    template: ref('PodTemplateSpec', 'The pods to create. restartPolicy must be Always.'),
+    strategy: ref('DeploymentStrategy', 'How to replace existing pods with new ones.'),
+    minReadySeconds: int32('Seconds a new pod must be ready, without crashing, to count as available. Default 0.'),
+    revisionHistoryLimit: int32('Old ReplicaSets to keep for rollback. Default 10.'),
+    paused: bool('Paused: template changes do not start a rollout.'),
+    progressDeadlineSeconds: int32('Seconds to make progress before the rollout is reported failed (ProgressDeadlineExceeded). Default 600.'),
+  }),
+  DeploymentStrategy: struct('DeploymentStrategy', 'How to replace existing pods with new ones.', {
+    type: str('RollingUpdate (default) or Recreate.', { enum: ['Recreate', 'RollingUpdate'] }),
+    rollingUpdate: struct('RollingUpdateDeployment', 'Rolling update parameters.', {
+      maxUnavailable: intOrString('Pods that may be unavailable during the update: a number or a percentage (rounded down). Default 25%.'),
+      maxSurge: intOrString('Pods that may be created above the desired count: a number or a percentage (rounded up). Default 25%.'),
+    }),
+  }),
+  ReplicaSet: struct('ReplicaSet', 'Keeps a number of pod replicas running.', {
+    ...typeMeta('apps/v1', 'ReplicaSet'),
+    metadata: ref('ObjectMeta'),
+    spec: ref('ReplicaSetSpec', 'Desired behavior of the ReplicaSet.'),
+    status: open('Most recently observed status of the ReplicaSet. Read-only.', 'v1.ReplicaSetStatus'),
+  }),
+  ReplicaSetSpec: struct('ReplicaSetSpec', 'The desired behavior of a ReplicaSet.', {
+    replicas: int32('Number of desired pods. Default 1.'),
+    minReadySeconds: int32('Seconds a new pod must be ready to count as available. Default 0.'),
+    selector: ref('LabelSelector', 'Label selector for pods; must match the template labels. Immutable.'),
+    template: ref('PodTemplateSpec', 'The pods to create when too few exist.'),
+  }),
 };
 
 /** A self-contained schema for one kind (its definition plus every shared definition). */
@@ -274,3 +328,5 @@ export function schemaFor(kind: string): S {
 export const podSchema = schemaFor('Pod');
 export const namespaceSchema = schemaFor('Namespace');
 export const nodeSchema = schemaFor('Node');
+export const deploymentSchema = schemaFor('Deployment');
+export const replicaSetSchema = schemaFor('ReplicaSet');

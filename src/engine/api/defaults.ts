@@ -1,7 +1,8 @@
 /**
  * Defaulting, run when the server decodes a body. Mirrors k/k pkg/apis/core/v1/defaults.go
  * (SetDefaults_Pod, SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_Probe,
- * SetDefaults_ResourceList, SetDefaults_Namespace, SetDefaults_NodeStatus). Mutates in place.
+ * SetDefaults_ResourceList, SetDefaults_Namespace, SetDefaults_NodeStatus) and
+ * pkg/apis/apps/v1/defaults.go (SetDefaults_Deployment, SetDefaults_ReplicaSet). Mutates in place.
  */
 import { formatQuantity, roundUpToMilli, tryParseQuantity } from './quantity.ts';
 
@@ -58,7 +59,8 @@ function defaultProbe(p: unknown): void {
   }
 }
 
-function defaultContainer(c: Obj): void {
+/** `pod`: SetDefaults_Pod's extras (limits → requests) apply to Pods, not to pod templates. */
+function defaultContainer(c: Obj, pod: boolean): void {
   if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') {
     // Upstream ignores the parse error of an empty image (validation reports it): IfNotPresent.
     c.imagePullPolicy = typeof c.image === 'string' && c.image && imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent';
@@ -70,7 +72,7 @@ function defaultContainer(c: Obj): void {
   if (isObj(c.resources)) {
     const r = c.resources;
     // SetDefaults_Pod: requests copied from limits when a resource has a limit but no request.
-    if (isObj(r.limits)) {
+    if (pod && isObj(r.limits)) {
       if (!isObj(r.requests)) r.requests = {};
       const req = r.requests as Obj;
       for (const [k, v] of Object.entries(r.limits)) if (req[k] === undefined) req[k] = v;
@@ -89,23 +91,60 @@ function defaultVolume(v: Obj): void {
 /** Default a Pod body (spec and containers). */
 export function defaultPod(pod: Obj): void {
   if (!isObj(pod.spec)) return;
-  defaultPodSpec(pod.spec);
+  defaultPodSpec(pod.spec, true);
 }
 
-/** Default a PodSpec (also used by pod templates). */
-export function defaultPodSpec(spec: Obj): void {
+/**
+ * Default a PodSpec. `pod` false is a pod template (Deployment, ReplicaSet): SetDefaults_PodSpec
+ * and the nested defaulters only; SetDefaults_Pod's enableServiceLinks, limits → requests and
+ * hostNetwork ports materialize on Pods alone (DefaultHostNetworkHostPortsInPodTemplates is off).
+ */
+export function defaultPodSpec(spec: Obj, pod = true): void {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.securityContext ??= {};
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ??= 'default-scheduler';
-  spec.enableServiceLinks ??= true;
-  for (const c of arr(spec.containers)) defaultContainer(c);
-  for (const c of arr(spec.initContainers)) defaultContainer(c);
+  if (pod) spec.enableServiceLinks ??= true;
+  for (const c of arr(spec.containers)) defaultContainer(c, pod);
+  for (const c of arr(spec.initContainers)) defaultContainer(c, pod);
   for (const v of arr(spec.volumes)) defaultVolume(v);
-  if (spec.hostNetwork === true) {
+  if (pod && spec.hostNetwork === true) {
     for (const c of arr(spec.containers)) for (const p of arr(c.ports)) p.hostPort ??= p.containerPort;
   }
+}
+
+function defaultTemplate(spec: Obj): void {
+  if (!isObj(spec.template)) return;
+  const t = spec.template;
+  if (isObj(t.spec)) defaultPodSpec(t.spec, false);
+}
+
+/** SetDefaults_Deployment (apps/v1): replicas 1, RollingUpdate 25%/25%, history 10, deadline 600 s. */
+export function defaultDeployment(d: Obj): void {
+  if (!isObj(d.spec)) d.spec = {};
+  const spec = d.spec as Obj;
+  spec.replicas ??= 1;
+  if (!isObj(spec.strategy)) spec.strategy = {};
+  const strategy = spec.strategy as Obj;
+  if (strategy.type === undefined || strategy.type === '') strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    const ru = strategy.rollingUpdate as Obj;
+    ru.maxUnavailable ??= '25%';
+    ru.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  defaultTemplate(spec);
+}
+
+/** SetDefaults_ReplicaSet (apps/v1): replicas 1. */
+export function defaultReplicaSet(rs: Obj): void {
+  if (!isObj(rs.spec)) rs.spec = {};
+  const spec = rs.spec as Obj;
+  spec.replicas ??= 1;
+  defaultTemplate(spec);
 }
 
 export function defaultNamespace(ns: Obj): void {
@@ -133,4 +172,6 @@ export const DEFAULTERS: Record<string, (o: Obj) => void> = {
   Pod: defaultPod,
   Namespace: defaultNamespace,
   Node: defaultNode,
+  Deployment: defaultDeployment,
+  ReplicaSet: defaultReplicaSet,
 };

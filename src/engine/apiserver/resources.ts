@@ -12,8 +12,10 @@ export interface ResourceInfo {
   namespaced: boolean;
   /** Field selector labels besides metadata.name / metadata.namespace. */
   fieldLabels: string[];
-  /** Subresources served (`status`, `binding`). */
+  /** Subresources served (`status`, `binding`, `scale`, `log`). */
   subresources: string[];
+  /** Short names for discovery (`deploy`, `rs`). */
+  shortNames?: string[];
 }
 
 const META = ['metadata.name', 'metadata.namespace'];
@@ -26,7 +28,7 @@ export const RESOURCES: ResourceInfo[] = [
     kind: 'Pod',
     namespaced: true,
     fieldLabels: [...META, 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-    subresources: ['status', 'binding'],
+    subresources: ['status', 'binding', 'log'],
   },
   { group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, fieldLabels: [...META, 'spec.unschedulable'], subresources: ['status'] },
   { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, fieldLabels: [...META, 'status.phase'], subresources: ['status', 'finalize'] },
@@ -55,6 +57,9 @@ export const RESOURCES: ResourceInfo[] = [
   { group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true, fieldLabels: [...META], subresources: ['status'] },
   { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', kind: 'IngressClass', namespaced: false, fieldLabels: [...META], subresources: [] },
   { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, fieldLabels: [...META], subresources: [] },
+  // pkg/registry/apps/{deployment,replicaset}/strategy.go: ToSelectableFields.
+  { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, fieldLabels: [...META], subresources: ['status', 'scale'], shortNames: ['deploy'] },
+  { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true, fieldLabels: [...META, 'status.replicas'], subresources: ['status', 'scale'], shortNames: ['rs'] },
 ];
 
 /** `deployments.apps`, or `pods` for the core group. */

@@ -9,6 +9,7 @@ import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from '../ap
 import { validatePodSpec, validatePodSpecUpdate } from '../api/podValidation.ts';
 import { podQOSClass } from '../api/qos.ts';
 import type { ResourceInfo } from './resources.ts';
+import { deepEqual } from '../api/equal.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -18,6 +19,11 @@ export function applyDefaults(kind: string, obj: Obj): void {
 
 /** PrepareForCreate: server-owned fields. */
 export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
+  // deploymentStrategy / rsStrategy.PrepareForCreate: status starts empty (generation 1 is generic).
+  if (info.kind === 'Deployment' || info.kind === 'ReplicaSet') {
+    obj.status = {};
+    return;
+  }
   if (info.kind === 'Pod') {
     obj.status = { phase: 'Pending', qosClass: podQOSClass(obj.spec as Obj) };
   }
@@ -39,6 +45,15 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
     if (errs.length === 0) errs.push(...validatePodSpecUpdate(obj.spec as Obj, old.spec as Obj));
   }
   return errs;
+}
+
+/**
+ * PrepareForUpdate's generation rule: +1 when spec changes; for a Deployment also when its
+ * annotations change (they are copied to its ReplicaSets). Status writes never bump it.
+ */
+export function generationChanged(info: ResourceInfo, obj: KubeObject, old: KubeObject): boolean {
+  if (!deepEqual(obj.spec, old.spec)) return true;
+  return info.kind === 'Deployment' && !deepEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {});
 }
 
 /** Kinds whose generation changes only with spec (ObjectMeta.generation). */

@@ -12,7 +12,7 @@ import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OPTI
 import { strategicMergePatch, mergePatch } from './patch.ts';
 import { apiVersionOf, qualifiedResource, RESOURCES, type ResourceInfo } from './resources.ts';
 import type { WriteCtx } from './server.ts';
-import { applyDefaults, bumpsGeneration, prepareForCreate, validateCreate, validateUpdate } from './strategy.ts';
+import { applyDefaults, bumpsGeneration, generationChanged, prepareForCreate, validateCreate, validateUpdate } from './strategy.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -137,12 +137,17 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
     else delete obj.spec;
     if (oldMeta.ownerReferences !== undefined) meta.ownerReferences = oldMeta.ownerReferences;
     else delete meta.ownerReferences;
+    // deploymentStatusStrategy.PrepareForUpdate also keeps the labels.
+    if (info.kind === 'Deployment') {
+      if (oldMeta.labels !== undefined) meta.labels = oldMeta.labels;
+      else delete meta.labels;
+    }
   } else if (old.status !== undefined && info.subresources.includes('status')) {
     obj.status = old.status;
   }
   const errs = validateUpdate(info, obj, old, subresource);
   if (errs.length) throw invalidFor(info, name!, errs);
-  if (bumpsGeneration(info) && subresource !== 'status' && !deepEqual(obj.spec, old.spec)) {
+  if (bumpsGeneration(info) && subresource !== 'status' && generationChanged(info, obj, old)) {
     meta.generation = ((oldMeta.generation as number) ?? 0) + 1;
   }
   meta.resourceVersion = old.metadata.resourceVersion;
