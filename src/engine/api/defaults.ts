@@ -114,10 +114,12 @@ export function defaultPodSpec(spec: Obj, pod = true): void {
   }
 }
 
+/** The Go template struct always exists, so its pod spec is always defaulted. */
 function defaultTemplate(spec: Obj): void {
-  if (!isObj(spec.template)) return;
-  const t = spec.template;
-  if (isObj(t.spec)) defaultPodSpec(t.spec, false);
+  if (!isObj(spec.template)) spec.template = {};
+  const t = spec.template as Obj;
+  if (!isObj(t.spec)) t.spec = {};
+  defaultPodSpec(t.spec as Obj, false);
 }
 
 /** SetDefaults_Deployment (apps/v1): replicas 1, RollingUpdate 25%/25%, history 10, deadline 600 s. */

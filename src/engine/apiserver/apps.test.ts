@@ -123,3 +123,138 @@ describe('apps/v1 deployments and replicasets: registration and defaulting', () 
     expect(c.cluster.handle({ verb: 'GET', path: RSS, query: { fieldSelector: 'status.replicas=0' } }).code).toBe(200);
   });
 });
+
+describe('apps/v1 validation (upstream messages)', () => {
+  const create = (c: TestCluster, mutate: (d: any) => void, kind = 'Deployment') => {
+    const d: any = {
+      apiVersion: 'apps/v1',
+      kind,
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+    };
+    mutate(d);
+    return c.cluster.handle({ verb: 'POST', path: kind === 'Deployment' ? DEPLOYS : RSS, body: d });
+  };
+  const c = new TestCluster({ workers: 1 });
+  const cases: [string, (d: any) => void, string][] = [
+    [
+      'selector does not match template labels',
+      (d) => (d.spec.template.metadata.labels = { tier: 'fe', app: 'x' }),
+      'Deployment.apps "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"x","tier":"fe"}: `selector` does not match template `labels`',
+    ],
+    [
+      'missing selector',
+      (d) => delete d.spec.selector,
+      'Deployment.apps "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`]',
+    ],
+    ['empty selector', (d) => (d.spec.selector = {}), 'Deployment.apps "web" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for deployment'],
+    ['negative replicas', (d) => (d.spec.replicas = -1), 'Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'],
+    [
+      'maxSurge 0 and maxUnavailable 0',
+      (d) => (d.spec.strategy = { rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } }),
+      'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
+    ],
+    [
+      'maxSurge "0%" and maxUnavailable "0%"',
+      (d) => (d.spec.strategy = { rollingUpdate: { maxSurge: '0%', maxUnavailable: '0%' } }),
+      'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "0%": may not be 0 when `maxSurge` is 0',
+    ],
+    [
+      'maxUnavailable over 100%',
+      (d) => (d.spec.strategy = { rollingUpdate: { maxUnavailable: '150%' } }),
+      'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%',
+    ],
+    [
+      'a bad percent string',
+      (d) => (d.spec.strategy = { rollingUpdate: { maxSurge: 'half' } }),
+      `Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: "half": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+    ],
+    [
+      'a negative int maxSurge',
+      (d) => (d.spec.strategy = { rollingUpdate: { maxSurge: -2 } }),
+      'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: -2: must be greater than or equal to 0',
+    ],
+    [
+      'rollingUpdate with Recreate',
+      (d) => (d.spec.strategy = { type: 'Recreate', rollingUpdate: { maxSurge: 1 } }),
+      "Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    ],
+    [
+      'an unknown strategy type',
+      (d) => (d.spec.strategy = { type: 'BlueGreen' }),
+      'Deployment.apps "web" is invalid: spec.strategy: Unsupported value: {"type":"BlueGreen"}: supported values: "Recreate", "RollingUpdate"',
+    ],
+    [
+      'restartPolicy Never',
+      (d) => (d.spec.template.spec.restartPolicy = 'Never'),
+      'Deployment.apps "web" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
+    ],
+    [
+      'activeDeadlineSeconds',
+      (d) => (d.spec.template.spec.activeDeadlineSeconds = 30),
+      'Deployment.apps "web" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported',
+    ],
+    [
+      'negative minReadySeconds and revisionHistoryLimit',
+      (d) => Object.assign(d.spec, { minReadySeconds: -1, revisionHistoryLimit: -1 }),
+      'Deployment.apps "web" is invalid: [spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0, spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0]',
+    ],
+    [
+      'progressDeadlineSeconds not above minReadySeconds',
+      (d) => Object.assign(d.spec, { minReadySeconds: 30, progressDeadlineSeconds: 30 }),
+      'Deployment.apps "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 30: must be greater than minReadySeconds',
+    ],
+    [
+      'the pod template spec (paths under spec.template.spec)',
+      (d) => (d.spec.template.spec.containers = [{ name: 'Web' }]),
+      `Deployment.apps "web" is invalid: [spec.template.spec.containers[0].name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?'), spec.template.spec.containers[0].image: Required value]`,
+    ],
+    [
+      'a bad selector operator',
+      (d) => (d.spec.selector = { matchExpressions: [{ key: 'app', operator: 'Is', values: ['web'] }] }),
+      'Deployment.apps "web" is invalid: [spec.selector.matchExpressions[0].operator: Invalid value: "Is": not a valid selector operator, spec.selector: Invalid value: {"matchExpressions":[{"key":"app","operator":"Is","values":["web"]}]}: invalid label selector]',
+    ],
+  ];
+  for (const [name, mutate, message] of cases) {
+    it(`rejects ${name}`, () => {
+      const r = create(c, mutate);
+      expect(r.code).toBe(422);
+      expect(msg(r)).toBe(message);
+    });
+  }
+
+  it('accepts matchExpressions that match the template', () => {
+    const r = create(c, (d) => (d.spec.selector = { matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api'] }] }), 'ReplicaSet');
+    expect(r.code).toBe(201);
+  });
+
+  it('validates ReplicaSets with the same template rules', () => {
+    const c2 = new TestCluster({ workers: 1 });
+    const r = create(c2, (d) => {
+      d.spec.replicas = -1;
+      d.spec.selector = {};
+    }, 'ReplicaSet');
+    expect(msg(r)).toBe('ReplicaSet.apps "web" is invalid: [spec.replicas: Invalid value: -1: must be greater than or equal to 0, spec.selector: Invalid value: {}: empty selector is invalid for deployment]');
+  });
+
+  it('keeps the selector immutable on update', () => {
+    const c2 = new TestCluster({ workers: 1 });
+    expect(create(c2, () => {}).code).toBe(201);
+    const r = c2.cluster.handle({
+      verb: 'PATCH',
+      path: `${DEPLOYS}/web`,
+      body: { spec: { selector: { matchLabels: { app: 'web2' } }, template: { metadata: { labels: { app: 'web2' } } } } },
+      patchType: 'application/strategic-merge-patch+json',
+    });
+    expect(r.code).toBe(422);
+    expect(msg(r)).toBe('Deployment.apps "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web2"}}: field is immutable');
+    expect(((r.body as Status).details as any).causes).toEqual([{ reason: 'FieldValueInvalid', message: 'Invalid value: {"matchLabels":{"app":"web2"}}: field is immutable', field: 'spec.selector' }]);
+  });
+
+  it('validates status writes', () => {
+    const c2 = new TestCluster({ workers: 1 });
+    create(c2, () => {});
+    const r = c2.cluster.handle({ verb: 'PUT', path: `${DEPLOYS}/web/status`, body: { ...(c2.get(`${DEPLOYS}/web`).body as any), status: { replicas: 1, readyReplicas: 2 } } });
+    expect(msg(r)).toBe('Deployment.apps "web" is invalid: status.readyReplicas: Invalid value: 2: cannot be greater than status.replicas');
+  });
+});

@@ -8,6 +8,7 @@ import type { FieldError } from '../api/field.ts';
 import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from '../api/meta.ts';
 import { validatePodSpec, validatePodSpecUpdate } from '../api/podValidation.ts';
 import { podQOSClass } from '../api/qos.ts';
+import { validateAppsStatus, validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from '../api/appsValidation.ts';
 import type { ResourceInfo } from './resources.ts';
 import { deepEqual } from '../api/equal.ts';
 
@@ -35,6 +36,8 @@ export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
 export function validateCreate(info: ResourceInfo, obj: KubeObject): FieldError[] {
   const errs = validateObjectMeta(obj.metadata as Obj, info.namespaced, nameRuleFor(info.kind));
   if (info.kind === 'Pod') errs.push(...validatePodSpec(obj.spec as Obj));
+  else if (info.kind === 'Deployment') errs.push(...validateDeploymentSpec(obj.spec as Obj));
+  else if (info.kind === 'ReplicaSet') errs.push(...validateReplicaSetSpec(obj.spec as Obj));
   return errs;
 }
 
@@ -43,6 +46,12 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
   if (info.kind === 'Pod' && subresource !== 'status') {
     errs.push(...validatePodSpec(obj.spec as Obj));
     if (errs.length === 0) errs.push(...validatePodSpecUpdate(obj.spec as Obj, old.spec as Obj));
+  } else if (info.kind === 'Deployment' || info.kind === 'ReplicaSet') {
+    if (subresource === 'status') errs.push(...validateAppsStatus(info.kind, obj.status, old.status));
+    else {
+      errs.push(...(info.kind === 'Deployment' ? validateDeploymentSpec(obj.spec as Obj) : validateReplicaSetSpec(obj.spec as Obj)));
+      errs.push(...validateSelectorImmutable(obj.spec as Obj, old.spec as Obj));
+    }
   }
   return errs;
 }
