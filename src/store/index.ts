@@ -17,9 +17,18 @@ export type { TerminalLine } from './terminal.ts';
 export type { WorkerStatus } from '../bridge/client.ts';
 
 export interface Selection {
-  kind: 'pod' | 'node' | 'span';
-  /** Pod/node: the object key (`pods/default/web-…`, `nodes//worker-1`); span: `String(span.id)`. */
+  kind: 'pod' | 'node' | 'span' | 'deployment' | 'replicaset';
+  /**
+   * Objects: the store key (`pods/default/web-…`, `nodes//worker-1`,
+   * `deployments.apps/default/web`, `replicasets.apps/default/web-7d4b9`); span: `String(span.id)`.
+   */
   key: string;
+}
+
+/** The last command a UI button ran (shown beside the button, and in the terminal). */
+export interface LastAction {
+  line: string;
+  result?: CommandResult;
 }
 
 export interface StoreState extends ClusterSlice, TraceSlice {
@@ -31,6 +40,9 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   /** Shown until dismissed after a crash; the detail is for the console, not the banner. */
   workerNotice?: { detail?: string };
   terminal: TerminalLine[];
+  /** Bumped when a UI action ran a command: the dock opens its terminal tab to show it. */
+  terminalReveal: number;
+  lastAction?: LastAction;
 
   play(): void;
   pause(): void;
@@ -39,6 +51,11 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   select(sel?: Selection): void;
   apply(text: string, file?: string): Promise<CommandResult>;
   runTerminal(line: string): Promise<CommandResult>;
+  /**
+   * A UI action (Delete pod, Scale, Kill container …) as the command line it stands for: run
+   * through the terminal's path, so the terminal shows the line and its output.
+   */
+  runAction(line: string): Promise<CommandResult>;
   clearTerminal(): void;
   dismissWorkerNotice(): void;
   /** Animation over: drop these spans from activeSpans. */
@@ -111,6 +128,8 @@ export const useStore = create<StoreState>()((set, get) => ({
   worker: 'starting',
   workerNotice: undefined,
   terminal: [],
+  terminalReveal: 0,
+  lastAction: undefined,
 
   play() {
     set((s) => ({ playback: { ...s.playback, playing: true } }));
@@ -130,7 +149,7 @@ export const useStore = create<StoreState>()((set, get) => ({
     bridge?.setSpeed(n);
   },
   select(sel) {
-    set({ selection: sel });
+    set((s) => (s.selection?.key === sel?.key ? { selection: sel } : { selection: sel, lastAction: undefined }));
   },
   async apply(text, file = 'manifest.yaml') {
     if (!bridge) return notConnected;
@@ -148,6 +167,12 @@ export const useStore = create<StoreState>()((set, get) => ({
       if (result.requests?.length) lines = appendRequests(lines, result.requests);
       return { terminal: lines };
     });
+    return result;
+  },
+  async runAction(line) {
+    set((s) => ({ terminalReveal: s.terminalReveal + 1, lastAction: { line } }));
+    const result = await get().runTerminal(line);
+    set((s) => (s.lastAction?.line === line && !s.lastAction.result ? { lastAction: { line, result } } : s));
     return result;
   },
   clearTerminal() {

@@ -34,7 +34,7 @@ describe('Coalescer', () => {
 
   it('ignores resources the UI does not draw, keys cluster-scoped objects with an empty namespace', () => {
     const c = new Coalescer();
-    c.record({ type: 'ADDED', resource: 'replicasets.apps', object: pod('rs', '1') });
+    c.record({ type: 'ADDED', resource: 'leases.coordination.k8s.io', object: pod('lease', '1') });
     c.record({ type: 'ADDED', resource: 'nodes', object: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' } } });
     const { upserts } = c.take();
     expect(upserts.map((u) => u.key)).toEqual(['nodes//worker-1']);
@@ -62,5 +62,15 @@ describe('Coalescer', () => {
     expect(c.ready(7)).toBe(true);
     expect(c.take(7).upserts.map((u) => u.object.metadata.name)).toEqual(['b']);
     expect(c.dirty).toBe(false);
+  });
+});
+
+describe('UI_RESOURCES', () => {
+  it('includes Deployments and ReplicaSets under the names the API server change feed uses', () => {
+    const c = new Coalescer();
+    const obj = (name: string) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name, namespace: 'default' } });
+    c.record({ type: 'ADDED', resource: 'replicasets.apps', object: obj('web-7d4b9') });
+    c.record({ type: 'ADDED', resource: 'deployments.apps', object: { ...obj('web'), kind: 'Deployment' } });
+    expect(c.take().upserts.map((u) => u.key)).toEqual(['replicasets.apps/default/web-7d4b9', 'deployments.apps/default/web']);
   });
 });

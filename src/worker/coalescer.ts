@@ -8,8 +8,8 @@ import { objectKey } from '../protocol/messages.ts';
 import { podColumns } from './podColumns.ts';
 import type { KubeObject, ObjectChange } from '../protocol/types.ts';
 
-/** Resources the UI draws today; the coalescer itself is generic by resource. */
-export const UI_RESOURCES = ['pods', 'nodes', 'events', 'namespaces'] as const;
+/** Resources the UI draws (qualified as the API server's changes name them); the coalescer itself is generic by resource. */
+export const UI_RESOURCES = ['pods', 'nodes', 'events', 'namespaces', 'deployments.apps', 'replicasets.apps'] as const;
 
 interface Pending {
   resource: string;

@@ -31,6 +31,8 @@ const LIST_PATHS: Record<string, string> = {
   nodes: '/api/v1/nodes',
   events: '/api/v1/events',
   namespaces: '/api/v1/namespaces',
+  'deployments.apps': '/apis/apps/v1/deployments',
+  'replicasets.apps': '/apis/apps/v1/replicasets',
 };
 
 /** Spans kept per delta in busy mode (the store keeps ~300 anyway). */

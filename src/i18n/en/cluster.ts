@@ -14,6 +14,16 @@ export default {
   },
   pod: {
     label: 'Pod {{name}}: {{status}}, {{ready}} ready',
+    owner: 'owned by ReplicaSet {{owner}}',
+  },
+  workloads: {
+    title: 'Workloads: who owns these pods',
+    deployment: 'Deployment {{name}} and its ReplicaSets',
+    ready: '{{ready}}/{{desired}} ready',
+    revision: 'rev {{revision}}',
+    counts: 'desired {{desired}} · current {{current}} · ready {{ready}}',
+    rsLabel: 'ReplicaSet {{name}} ({{role}}, revision {{revision}}): desired {{desired}}, current {{current}}, ready {{ready}}',
+    role: { new: 'new', old: 'old', solo: 'ReplicaSet' },
   },
   unscheduled: {
     title: 'Unscheduled',

@@ -12,6 +12,16 @@ export default {
   },
   pod: {
     label: '파드 {{name}}: {{status}}, 준비 {{ready}}',
+    owner: '레플리카셋 {{owner}} 소유',
+  },
+  workloads: {
+    title: '워크로드: 이 파드들의 소유자',
+    deployment: '디플로이먼트 {{name}}와 레플리카셋',
+    ready: '준비 {{ready}}/{{desired}}',
+    revision: '리비전 {{revision}}',
+    counts: '원하는 수 {{desired}} · 현재 {{current}} · 준비 {{ready}}',
+    rsLabel: '레플리카셋 {{name}} ({{role}}, 리비전 {{revision}}): 원하는 수 {{desired}}, 현재 {{current}}, 준비 {{ready}}',
+    role: { new: '새', old: '이전', solo: '레플리카셋' },
   },
   unscheduled: {
     title: '스케줄 대기',

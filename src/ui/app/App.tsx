@@ -7,6 +7,7 @@ import { MotionConfig } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
+import { useDeleteKey } from '../actions/useDeleteKey.ts';
 import { ClusterView } from '../cluster/ClusterView.tsx';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -40,6 +41,7 @@ export function App() {
   // StrictMode runs this twice in dev: the cleanup disposes the first worker (toolchain-notes P11).
   useEffect(() => connect({ seed: options.seed, workers: options.workers }), [connect, options]);
   useEffect(refuseStrayFileDrops, []);
+  useDeleteKey();
   return (
     <MotionConfig reducedMotion="user">
       {/* Its own component: the expiry timers follow every span, and App must not re-render with them. */}

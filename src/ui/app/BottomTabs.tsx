@@ -2,7 +2,7 @@
  * Events | kubectl terminal tabs (WAI-ARIA tabs pattern; both panels stay mounted), in a dock
  * that folds down to its tab bar so the pipeline can have the room (a tab click unfolds it).
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
@@ -31,6 +31,13 @@ export function BottomTabs() {
   const [open, setOpen] = useState(true);
   const warnings = useStore((s) => countWarnings(s.events));
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null });
+  // A UI action (Delete pod, Scale …) ran a command: show it in the terminal, where it can be retyped.
+  const reveal = useStore((s) => s.terminalReveal);
+  useEffect(() => {
+    if (reveal === 0) return;
+    setTab('terminal');
+    setOpen(true);
+  }, [reveal]);
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;

@@ -1,9 +1,10 @@
-/** The cluster's current state: node cards with their pods, and the unscheduled lane. */
+/** The cluster's current state: the workloads strip, node cards with their pods, and the unscheduled lane. */
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { UnscheduledLane } from './UnscheduledLane.tsx';
+import { WorkloadsStrip } from './WorkloadsStrip.tsx';
 
 const COMPACT_PER_NODE = 6;
 
@@ -18,6 +19,8 @@ export function ClusterView() {
       <h2 id="cluster-title" className="panel-title">
         {t('title')} <span className="panel-sub">{t('summary', { nodes: nodeKeys.length, pods: podCount, count: podCount })}</span>
       </h2>
+      {/* Who owns the pods below: Deployment → ReplicaSets, with their counts. */}
+      <WorkloadsStrip />
       <div className="cluster-scroll">
         {/* Pending pods sit left of the nodes: the scheduler moves them right, into a node. */}
         <div className="node-list">

@@ -7,6 +7,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useStore } from '../../store/index.ts';
+import { podOwner } from '../../store/workloads.ts';
 import { podTone } from './nodeInfo.ts';
 
 const toggle = (podKey: string, selected: boolean) => useStore.getState().select(selected ? undefined : { kind: 'pod', key: podKey });
@@ -15,7 +16,13 @@ export const PodChip = memo(function PodChip({ podKey, compact = false, t }: { p
   const pod = useStore((s) => s.byResource.pods?.[podKey]);
   const cols = useStore((s) => s.podColumns[podKey]);
   const selected = useStore((s) => s.selection?.kind === 'pod' && s.selection.key === podKey);
+  // `name role` of the controlling ReplicaSet, as one string so the selector stays a primitive.
+  const ownerTag = useStore((s) => {
+    const o = podOwner(s.byResource, s.byResource.pods?.[podKey]);
+    return o ? `${o.name} ${o.role}` : '';
+  });
   if (!pod) return null;
+  const [owner, role] = ownerTag ? ownerTag.split(' ') : [];
   const phase = (pod.status as { phase?: string } | undefined)?.phase ?? 'Pending';
   const node = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
   const status = cols?.status ?? phase;
@@ -29,8 +36,8 @@ export const PodChip = memo(function PodChip({ podKey, compact = false, t }: { p
   return (
     <button
       type="button"
-      className={`pod-chip tone-${tone}${compact ? ' dot' : ''}`}
-      title={compact ? `${pod.metadata.name}  ${status}  ${ready}` : why?.message}
+      className={`pod-chip tone-${tone}${compact ? ' dot' : ''}${role ? ` owner-${role}` : ''}`}
+      title={compact ? `${pod.metadata.name}  ${status}  ${ready}` : why?.message ?? (owner ? t('pod.owner', { owner }) : undefined)}
       data-testid="pod"
       data-name={pod.metadata.name}
       data-namespace={pod.metadata.namespace ?? 'default'}
@@ -38,6 +45,8 @@ export const PodChip = memo(function PodChip({ podKey, compact = false, t }: { p
       data-phase={phase}
       data-status={status}
       data-ready={ready}
+      data-owner={owner}
+      data-owner-role={role}
       aria-pressed={selected}
       aria-label={compact ? t('pod.label', { name: pod.metadata.name, status, ready }) : undefined}
       onClick={() => toggle(podKey, selected)}

@@ -1,9 +1,10 @@
-/** The inspector: details of the selected pod, node or span ("desired vs current", "why"). */
+/** The inspector: details of the selected pod, node, Deployment, ReplicaSet or span ("desired vs current", "why"). */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { NodeDetails } from './NodeDetails.tsx';
 import { PodDetails } from './PodDetails.tsx';
 import { SpanDetails } from './SpanDetails.tsx';
+import { WorkloadDetails } from './WorkloadDetails.tsx';
 
 export function Inspector() {
   const { t } = useTranslation('inspector');
@@ -22,6 +23,9 @@ export function Inspector() {
         {selection?.kind === 'pod' && <PodDetails podKey={selection.key} />}
         {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
         {selection?.kind === 'span' && <SpanDetails spanId={Number(selection.key)} />}
+        {(selection?.kind === 'deployment' || selection?.kind === 'replicaset') && (
+          <WorkloadDetails key={selection.key} objectKey={selection.key} kind={selection.kind} />
+        )}
       </div>
     </section>
   );

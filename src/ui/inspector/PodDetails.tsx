@@ -3,12 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { eventLastSeenMs, humanDuration } from '../../protocol/format.ts';
 import { objectAt, useStore } from '../../store/index.ts';
+import { controllerOf, keyOf, REPLICASETS } from '../../store/workloads.ts';
+import { LastAction } from '../actions/LastAction.tsx';
+import { PodActions } from '../actions/PodActions.tsx';
+import { Conditions } from './Conditions.tsx';
 import { Field } from './Field.tsx';
 
-interface Container { name: string; image?: string; ports?: { containerPort: number; protocol?: string }[] }
-interface ContainerStatus { name: string; ready?: boolean; restartCount?: number; image?: string; state?: Record<string, { reason?: string; exitCode?: number } | undefined> }
+interface Container { name: string; image?: string; ports?: { containerPort: number; protocol?: string }[]; startupProbe?: unknown; livenessProbe?: unknown; readinessProbe?: unknown }
+interface ContainerStatus {
+  name: string;
+  ready?: boolean;
+  started?: boolean;
+  restartCount?: number;
+  image?: string;
+  state?: Record<string, { reason?: string; exitCode?: number; message?: string } | undefined>;
+  lastState?: Record<string, { reason?: string; exitCode?: number } | undefined>;
+}
 interface PodShape {
-  spec?: { nodeName?: string; containers?: Container[] };
+  spec?: { nodeName?: string; containers?: Container[]; restartPolicy?: string };
   status?: { phase?: string; podIP?: string; hostIP?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[]; containerStatuses?: ContainerStatus[] };
 }
 
@@ -23,13 +35,30 @@ export function PodDetails({ podKey }: { podKey: string }) {
     const o = (e as { involvedObject?: { kind?: string; name?: string; namespace?: string } }).involvedObject;
     return o?.kind === 'Pod' && o.name === name && (o.namespace ?? ns) === ns;
   })));
-  if (!pod) return <p className="empty">{t('gone')}</p>;
+  const select = useStore((s) => s.select);
+  if (!pod) return (
+    <>
+      <p className="empty">{t('gone')}</p>
+      <LastAction />
+    </>
+  );
   const p = pod as unknown as PodShape;
   const statuses = new Map((p.status?.containerStatuses ?? []).map((c) => [c.name, c]));
+  const owner = controllerOf(pod);
+  const containers = p.spec?.containers ?? [];
   return (
-    <div className="details">
-      <h3 className="details-title mono">{ns}/{name}</h3>
+    <div className="details" data-testid="pod-details" data-name={name}>
+      <h3 className="details-title"><span className="kind-label">Pod</span> <span className="mono">{ns}/{name}</span></h3>
+      <PodActions name={name!} namespace={ns} containers={containers} terminating={!!pod.metadata.deletionTimestamp} />
+      <LastAction />
       <dl className="fields">
+        {owner?.kind === 'ReplicaSet' && owner.name && (
+          <Field label={t('workload.ownedBy')}>
+            <button type="button" className="link-button inline" onClick={() => select({ kind: 'replicaset', key: keyOf(REPLICASETS, ns, owner.name!) })}>
+              ReplicaSet {owner.name}
+            </button>
+          </Field>
+        )}
         <Field label={t('pod.status')}>{cols?.status ?? p.status?.phase}</Field>
         <Field label={t('pod.phase')}>{p.status?.phase ?? '—'}</Field>
         <Field label={t('pod.ready')}>{cols?.ready ?? '—'}</Field>
@@ -38,29 +67,23 @@ export function PodDetails({ podKey }: { podKey: string }) {
       </dl>
       <h4>{t('pod.containers')}</h4>
       <ul className="containers">
-        {(p.spec?.containers ?? []).map((c) => {
+        {containers.map((c) => {
           const st = statuses.get(c.name);
           const state = st?.state ? Object.entries(st.state).find(([, v]) => v) : undefined;
-          const stateText = state ? `${state[0]}${state[1]?.reason ? ` (${state[1].reason})` : ''}` : t('pod.noStatus');
+          const stateText = state ? `${state[0]}${state[1]?.reason ? ` (${state[1].reason})` : ''}${state[1]?.exitCode !== undefined ? ` · exit ${state[1].exitCode}` : ''}` : t('pod.noStatus');
+          const last = st?.lastState ? Object.entries(st.lastState).find(([, v]) => v) : undefined;
           return (
-            <li key={c.name}>
-              <div><strong className="mono">{c.name}</strong></div>
+            <li key={c.name} data-container={c.name} data-ready={st?.ready ? 'true' : 'false'}>
+              <div><strong className="mono">{c.name}</strong> {st && <span className={`badge ${st.ready ? 'badge-ok' : 'badge-busy'}`}>{st.ready ? t('pod.containerReady') : t('pod.containerNotReady')}</span>}</div>
               <div>{t('pod.desired')}: <span className="mono">{c.image}</span></div>
               <div>{t('pod.current')}: {stateText}{st ? ` · ${t('pod.restarts', { count: st.restartCount ?? 0 })}` : ''}</div>
+              {last && <div className="cond-message">{t('pod.lastState', { state: `${last[0]}${last[1]?.reason ? ` (${last[1].reason})` : ''}${last[1]?.exitCode !== undefined ? ` · exit ${last[1].exitCode}` : ''}` })}</div>}
             </li>
           );
         })}
       </ul>
       <h4>{t('pod.conditions')}</h4>
-      <ul className="conditions">
-        {(p.status?.conditions ?? []).map((c) => (
-          <li key={c.type} className={c.status === 'True' ? 'cond-ok' : 'cond-bad'}>
-            <span className="mono">{c.type}</span> {c.status}{c.reason ? ` (${c.reason})` : ''}
-            {c.status !== 'True' && c.message && <div className="cond-message">{c.message}</div>}
-          </li>
-        ))}
-        {(p.status?.conditions ?? []).length === 0 && <li className="empty">{t('none')}</li>}
-      </ul>
+      <Conditions conditions={p.status?.conditions ?? []} />
       <h4>{t('pod.events')}</h4>
       <ul className="pod-events">
         {events.length === 0 && <li className="empty">{t('none')}</li>}
