@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { clockText } from '../../protocol/format.ts';
 import { useStore } from '../../store/index.ts';
+import { narrate } from '../pipeline/narrate.ts';
 import { Field } from './Field.tsx';
 
 /** Pretty JSON, bounded so a huge payload cannot freeze the page. */
@@ -15,12 +16,12 @@ function pretty(value: unknown): string {
 }
 
 export function SpanDetails({ spanId }: { spanId: number }) {
-  const { t } = useTranslation('inspector');
+  const { t, i18n } = useTranslation('inspector');
   const span = useStore((s) => s.spans.find((x) => x.id === spanId));
   const cause = useStore((s) => (span?.causeId !== undefined ? s.spans.find((x) => x.id === span.causeId) : undefined));
   const select = useStore((s) => s.select);
   if (!span) return <p className="empty">{t('spanGone')}</p>;
-  const narration = t(`pipeline:narration.${span.kind}`, { ...span.args, defaultValue: span.summary });
+  const narration = narrate(i18n, span);
   return (
     <div className="details">
       <h3 className="details-title">{narration}</h3>

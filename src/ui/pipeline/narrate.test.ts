@@ -58,3 +58,27 @@ describe('references in English summaries', () => {
     expect(sentenceWords('GET /api/v1/nodes')).toBe('GET /api/v1/nodes');
   });
 });
+
+describe('control-loop narration', () => {
+  const cm = (kind: string, args: Record<string, string | number>, summary = 'fallback'): Span => ({
+    id: 2, at: 0, duration: 0, from: 'controller-manager', to: 'controller-manager', verb: 'syncReplicaSet', kind, args, summary,
+  });
+  it('replicaSetSync says creating or deleting, with |diff|', () => {
+    expect(narrate(i18n, cm('replicaSetSync', { rs: 'web-7d4b9', have: 2, want: 3, diff: -1 }))).toBe(
+      'ReplicaSet web-7d4b9 wants 3 pods and has 2: it asks the API server to create 1 more.',
+    );
+    expect(narrate(i18n, cm('replicaSetSync', { rs: 'web-7d4b9', have: 5, want: 3, diff: 2 }))).toBe(
+      'ReplicaSet web-7d4b9 wants 3 pods and has 5: it deletes 2, the least established first.',
+    );
+  });
+  it('deploymentScale names the reason, with the availability bound', () => {
+    const args = { deployment: 'web', namespace: 'default', rs: 'web-5f6c7', from: 4, to: 3, replicas: 4, maxSurge: 1, maxUnavailable: 1 };
+    expect(narrate(i18n, cm('deploymentScale', { ...args, reason: 'rollingUpdateOld' }))).toBe(
+      'Deployment web rolls out: old ReplicaSet web-5f6c7 4 → 3 (at least 3 of 4 stay available).',
+    );
+    expect(narrate(i18n, cm('deploymentScale', { ...args, to: 0, reason: 'recreate' }))).toBe(
+      'Deployment web (Recreate): old ReplicaSet web-5f6c7 4 → 0 before any new pod starts.',
+    );
+    expect(narrate(i18n, cm('deploymentScale', { ...args, reason: 'somethingElse' }, 'Summary.'))).toBe('Summary.');
+  });
+});

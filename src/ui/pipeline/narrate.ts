@@ -34,20 +34,41 @@ export function sentenceWords(text: string): string {
   });
 }
 
+/** Upper-case first letter: `rollingUpdate` → `RollingUpdate`, for a template key suffix. */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Kinds whose sentence depends on an argument pick a template variant, with derived values:
+ * `replicaSetSync` says creating or deleting (`n` = |diff|, capped as the controller's
+ * burstReplicas caps it); `deploymentScale` says why, per `reason`.
+ */
+export function narrationKey(span: Span): { key: string; args: Record<string, string | number> } {
+  const a = span.args;
+  if (span.kind === 'replicaSetSync' && typeof a.diff === 'number') {
+    return { key: a.diff < 0 ? 'replicaSetSyncCreate' : 'replicaSetSyncDelete', args: { ...a, n: Math.min(Math.abs(a.diff), 500) } };
+  }
+  if (span.kind === 'deploymentScale' && typeof a.reason === 'string') {
+    const reason = a.reason === 'recreate' ? (a.to === 0 ? 'recreateDown' : 'recreateUp') : a.reason === 'newReplicaSetDown' ? 'scale' : a.reason;
+    return { key: `deploymentScale${cap(reason)}`, args: typeof a.replicas === 'number' && typeof a.maxUnavailable === 'number' ? { ...a, keep: a.replicas - a.maxUnavailable } : a };
+  }
+  return { key: span.kind, args: a };
+}
+
 /**
  * `t('pipeline:narration.<kind>', {...args, defaultValue: summary})`, never HTML-escaped. When
  * the template needs an argument the span did not carry, the English summary is better than a
  * sentence with a hole in it.
  */
 export function narrate(i18n: I18n, span: Span): string {
-  const raw = template(i18n, span.kind);
+  const { key, args: spanArgs } = narrationKey(span);
+  const raw = template(i18n, key);
   if (raw === undefined) return sentenceWords(span.summary);
   for (const m of raw.matchAll(PLACEHOLDER)) {
     const name = m[1]!;
-    if (name !== 'count' && span.args[name] === undefined) return sentenceWords(span.summary);
+    if (name !== 'count' && spanArgs[name] === undefined) return sentenceWords(span.summary);
   }
-  const args = typeof span.args.object === 'string' ? { ...span.args, object: objectWords(span.args.object) } : span.args;
-  return i18n.t(`pipeline:narration.${span.kind}`, {
+  const args = typeof spanArgs.object === 'string' ? { ...spanArgs, object: objectWords(spanArgs.object) } : spanArgs;
+  return i18n.t(`pipeline:narration.${key}`, {
     ...args,
     defaultValue: span.summary,
     interpolation: { escapeValue: false },
