@@ -1,13 +1,16 @@
 /**
- * `kubectl describe pod|node NAME`. Mirrors k8s.io/kubectl/pkg/describe/describe.go
- * (the describers are in describePod.ts and describeNode.ts).
+ * `kubectl describe pod|node|deployment|replicaset NAME`. Mirrors k8s.io/kubectl/pkg/describe/describe.go
+ * (the describers are in describePod.ts, describeNode.ts and describeWorkloads.ts).
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
 import { statusOf } from './errors.ts';
+import { flag } from './flags.ts';
 import { describeNode } from './describeNode.ts';
 import { describePod } from './describePod.ts';
+import { describeDeployment, describeReplicaSet } from './describeWorkloads.ts';
 import { byName, pathFor } from './resources.ts';
 
 export { PrefixWriter, rfc1123z, describeEvents } from './describeCommon.ts';
@@ -26,8 +29,31 @@ export function describeCmd(ctx: Ctx): void {
     ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(slash >= 0 ? type.slice(0, slash) : type)}` });
     return;
   }
-  if (res.resource !== 'pods' && res.resource !== 'nodes') {
+  const describers: Record<string, (o: unknown) => string> = {
+    pods: (o) => describePod(ctx, o as Pod),
+    nodes: (o) => describeNode(ctx, o as Node),
+    deployments: (o) => describeDeployment(ctx, o as Deployment),
+    replicasets: (o) => describeReplicaSet(ctx, o as ReplicaSet),
+  };
+  const describer = describers[res.resource];
+  if (!describer) {
     ctx.errors.push({ message: `describe ${res.resource} is not supported by this simulator yet (simplified)` });
+    return;
+  }
+  if (names.length === 0) {
+    // `kubectl describe pods [-l sel]`: every object the LIST returns (describe.go DescribeMatchingResources).
+    const sel = flag(ctx.p, 'selector');
+    const r = send(ctx, { verb: 'GET', path: pathFor(res, res.namespaced ? ctx.namespace : undefined), query: sel ? { labelSelector: sel } : undefined });
+    if (r.code !== 200) {
+      ctx.errors.push({ status: statusOf(r.code, r.body) });
+      return;
+    }
+    const items = (r.body as { items?: { metadata?: { name?: string } }[] }).items ?? [];
+    if (items.length === 0) {
+      ctx.stderr.push(res.namespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+      return;
+    }
+    ctx.stdout.push(items.map((o) => describer(o)).join('\n\n'));
     return;
   }
   const out: string[] = [];
@@ -37,7 +63,7 @@ export function describeCmd(ctx: Ctx): void {
       ctx.errors.push({ status: statusOf(r.code, r.body) });
       continue;
     }
-    out.push(res.resource === 'pods' ? describePod(ctx, r.body as Pod) : describeNode(ctx, r.body as Node));
+    out.push(describer(r.body));
   }
   ctx.stdout.push(out.join('\n\n'));
 }

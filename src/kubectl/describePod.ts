@@ -1,5 +1,5 @@
 /** `kubectl describe pod`. Mirrors kubectl pkg/describe/describe.go: describePod, describeContainers, describeVolumes. */
-import type { Container, ContainerState, ContainerStatus, Pod, Volume } from 'kubernetes-types/core/v1';
+import type { Container, ContainerState, ContainerStatus, Pod, Probe, Volume } from 'kubernetes-types/core/v1';
 import type { Ctx } from './context.ts';
 import { ageSince } from './duration.ts';
 import { describeEvents, eventsFor, LAST_APPLIED, multiline, PrefixWriter, rfc1123z, tolerations } from './describeCommon.ts';
@@ -23,11 +23,29 @@ function state(w: PrefixWriter, name: string, s: ContainerState | undefined): vo
   }
 }
 
-function containers(w: PrefixWriter, label: string, cs: Container[], statuses: ContainerStatus[]): void {
-  w.write(0, `${label}:\n`);
+/** DescribeProbe: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
+export function describeProbe(p: Probe): string {
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const h = p.httpGet;
+    const port = String(h.port ?? '');
+    const host = h.host ?? '';
+    // net.JoinHostPort brackets IPv6 hosts; url.URL.String() adds the path as given.
+    const hostPort = port ? `${host.includes(':') ? `[${host}]` : host}:${port}` : host;
+    return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${hostPort}${h.path ?? ''} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+/** describeContainers; `space` is the indent of a pod template ("  ") or of a pod (""). */
+export function containers(w: PrefixWriter, label: string, cs: Container[], statuses: ContainerStatus[], space = ''): void {
+  w.write(0, `${space}${label}:${cs.length === 0 ? ' <none>' : ''}\n`);
   for (const c of cs) {
     const st = statuses.find((s) => s.name === c.name);
-    w.write(1, `${c.name}:\n`);
+    w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
     if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (st) w.write(2, `Image ID:\t${st.imageID ?? ''}\n`);
@@ -54,6 +72,9 @@ function containers(w: PrefixWriter, label: string, cs: Container[], statuses: C
       w.write(2, `${title}:\n`);
       for (const k of Object.keys(m).sort()) w.write(3, `${k}:\t${m[k]}\n`);
     }
+    if (c.livenessProbe) w.write(2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
+    if (c.readinessProbe) w.write(2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
+    if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
     const env = c.env ?? [];
     if (env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
@@ -82,7 +103,7 @@ function containers(w: PrefixWriter, label: string, cs: Container[], statuses: C
 const optional = (b: boolean | undefined) => (b === undefined ? '<nil>' : String(b));
 
 /** describeVolumes: the sources this simulator creates (describe.go print*VolumeSource). */
-function describeVolume(w: PrefixWriter, v: Volume): void {
+export function describeVolume(w: PrefixWriter, v: Volume): void {
   if (v.projected) {
     w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
     for (const src of v.projected.sources ?? []) {

@@ -8,6 +8,10 @@ interface FlagDef {
   short?: string;
   bool?: boolean;
   repeat?: boolean;
+  /** pflag IntVar/Int64Var: the value must parse as a (signed) integer. */
+  int?: boolean;
+  /** pflag NoOptDefVal: the value used for `--flag` without `=value` (e.g. `--cascade`). */
+  noOptDefault?: string;
 }
 
 const FLAGS: FlagDef[] = [
@@ -30,6 +34,15 @@ const FLAGS: FlagDef[] = [
   { name: 'force', bool: true },
   { name: 'ignore-not-found', bool: true },
   { name: 'all', bool: true },
+  { name: 'replicas', int: true },
+  { name: 'current-replicas', int: true },
+  { name: 'resource-version' },
+  { name: 'revision', int: true },
+  { name: 'to-revision', int: true },
+  { name: 'cascade', noOptDefault: 'background' },
+  { name: 'previous', short: 'p', bool: true },
+  { name: 'tail', int: true },
+  { name: 'timestamps', bool: true },
 ];
 
 export interface ParsedArgs {
@@ -51,6 +64,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { args: [], values: {}, bools: {} };
   const set = (def: FlagDef, v: string) => {
     if (def.bool) out.bools[def.name] = parseBool(def.name, v);
+    else if (def.int && !/^[+-]?\d+$/.test(v)) {
+      throw new FlagError(`invalid argument "${v}" for "--${def.name}" flag: strconv.ParseInt: parsing "${v}": invalid syntax`);
+    }
     else if (def.repeat) (out.values[def.name] ??= []).push(v);
     else out.values[def.name] = [v];
   };
@@ -67,6 +83,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (!def) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) set(def, a.slice(eq + 1));
       else if (def.bool) set(def, 'true');
+      else if (def.noOptDefault !== undefined) set(def, def.noOptDefault);
       else {
         if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
         set(def, argv[++i]!);
@@ -108,4 +125,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
 export function flag(p: ParsedArgs, name: string): string | undefined {
   const v = p.values[name];
   return v ? v[v.length - 1] : undefined;
+}
+
+/** An integer flag's value (validated by parseArgs), or `dflt` when absent. */
+export function intFlag(p: ParsedArgs, name: string, dflt: number): number {
+  const v = flag(p, name);
+  return v === undefined ? dflt : Number(v);
 }

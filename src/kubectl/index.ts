@@ -14,17 +14,29 @@ import { getCmd } from './get.ts';
 import { RESOURCES } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
 import { waitCmd } from './wait.ts';
+import { logsCmd } from './logs.ts';
+import { rolloutCmd } from './rollout.ts';
+import { scaleCmd } from './scale.ts';
+import { setCmd } from './setImage.ts';
 
 export type { KubectlIO, KubectlResult, Diagnostic } from './types.ts';
 
 const HELP = `kubectl controls the Kubernetes cluster manager.
 
 Basic Commands (Beginner):
+  set             Set specific features on objects
+
+Basic Commands (Intermediate):
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
 
+Deploy Commands:
+  rollout         Manage the rollout of a resource
+  scale           Set a new size for a deployment, replica set, or replication controller
+
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
+  logs            Print the logs for a container in a pod
   wait            Experimental: Wait for a specific condition on one or many resources
 
 Advanced Commands:
@@ -61,6 +73,10 @@ const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   delete: deleteCmd,
   describe: describeCmd,
   wait: waitCmd,
+  scale: scaleCmd,
+  set: setCmd,
+  rollout: rolloutCmd,
+  logs: logsCmd,
   version: versionCmd,
   'api-resources': apiResourcesCmd,
 };

@@ -62,11 +62,32 @@ describe('script lines', () => {
 
   it('answers later sim commands with a clear error and exit code 1', async () => {
     const { host } = fakeHost();
-    for (const line of ['sim node fail worker-1', 'sim node recover worker-1', 'sim container kill web', 'sim traffic service/web --rps 10 --for 30s']) {
+    for (const line of ['sim node fail worker-1', 'sim node recover worker-1', 'sim traffic service/web --rps 10 --for 30s']) {
       const r = await runScriptLine(line, host);
       expect(r?.exitCode).toBe(1);
-      expect(r?.stderr).toMatch(/^error: sim (node fail|node recover|container kill|traffic) is not available in this version of the simulator yet\n$/);
+      expect(r?.stderr).toMatch(/^error: sim (node fail|node recover|traffic) is not available in this version of the simulator yet\n$/);
     }
+  });
+
+  it('parses and runs sim container kill and sim probe fail|pass', async () => {
+    const { host, calls } = fakeHost();
+    expect(parseLine('sim container kill web-7d4b9-x2x9q -c app --exit-code 1 -n prod')).toEqual({
+      kind: 'sim',
+      cmd: { kind: 'containerKill', pod: 'web-7d4b9-x2x9q', opts: { namespace: 'prod', container: 'app', exitCode: 1 } },
+    });
+    expect(parseLine('sim container kill web')).toEqual({ kind: 'sim', cmd: { kind: 'containerKill', pod: 'web', opts: {} } });
+    expect(parseLine('sim probe fail web --probe liveness -c app')).toEqual({
+      kind: 'sim',
+      cmd: { kind: 'probe', pod: 'web', opts: { probe: 'liveness', fail: true, container: 'app' } },
+    });
+    expect(await runScriptLine('sim container kill web --exit-code=2', host)).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(await runScriptLine('sim probe pass web --probe=readiness --namespace kube-system', host)).toMatchObject({ exitCode: 0 });
+    expect(calls).toEqual(['containerKill web {"exitCode":2}', 'probeFail web {"probe":"readiness","fail":false,"namespace":"kube-system"}']);
+    expect(() => parseLine('sim container kill')).toThrow('usage: sim container kill POD [-c CONTAINER] [--exit-code N] [-n NAMESPACE]');
+    expect(() => parseLine('sim container kill web --exit-code -1')).toThrow('invalid --exit-code "-1": expected a whole number from 0 to 255');
+    expect(() => parseLine('sim probe fail web')).toThrow('usage: sim probe fail|pass POD --probe liveness|readiness|startup [-c CONTAINER] [-n NAMESPACE]');
+    expect(() => parseLine('sim probe fail web --probe ready')).toThrow('invalid --probe "ready": expected liveness, readiness or startup');
+    expect(() => parseLine('sim probe flake web --probe liveness')).toThrow(/^unknown sim command/);
   });
 });
 

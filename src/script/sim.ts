@@ -3,12 +3,17 @@
  * forwarded to Cluster.sim (src/engine/types.ts). Parsing is split from running so a script can
  * be checked for malformed lines before anything runs.
  */
-import type { NodeAddOptions, SimActions } from '../engine/types.ts';
+import type { ContainerKillOptions, NodeAddOptions, ProbeFailOptions, SimActions } from '../engine/types.ts';
 
 export type SimCommand =
   | { kind: 'nodeAdd'; name: string; opts: NodeAddOptions }
   | { kind: 'imagePush'; image: string; size?: string }
+  | { kind: 'containerKill'; pod: string; opts: ContainerKillOptions }
+  | { kind: 'probe'; pod: string; opts: ProbeFailOptions }
   | { kind: 'later'; what: string };
+
+const KILL_USAGE = 'usage: sim container kill POD [-c CONTAINER] [--exit-code N] [-n NAMESPACE]';
+const PROBE_USAGE = 'usage: sim probe fail|pass POD --probe liveness|readiness|startup [-c CONTAINER] [-n NAMESPACE]';
 
 function parseFlags(words: string[], allowed: string[]): { args: string[]; flags: Record<string, string> } {
   const args: string[] = [];
@@ -66,7 +71,6 @@ function parseTaints(s: string): NonNullable<NodeAddOptions['taints']> {
 const LATER: Record<string, string> = {
   'node fail': 'sim node fail',
   'node recover': 'sim node recover',
-  'container kill': 'sim container kill',
   traffic: 'sim traffic',
 };
 
@@ -92,10 +96,37 @@ export function parseSim(words: string[]): SimCommand {
     if (args.length !== 1) throw new Error('usage: sim image push IMAGE [--size 80Mi]');
     return flags.size !== undefined ? { kind: 'imagePush', image: args[0]!, size: flags.size } : { kind: 'imagePush', image: args[0]! };
   }
+  if (a === 'container' && b === 'kill') {
+    const { args, flags } = parseFlags(rest, ['c', 'container', 'exit-code', 'n', 'namespace']);
+    if (args.length !== 1) throw new Error(KILL_USAGE);
+    const opts: ContainerKillOptions = {};
+    const ns = flags.n ?? flags.namespace;
+    const container = flags.c ?? flags.container;
+    if (ns !== undefined) opts.namespace = ns;
+    if (container !== undefined) opts.container = container;
+    if (flags['exit-code'] !== undefined) {
+      const code = flags['exit-code'];
+      if (!/^\d+$/.test(code) || Number(code) > 255) throw new Error(`invalid --exit-code ${JSON.stringify(code)}: expected a whole number from 0 to 255`);
+      opts.exitCode = Number(code);
+    }
+    return { kind: 'containerKill', pod: args[0]!, opts };
+  }
+  if (a === 'probe' && (b === 'fail' || b === 'pass')) {
+    const { args, flags } = parseFlags(rest, ['probe', 'c', 'container', 'n', 'namespace']);
+    if (args.length !== 1 || flags.probe === undefined) throw new Error(PROBE_USAGE);
+    const probe = flags.probe;
+    if (probe !== 'liveness' && probe !== 'readiness' && probe !== 'startup') throw new Error(`invalid --probe ${JSON.stringify(probe)}: expected liveness, readiness or startup`);
+    const opts: ProbeFailOptions = { probe, fail: b === 'fail' };
+    const ns = flags.n ?? flags.namespace;
+    const container = flags.c ?? flags.container;
+    if (ns !== undefined) opts.namespace = ns;
+    if (container !== undefined) opts.container = container;
+    return { kind: 'probe', pod: args[0]!, opts };
+  }
   const two = `${a ?? ''} ${b ?? ''}`;
   if (LATER[two]) return { kind: 'later', what: LATER[two] };
   if (a === 'traffic') return { kind: 'later', what: LATER.traffic! };
-  throw new Error(`unknown sim command ${JSON.stringify(words.join(' '))}: expected node add|fail|recover, container kill, image push or traffic`);
+  throw new Error(`unknown sim command ${JSON.stringify(words.join(' '))}: expected node add|fail|recover, container kill, probe fail|pass, image push or traffic`);
 }
 
 /** Runs a parsed `sim` command against the cluster's SimActions. */
@@ -103,7 +134,14 @@ export function runSim(cmd: SimCommand, sim: SimActions): { stdout: string; stde
   if (cmd.kind === 'later') {
     return { stdout: '', stderr: `error: ${cmd.what} is not available in this version of the simulator yet\n`, exitCode: 1 };
   }
-  const r = cmd.kind === 'nodeAdd' ? sim.nodeAdd(cmd.name, cmd.opts) : sim.imagePush(cmd.image, cmd.size !== undefined ? { size: cmd.size } : undefined);
+  const r =
+    cmd.kind === 'nodeAdd'
+      ? sim.nodeAdd(cmd.name, cmd.opts)
+      : cmd.kind === 'containerKill'
+        ? sim.containerKill(cmd.pod, cmd.opts)
+        : cmd.kind === 'probe'
+          ? sim.probeFail(cmd.pod, cmd.opts)
+          : sim.imagePush(cmd.image, cmd.size !== undefined ? { size: cmd.size } : undefined);
   const text = r.message && !r.message.endsWith('\n') ? r.message + '\n' : r.message;
   return r.ok ? { stdout: text, stderr: '', exitCode: 0 } : { stdout: '', stderr: text, exitCode: 1 };
 }
