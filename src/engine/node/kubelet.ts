@@ -109,6 +109,14 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   let stopped = false;
   let failed = false;
 
+  // Sim actions and log reads are rare: a scan beats a second index kept for every pod.
+  const byUID = (uid: string): PodWorker | undefined => {
+    if (stopped || failed) return undefined;
+    for (const w of workers.values()) if (w.pod.metadata.uid === uid) return w;
+    return undefined;
+  };
+  const notHere = (uid: string) => `pod with UID "${uid}" is not running on node "${nodeName}"`;
+
   const handle = (pod: V1Pod, ev?: WatchEvent<V1Pod>): void => {
     if (stopped || failed) return;
     const key = podKey(pod);
@@ -183,9 +191,17 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       heartbeat.reportStatus(true);
       for (const p of informer.list()) handle(p);
     },
-    // STUBS: the kubelet helper implements these.
-    killContainer: () => ({ ok: false, message: 'sim container kill is not available yet' }),
-    setProbeFailure: () => ({ ok: false, message: 'sim probe is not available yet' }),
-    logs: () => ({ lines: [] }),
+    killContainer(podUID, container, exitCode) {
+      const w = byUID(podUID);
+      return w ? w.kill(container, exitCode) : { ok: false, message: notHere(podUID) };
+    },
+    setProbeFailure(podUID, container, probe, fail) {
+      const w = byUID(podUID);
+      return w ? w.forceProbe(container, probe, fail) : { ok: false, message: notHere(podUID) };
+    },
+    logs(podUID, container, previous) {
+      const w = byUID(podUID);
+      return w ? w.logs(container, previous) : { error: notHere(podUID) };
+    },
   };
 }

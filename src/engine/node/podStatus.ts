@@ -4,6 +4,8 @@
  * convertToAPIContainerStatuses) and pkg/kubelet/status/generate.go.
  */
 import type { V1Pod } from '../scheduler/types.ts';
+import type { Instance } from './containerLogs.ts';
+import type { ProbeWorker } from './prober.ts';
 
 export type ContainerPhase = 'waiting' | 'running' | 'terminated';
 
@@ -37,6 +39,13 @@ export interface ContainerRecord {
   ready: boolean;
   started: boolean;
   restartCount: number;
+  /** The latest run of the container and the one before (logs, `--previous`). */
+  instance?: Instance;
+  prevInstance?: Instance;
+  /** Only for containers that declare probes. */
+  probes?: ProbeWorker[];
+  /** Probe kinds forced to fail (`sim probe fail`). */
+  forced?: Set<string>;
 }
 
 interface Cond {

@@ -1,20 +1,30 @@
 /**
  * One pod on one node: sandbox, then images and containers in order, restarts with back-off,
- * graceful termination. Mirrors pkg/kubelet/pod_workers.go + kuberuntime/kuberuntime_manager.go
- * (SyncPod, doBackOff), kuberuntime_container.go (startContainer, killContainer) and
+ * probes, OOM kills, graceful termination. Mirrors pkg/kubelet/pod_workers.go +
+ * kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions, doBackOff),
+ * kuberuntime_container.go (startContainer, killContainer), prober/worker.go (doProbe) and
  * images/image_manager.go (EnsureImageExists).
  */
+import { memoryBytes } from '../api/quantity.ts';
 import type { TimerHandle } from '../component.ts';
 import { parseImageRef } from '../registry/reference.ts';
 import type { Container, V1Pod } from '../scheduler/types.ts';
-import type { KubeletCore } from './kubelet.ts';
+import type { SimResult } from '../types.ts';
+import type { KubeletCore, PodLogs } from './kubelet.ts';
 import { goDuration } from './goDuration.ts';
+import { instanceLines, pickInstance } from './containerLogs.ts';
+import { stopContainer, type StopHost } from './containerStop.ts';
 import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
-import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, SIGTERM_EXIT_MS, START_CONTAINER_MS } from './runtime.ts';
+import { INITIAL, PROBE_NAME, probeDefaults, probeWorkers, recordResult, simulateProbe, type ProbeWorker } from './prober.ts';
+import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
 export const ERROR_RESYNC_MS = 1_000;
-const MINIMUM_GRACE_PERIOD_S = 2;
+/** A container whose limit is below its working set is OOM-killed this long after it started. */
+export const OOM_AFTER_MS = 500;
+
+const envNames = (spec: Container | undefined): string[] =>
+  spec?.envFrom?.length ? ['*'] : (spec?.env ?? []).map((e) => e.name);
 
 export class PodWorker {
   pod: V1Pod;
@@ -37,9 +47,11 @@ export class PodWorker {
     const hasInit = (pod.spec?.initContainers ?? []).length > 0;
     const rec = (c: Container, init: boolean): ContainerRecord => {
       this.specs.set(c.name, c);
+      const probes = probeWorkers(c);
       return {
         name: c.name, specImage: c.image ?? '', init, sidecar: init && c.restartPolicy === 'Always', phase: 'waiting',
         reason: hasInit ? 'PodInitializing' : 'ContainerCreating', ready: false, started: false, restartCount: 0,
+        ...(probes ? { probes } : {}),
       };
     };
     this.containers = [
@@ -59,21 +71,37 @@ export class PodWorker {
     return this.pod.metadata.uid ?? '';
   }
 
-  private after(ms: number, fn: () => void): void {
+  private after(ms: number, fn: () => void): TimerHandle {
     const h = this.k.ctx.clock.after(ms, () => {
       this.timers.delete(h);
       if (!this.gone) fn();
     });
     this.timers.add(h);
+    return h;
+  }
+
+  private cancel(h: TimerHandle | undefined): void {
+    if (!h) return;
+    h.cancel();
+    this.timers.delete(h);
+  }
+
+  /** What the stop sequence (containerStop.ts) needs from this worker. */
+  private stopHost(): StopHost {
+    return {
+      nodeName: this.k.nodeName, podName: this.name, podIP: () => this.podIP ?? '', nowMs: () => this.k.ctx.clock.nowMs(),
+      after: (ms, fn) => void this.after(ms, fn), event: (c, t, r, m) => this.event(c, t, r, m),
+      runtimeSpan: (verb, kind, d, summary, args) => this.runtimeSpan(verb, kind, d, summary, args),
+    };
   }
 
   private event(c: ContainerRecord | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.k.recorder.event(this.pod, type, reason, message, c ? { fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` } : undefined);
   }
 
-  private runtimeSpan(verb: string, kind: string, duration: number, summary: string, args: Record<string, string | number>): number {
+  private runtimeSpan(verb: string, kind: string, duration: number, summary: string, args: Record<string, string | number>, from: 'kubelet' | 'runtime' = 'kubelet'): number {
     return this.k.ctx.trace({
-      from: 'kubelet', to: 'runtime', node: this.k.nodeName, verb, kind, duration, causeId: this.causeId,
+      from, to: from === 'kubelet' ? 'runtime' : 'kubelet', node: this.k.nodeName, verb, kind, duration, causeId: this.causeId,
       object: `Pod/${this.ns}/${this.name}`, args: { pod: this.name, node: this.k.nodeName, ...args }, summary,
     }).id;
   }
@@ -128,6 +156,7 @@ export class PodWorker {
 
   /** EnsureImageExists with the container's imagePullPolicy. */
   private ensureImage(c: ContainerRecord, then: () => void): void {
+    if (this.terminating) return;
     const image = c.specImage;
     const ref = parseImageRef(image);
     if ('error' in ref) {
@@ -207,36 +236,75 @@ export class PodWorker {
       this.after(START_CONTAINER_MS, () => {
         if (this.terminating) return;
         if (restarting) c.restartCount++;
-        c.phase = 'running';
-        c.reason = undefined;
-        c.message = undefined;
-        c.startedAt = this.k.ctx.clock.timestamp();
-        c.started = true;
-        // No readiness probes yet: a running regular or sidecar container is ready.
-        c.ready = !c.init || c.sidecar;
-        this.event(c, 'Normal', 'Started', `Started container ${c.name}`);
-        const spec = this.specs.get(c.name);
-        const proc = processModel(c.specImage, spec?.command, spec?.args);
-        if (proc.exitAfterMs !== undefined) {
-          const id = c.containerID;
-          this.after(proc.exitAfterMs, () => {
-            if (c.containerID === id && c.phase === 'running' && !this.terminating) this.onExit(c, proc.exitCode);
-          });
-        }
+        this.running(c);
         if (c.init && !c.sidecar) this.writeStatus();
         then();
       });
     });
   }
 
-  /** The container's process exited on its own. */
-  private onExit(c: ContainerRecord, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): void {
+  /** StartContainer returned: the process runs; its exit, OOM kill and probes are scheduled. */
+  private running(c: ContainerRecord): void {
+    c.phase = 'running';
+    c.reason = undefined;
+    c.message = undefined;
+    c.startedAt = this.k.ctx.clock.timestamp();
+    const spec = this.specs.get(c.name);
+    const proc = processModel(c.specImage, spec?.command, spec?.args, envNames(spec));
+    const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
+    c.prevInstance = c.instance;
+    c.instance = inst;
+    // Without a startup probe the container counts as started at once; without a readiness
+    // probe a running regular or sidecar container is ready at once.
+    c.started = !c.probes?.some((w) => w.kind === 'startup');
+    c.ready = (!c.init || c.sidecar) && c.started && !c.probes?.some((w) => w.kind === 'readiness');
+    this.event(c, 'Normal', 'Started', `Started container ${c.name}`);
+    const limit = spec?.resources?.limits?.memory !== undefined ? memoryBytes(spec.resources.limits.memory) : undefined;
+    const live = () => c.instance === inst && c.phase === 'running';
+    if (limit !== undefined && limit < proc.workingSetBytes && (proc.exitAfterMs === undefined || proc.exitAfterMs > OOM_AFTER_MS)) {
+      this.after(OOM_AFTER_MS, () => {
+        if (!live()) return;
+        this.runtimeSpan('ContainerDied', 'containerOOMKilled', 0,
+          `The kernel OOM-kills container ${c.name} of pod ${this.name}: its memory limit (${limit} bytes) is below what it needs (${proc.workingSetBytes} bytes).`,
+          { container: c.name, limitBytes: limit, workingSetBytes: proc.workingSetBytes }, 'runtime');
+        this.onExit(c, 137, 'OOMKilled', { traced: true });
+      });
+    } else if (proc.exitAfterMs !== undefined) {
+      this.after(proc.exitAfterMs, () => {
+        if (live()) this.onExit(c, proc.exitCode);
+      });
+    }
+    if (c.probes) this.startProbes(c);
+  }
+
+  /** The container stopped: state terminated, probes off, the log instance closed. */
+  private markTerminated(c: ContainerRecord, exitCode: number, reason: string, stopped = false): void {
+    const inst = c.instance;
+    if (inst && inst.endMs === undefined) {
+      inst.endMs = this.k.ctx.clock.nowMs() - inst.startWallMs;
+      inst.stopped = stopped;
+    }
+    this.stopProbes(c);
     c.phase = 'terminated';
     c.terminated = { exitCode, reason, startedAt: c.startedAt, finishedAt: this.k.ctx.clock.timestamp(), containerID: c.containerID };
     c.ready = false;
     c.started = false;
+  }
+
+  /**
+   * The container's process exited (on its own, killed, OOM-killed or stopped after a failed
+   * liveness/startup probe); `restart` overrides the restartPolicy decision (computePodActions
+   * decides it when it kills for a probe).
+   */
+  private onExit(c: ContainerRecord, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error', o: { restart?: boolean; stopped?: boolean; traced?: boolean } = {}): void {
+    if (!o.traced) {
+      this.runtimeSpan('ContainerDied', 'containerExited', 0, `Container ${c.name} of pod ${this.name} exited with code ${exitCode} (${reason}).`,
+        { container: c.name, exitCode, reason }, 'runtime');
+    }
+    this.markTerminated(c, exitCode, reason, o.stopped);
+    if (this.terminating) return;
     const policy = this.pod.spec?.restartPolicy ?? 'Always';
-    const restart = c.sidecar || policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+    const restart = o.restart ?? (c.sidecar || policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0));
     if (c.init && !c.sidecar && exitCode === 0) {
       this.writeStatus();
       this.next++;
@@ -248,6 +316,114 @@ export class PodWorker {
     }
     this.writeStatus();
     this.restartWithBackoff(c);
+  }
+
+  // ---- probes (prober/worker.go) ----
+
+  private startProbes(c: ContainerRecord): void {
+    for (const w of c.probes!) {
+      this.cancel(w.timer);
+      w.timer = undefined;
+      w.result = INITIAL[w.kind];
+      w.lastResult = 'Unknown';
+      w.resultRun = 0;
+      w.onHold = false;
+    }
+    // Liveness and readiness wait until the startup probe has succeeded.
+    const startup = c.probes!.find((w) => w.kind === 'startup');
+    if (startup) this.scheduleProbe(c, startup);
+    else for (const w of c.probes!) this.scheduleProbe(c, w);
+  }
+
+  private stopProbes(c: ContainerRecord): void {
+    for (const w of c.probes ?? []) {
+      this.cancel(w.timer);
+      w.timer = undefined;
+    }
+  }
+
+  /** Probes tick every periodSeconds from the container's start, none before initialDelaySeconds. */
+  private scheduleProbe(c: ContainerRecord, w: ProbeWorker): void {
+    const inst = c.instance;
+    if (!inst) return;
+    const d = probeDefaults(w.probe);
+    const period = Math.max(1, d.periodSeconds) * 1000;
+    const elapsed = this.k.ctx.clock.nowMs() - inst.startWallMs;
+    const k = Math.max(1, Math.ceil((d.initialDelaySeconds * 1000) / period), Math.floor(elapsed / period) + 1);
+    w.timer = this.after(k * period - elapsed, () => this.doProbe(c, w, inst));
+  }
+
+  private doProbe(c: ContainerRecord, w: ProbeWorker, inst: NonNullable<ContainerRecord['instance']>): void {
+    w.timer = undefined;
+    if (this.terminating || c.instance !== inst || c.phase !== 'running' || w.onHold) return;
+    const spec = this.specs.get(c.name)!;
+    const elapsed = this.k.ctx.clock.nowMs() - inst.startWallMs;
+    const r = simulateProbe(w.probe, spec, inst.proc, elapsed, this.podIP ?? '', c.forced?.has(w.kind) ?? false);
+    if (!r.ok) this.event(c, 'Warning', 'Unhealthy', `${PROBE_NAME[w.kind]} probe failed: ${r.output}`);
+    if (recordResult(w, r.ok)) this.onProbeResult(c, w, r.output);
+    if (c.instance === inst && c.phase === 'running' && !w.onHold && !(w.kind === 'startup' && c.started)) this.scheduleProbe(c, w);
+  }
+
+  /** The result the kubelet acts on changed (or a liveness/startup failure reached its threshold). */
+  private onProbeResult(c: ContainerRecord, w: ProbeWorker, output: string): void {
+    const probe = w.kind;
+    if (w.result === 'Failure') {
+      this.runtimeSpan('ProbeFailed', 'probeFailed', 0, `The ${probe} probe of container ${c.name} in pod ${this.name} failed ${w.kind === 'readiness' ? '' : `${probeDefaults(w.probe).failureThreshold} times in a row`}: ${output}`.replace('failed :', 'failed:'),
+        { container: c.name, probe, message: output });
+    } else {
+      this.runtimeSpan('ProbeSucceeded', 'probeSucceeded', 0, `The ${probe} probe of container ${c.name} in pod ${this.name} succeeds.`, { container: c.name, probe });
+    }
+    if (probe === 'readiness') {
+      c.ready = w.result === 'Success' && c.started;
+      return this.writeStatus();
+    }
+    if (probe === 'startup' && w.result === 'Success') {
+      c.started = true;
+      c.ready = (!c.init || c.sidecar) && !c.probes!.some((x) => x.kind === 'readiness');
+      this.writeStatus();
+      for (const x of c.probes!) if (x.kind !== 'startup') this.scheduleProbe(c, x);
+      return;
+    }
+    // computePodActions: kill the container; restart it unless restartPolicy is Never.
+    const restart = (this.pod.spec?.restartPolicy ?? 'Always') !== 'Never' || c.sidecar;
+    const message = `Container ${c.name} failed ${probe} probe${restart ? ', will be restarted' : ''}`;
+    const grace = Number(w.probe.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
+    this.stopProbes(c);
+    stopContainer(this.stopHost(), c, this.specs.get(c.name), message, grace, (code, reason, stopped) => this.onExit(c, code, reason, { restart, stopped }));
+  }
+
+  // ---- sim actions and logs (KubeletHandle) ----
+
+  /** `sim container kill`: the process exits now with `exitCode`. */
+  kill(name: string, exitCode: number): SimResult {
+    const c = this.containers.find((x) => x.name === name);
+    if (!c) return { ok: false, message: `container ${name} is not valid for pod ${this.name}` };
+    if (c.phase !== 'running' || this.gone) return { ok: false, message: `container "${name}" is not running` };
+    const reason = exitCode === 0 ? 'Completed' : 'Error';
+    this.runtimeSpan('ContainerDied', 'containerKilled', 0, `The process of container ${name} in pod ${this.name} was killed: exit code ${exitCode} (${reason}).`,
+      { container: name, exitCode, reason }, 'runtime');
+    if (this.terminating) this.markTerminated(c, exitCode, reason);
+    else this.onExit(c, exitCode, reason, { traced: true });
+    return { ok: true, message: `container "${name}" in pod "${this.name}" killed (exit code ${exitCode})` };
+  }
+
+  /** `sim probe fail|pass`: force `probe` of container `name` to fail, or go back to the simulated result. */
+  forceProbe(name: string, probe: ProbeWorker['kind'], fail: boolean): SimResult {
+    const c = this.containers.find((x) => x.name === name);
+    if (!c) return { ok: false, message: `container ${name} is not valid for pod ${this.name}` };
+    if (!c.probes?.some((w) => w.kind === probe)) return { ok: false, message: `container "${name}" has no ${probe} probe` };
+    if (fail) (c.forced ??= new Set()).add(probe);
+    else c.forced?.delete(probe);
+    return { ok: true, message: `${probe} probe of container "${name}" in pod "${this.name}" ${fail ? 'now fails' : 'is back to its simulated result'}` };
+  }
+
+  /** The kubelet's containerLogs: the lines of the current or previous instance, or the error. */
+  logs(name: string, previous: boolean): PodLogs {
+    const c = this.containers.find((x) => x.name === name);
+    if (!c) return { error: `container ${name} is not valid for pod ${this.name}` };
+    const pick = pickInstance(c, this.name, previous);
+    if ('error' in pick) return pick;
+    return { lines: instanceLines(pick.inst, this.k.ctx.clock.nowMs() - pick.inst.startWallMs, this.podIP ?? '') };
   }
 
   /** doBackOff: restart at once the first time, then 10 s, 20 s … 300 s (CrashLoopBackOff). */
@@ -272,33 +448,22 @@ export class PodWorker {
     this.ensureImage(c, () => this.createAndStart(c, () => this.writeStatus()));
   }
 
-  /** The pod got a deletionTimestamp: killContainer for each, then confirm the deletion. */
+  /** The pod got a deletionTimestamp: killContainer for each (preStop, SIGTERM, SIGKILL), then confirm the deletion. */
   terminate(): void {
     if (this.terminating || this.gone) return;
     this.terminating = true;
-    const grace = Math.max(
-      MINIMUM_GRACE_PERIOD_S,
-      Number(this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30),
-    );
+    const grace = Number(this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
     let longest = 0;
+    const host = this.stopHost();
     for (const c of this.containers) {
+      this.stopProbes(c);
       if (c.phase !== 'running') continue;
-      this.event(c, 'Normal', 'Killing', `Stopping container ${c.name}`);
-      const spec = this.specs.get(c.name);
-      const proc = processModel(c.specImage, spec?.command, spec?.args);
-      const ms = proc.handlesSigterm ? Math.min(SIGTERM_EXIT_MS, grace * 1000) : grace * 1000;
-      this.runtimeSpan('StopContainer', 'runtimeStop', ms, `containerd on ${this.k.nodeName} stops container ${c.name} of pod ${this.name}.`, { container: c.name, gracePeriod: grace });
-      longest = Math.max(longest, ms);
-      const killed = !proc.handlesSigterm;
-      this.after(ms, () => {
-        c.phase = 'terminated';
-        c.terminated = {
-          exitCode: killed ? 137 : 0, reason: killed ? 'Error' : 'Completed', startedAt: c.startedAt,
-          finishedAt: this.k.ctx.clock.timestamp(), containerID: c.containerID,
-        };
-        c.ready = false;
-        c.started = false;
+      const ms = stopContainer(host, c, this.specs.get(c.name), `Stopping container ${c.name}`, grace, (code, reason, stopped) => {
+        this.runtimeSpan('ContainerDied', 'containerExited', 0, `Container ${c.name} of pod ${this.name} exited with code ${code} (${reason}).`,
+          { container: c.name, exitCode: code, reason }, 'runtime');
+        this.markTerminated(c, code, reason, stopped);
       });
+      longest = Math.max(longest, ms);
     }
     this.after(longest, () => {
       this.runtimeSpan('StopPodSandbox', 'runtimeStopSandbox', 0, `containerd on ${this.k.nodeName} removes the sandbox of pod ${this.name}.`, {});

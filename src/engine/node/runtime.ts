@@ -1,8 +1,8 @@
 /**
  * The container runtime of one node (containerd behind CRI): the node's image store, image
  * pulls serialized as with the kubelet's default `serializeImagePulls: true`, pod sandboxes
- * with IPs from the node's podCIDR (host-local IPAM), container ids, and what a container's
- * process does once started.
+ * with IPs from the node's podCIDR (host-local IPAM) and container ids. What a container's
+ * process does once started (the documented table of images and commands) is process.ts.
  */
 import type { ComponentContext } from '../component.ts';
 import type { ImageInfo, Registry } from '../registry/registry.ts';
@@ -18,8 +18,7 @@ export const PULL_RESOLVE_MS = 200;
 export const SANDBOX_MS = 300;
 export const CREATE_CONTAINER_MS = 50;
 export const START_CONTAINER_MS = 50;
-/** How long a process that handles SIGTERM takes to exit. */
-export const SIGTERM_EXIT_MS = 200;
+export { processModel, STOP_EXIT_MS as SIGTERM_EXIT_MS, type ProcessModel } from './process.ts';
 
 export function pullDurationMs(sizeBytes: number, layersPresent: boolean): number {
   return PULL_RESOLVE_MS + (layersPresent ? 0 : Math.round((sizeBytes * 1000) / PULL_BYTES_PER_SECOND));
@@ -33,41 +32,6 @@ export interface PullResult {
   /** Time spent downloading, and from request to completion (including waiting for the slot). */
   pullMs: number;
   totalMs: number;
-}
-
-/** What the container's process does, from its image and command (a teaching model). */
-export interface ProcessModel {
-  /** Exit after this long; undefined = runs until stopped. */
-  exitAfterMs?: number;
-  exitCode: number;
-  /** PID 1 exits promptly on SIGTERM (shells running `sleep` do not: they wait for SIGKILL). */
-  handlesSigterm: boolean;
-}
-
-/** Images whose default command is a shell or REPL that exits at once without a TTY. */
-const EXIT_AT_ONCE = new Set([
-  'docker.io/library/busybox', 'docker.io/library/alpine', 'docker.io/library/ubuntu', 'docker.io/library/debian',
-  'docker.io/library/python', 'docker.io/library/node', 'docker.io/library/golang',
-]);
-
-export function processModel(image: string, command: string[] = [], args: string[] = []): ProcessModel {
-  const ref = parseImageRef(image);
-  const repo = 'error' in ref ? image : ref.repository;
-  const argv = [...command, ...args].join(' ');
-  if (argv === '') {
-    if (EXIT_AT_ONCE.has(repo)) return { exitAfterMs: 10, exitCode: 0, handlesSigterm: true };
-    if (repo === 'docker.io/curlimages/curl') return { exitAfterMs: 10, exitCode: 2, handlesSigterm: true };
-    return { exitCode: 0, handlesSigterm: true };
-  }
-  const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(argv);
-  const sleep = /(?:^|[;&|\s])sleep\s+(\d+(?:\.\d+)?)/.exec(argv);
-  if (/sleep\s+infinity/.test(argv)) return { exitCode: 0, handlesSigterm: false };
-  if (sleep) return { exitAfterMs: Math.round(Number(sleep[1]) * 1000) + 10, exitCode: exit ? Number(exit[1]) : 0, handlesSigterm: false };
-  if (exit) return { exitAfterMs: 10, exitCode: Number(exit[1]), handlesSigterm: true };
-  if (/^(sh|\/bin\/sh|bash|\/bin\/bash)\s+-c\s+(echo|true|date|env|printenv|cat|ls)\b/.test(argv)) {
-    return { exitAfterMs: 10, exitCode: 0, handlesSigterm: true };
-  }
-  return { exitCode: 0, handlesSigterm: true };
 }
 
 export class ContainerRuntime {
