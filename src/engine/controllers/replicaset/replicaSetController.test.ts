@@ -227,7 +227,7 @@ describe('ReplicaSet controller', () => {
     expect(st.conditions).toMatchObject([{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: failed[0].replace('Warning FailedCreate Error creating: ', '') }]);
     expect(active(c)).toHaveLength(0);
     // Fix the template: the back-off retry creates the pods and the condition goes.
-    const cur = rsObj(c) as KubeObject & { spec: { template: { spec: Record<string, unknown> } } };
+    const cur = rsObj(c) as unknown as KubeObject & { spec: { template: { spec: Record<string, unknown> } } };
     delete cur.spec.template.spec.priorityClassName;
     expect(c.cluster.handle({ verb: 'PUT', path: `${RS_PATH}/web`, body: cur }).code).toBe(200);
     c.runFor('1s');
