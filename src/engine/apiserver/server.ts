@@ -20,6 +20,7 @@ import { apiVersionOf, parsePath, qualifiedResource, type ParsedPath, type Resou
 import { Store } from './store.ts';
 import { WatchHub } from './watch.ts';
 import { createObject, updateObject, patchObject, deleteObject, bindPod } from './writes.ts';
+import { handlePodLog, handleScale } from './subresources.ts';
 
 export interface ApiServerDeps {
   now(): number;
@@ -131,11 +132,20 @@ export class ApiServer {
     const isList = req.verb === 'GET' && p !== undefined && !p.name;
     let kind = KIND_FOR_VERB[req.verb] ?? 'apiRequest';
     let summary: string;
+    let extra: Record<string, string | number> | undefined;
     const who = actor(from, req.node);
     const what = ref ?? (p ? `${p.info.kind} ${p.namespace ? `${p.namespace}/` : ''}${body?.metadata?.generateName ?? ''}…` : req.path);
     if (p?.subresource === 'binding') {
       kind = 'apiBind';
       summary = `${who} asked the API server to bind Pod ${p.namespace}/${p.name} to node ${body?.target?.name ?? '?'}.`;
+    } else if (p?.subresource === 'scale' && req.verb !== 'GET') {
+      kind = 'apiScale';
+      const replicas = (req.body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
+      if (typeof replicas === 'number') extra = { replicas };
+      summary = typeof replicas === 'number' ? `${who} asked the API server to scale ${what} to ${replicas} replicas.` : `${who} asked the API server to scale ${what}.`;
+    } else if (p?.subresource === 'log') {
+      kind = 'apiLogs';
+      summary = `${who} asked the API server for the logs of ${what}.`;
     } else if (p?.subresource === 'status') {
       kind = 'apiUpdateStatus';
       summary = `${who} reported the status of ${what}.`;
@@ -150,7 +160,7 @@ export class ApiServer {
       verb: `${req.verb} ${req.path}`,
       object: ref,
       kind,
-      args: { from, who, verb: req.verb, path: req.path, ...(ref ? { object: ref } : {}) },
+      args: { from, who, verb: req.verb, path: req.path, ...(ref ? { object: ref } : {}), ...extra },
       summary,
       causeId: req.causeId,
       duration: 0,
@@ -161,6 +171,8 @@ export class ApiServer {
 
   private route(req: ServerRequest, p: ParsedPath, requestSpanId: number): { code: number; body: unknown } {
     const ctx: WriteCtx = { server: this, req, p, dryRun: req.query?.dryRun === 'All', requestSpanId, out: req.shared ? (o) => o : clone };
+    if (p.subresource === 'scale') return handleScale(ctx);
+    if (p.subresource === 'log') return handlePodLog(ctx);
     switch (req.verb) {
       case 'GET':
         if (p.subresource === 'binding') throw methodNotAllowed();
