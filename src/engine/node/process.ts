@@ -257,7 +257,7 @@ export function processModel(image: string, command: readonly string[] = [], arg
   const argv = [...command, ...args];
   let loop: ProcessModel['loop'];
   if (argv.length === 0) {
-    if (profile.requiresEnv && !profile.requiresEnv.anyOf.some((e) => env.includes(e))) {
+    if (profile.requiresEnv && !env.includes('*') && !profile.requiresEnv.anyOf.some((e) => env.includes(e))) {
       r.lines.push(...profile.requiresEnv.lines.map((text) => ({ atMs: 0, text, ts: profile.ts })));
       r.exited = 1;
     } else if (profile.run === 'server') r.server = r.forever = true;
@@ -296,16 +296,20 @@ export function processModel(image: string, command: readonly string[] = [], arg
   return model;
 }
 
-/** Whether `path` exists `atMs` after the process started. */
+/**
+ * Whether `path` exists `atMs` after the process started. A file operation is visible only
+ * strictly after its instant: a probe that ticks at the very moment `sleep 30` ends still sees
+ * the file (the shell needs a moment to run `rm`).
+ */
 export function fileExists(p: ProcessModel, path: string, atMs: number): boolean {
   let present = false;
-  for (const f of p.files) if (f.path === path && f.atMs <= atMs) present = f.present;
+  for (const f of p.files) if (f.path === path && f.atMs < atMs) present = f.present;
   const l = p.loop;
   if (l && atMs >= l.startMs && l.files.some((f) => f.path === path)) {
     const k = Math.floor((atMs - l.startMs) / l.periodMs);
     const off = atMs - l.startMs - k * l.periodMs;
     let inPass: boolean | undefined;
-    for (const f of l.files) if (f.path === path && f.atMs <= off) inPass = f.present;
+    for (const f of l.files) if (f.path === path && f.atMs < off) inPass = f.present;
     if (inPass !== undefined) return inPass;
     if (k > 0) for (const f of l.files) if (f.path === path) present = f.present;
   }
