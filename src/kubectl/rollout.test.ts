@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Deployment } from 'kubernetes-types/apps/v1';
 import { deploymentStatus } from './rolloutStatus.ts';
 import { harness, withDeployment } from './testing.ts';
 
 describe('kubectl rollout status', () => {
   it('DeploymentStatusViewer lines', () => {
-    const d = (generation: number, observed: number, status: Record<string, unknown>, replicas = 3) => ({ metadata: { name: 'web', generation }, spec: { replicas }, status: { observedGeneration: observed, ...status } });
+    const d = (generation: number, observed: number, status: Record<string, unknown>, replicas = 3) =>
+      ({ metadata: { name: 'web', generation }, spec: { replicas }, status: { observedGeneration: observed, ...status } }) as unknown as Deployment;
     expect(deploymentStatus(d(2, 1, {}), 0)).toEqual({ line: 'Waiting for deployment spec update to be observed...\n', done: false });
     expect(deploymentStatus(d(2, 2, { updatedReplicas: 1 }), 0)).toEqual({ line: 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n', done: false });
     expect(deploymentStatus(d(2, 2, { updatedReplicas: 3, replicas: 4 }), 0)).toEqual({ line: 'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n', done: false });
