@@ -24,6 +24,7 @@ export default {
     containerReady: 'ready',
     containerNotReady: 'not ready',
     lastState: 'last state: {{state}}',
+    replacedBy: 'Its owner notices one pod missing and creates a replacement:',
   },
   actions: {
     title: 'Actions (each runs a command, shown in the terminal)',

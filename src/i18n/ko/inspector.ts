@@ -23,6 +23,7 @@ export default {
     containerReady: '준비됨',
     containerNotReady: '준비 안 됨',
     lastState: '이전 상태: {{state}}',
+    replacedBy: '소유자가 파드 하나가 빈 것을 보고 대체 파드를 만듭니다:',
   },
   actions: {
     title: '동작 (각각 명령을 실행하며 터미널에 보입니다)',

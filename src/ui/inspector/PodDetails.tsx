@@ -1,4 +1,5 @@
 /** A pod: what was asked for (spec) next to what is (status), and its events. */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { eventLastSeenMs, humanDuration } from '../../protocol/format.ts';
@@ -36,15 +37,30 @@ export function PodDetails({ podKey }: { podKey: string }) {
     return o?.kind === 'Pod' && o.name === name && (o.namespace ?? ns) === ns;
   })));
   const select = useStore((s) => s.select);
-  if (!pod) return (
-    <>
-      <p className="empty">{t('gone')}</p>
-      <LastAction />
-    </>
-  );
+  // After Delete pod the object is gone: point at its ReplicaSet, which is making a replacement.
+  const lastOwner = useRef<string | undefined>(undefined);
+  const ref = controllerOf(pod);
+  if (ref?.kind === 'ReplicaSet' && ref.name) lastOwner.current = keyOf(REPLICASETS, ns, ref.name);
+  if (!pod) {
+    const owner = lastOwner.current;
+    return (
+      <>
+        <p className="empty">{t('gone')}</p>
+        <LastAction />
+        {owner && (
+          <p className="hint-line">
+            {t('pod.replacedBy')}{' '}
+            <button type="button" className="link-button inline" onClick={() => select({ kind: 'replicaset', key: owner })}>
+              ReplicaSet {owner.split('/').pop()}
+            </button>
+          </p>
+        )}
+      </>
+    );
+  }
   const p = pod as unknown as PodShape;
   const statuses = new Map((p.status?.containerStatuses ?? []).map((c) => [c.name, c]));
-  const owner = controllerOf(pod);
+  const owner = ref;
   const containers = p.spec?.containers ?? [];
   return (
     <div className="details" data-testid="pod-details" data-name={name}>

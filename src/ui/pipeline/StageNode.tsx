@@ -7,7 +7,7 @@ import { memo, useMemo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { COMPACT, ROOMY, type Stage } from './layout.ts';
-import { selectLastHop, useStageActive, useStageNode } from './useHops.ts';
+import { selectLastHop, useStageActive, useStageLoop, useStageNode } from './useHops.ts';
 import { KubeletRows } from './KubeletRows.tsx';
 import { SimplifiedMarker } from './SimplifiedMarker.tsx';
 
@@ -40,6 +40,7 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation('pipeline');
   const active = useStageActive(stage);
   const node = useStageNode(stage === 'kubelet' || stage === 'runtime' ? stage : '');
+  const loop = useStageLoop(stage === 'controller-manager' ? stage : '');
   // A stage re-renders each time a hop lights it up; its words change only with the language.
   const { label, role, title } = useMemo(() => {
     const role = t(`stage.${stage}.role`);
@@ -65,6 +66,7 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
         <span className="stage-label">{label}</span>
         <span className="stage-role">{role}</span>
         {stage === 'runtime' && node && <span className="stage-node">{t('stage.onNode', { node })}</span>}
+        {loop && <span className="stage-node stage-loop">{loop}</span>}
       </button>
       {stage === 'kubelet' && <KubeletRows geometry={compact ? COMPACT : ROOMY} />}
     </div>

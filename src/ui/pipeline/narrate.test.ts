@@ -82,3 +82,14 @@ describe('control-loop narration', () => {
     expect(narrate(i18n, cm('deploymentScale', { ...args, reason: 'somethingElse' }, 'Summary.'))).toBe('Summary.');
   });
 });
+
+describe('node lifecycle narration', () => {
+  it('names the killed container and its exit code', () => {
+    const s = span('containerKilled', { pod: 'web-7d4b9-x2k4p', node: 'worker-1', container: 'nginx', exitCode: 137, reason: 'Error' });
+    expect(narrate(i18n, s)).toBe('The process of container nginx in pod web-7d4b9-x2k4p was killed: exit code 137 (Error).');
+  });
+  it('says which controller a watch event reaches', () => {
+    const s = span('watchReplicaSetModified', { to: 'controller-manager', object: 'ReplicaSet/default/web-7d4b9', type: 'MODIFIED' });
+    expect(narrate(i18n, s)).toBe('The API server tells the controller-manager that replicaset default/web-7d4b9 changed.');
+  });
+});

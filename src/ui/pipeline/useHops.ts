@@ -29,6 +29,20 @@ export function useStageNode(stage: string): string | undefined {
   });
 }
 
+/**
+ * The controller loop running at `stage` right now: the verb of the newest active decision span
+ * (from and to the stage itself, e.g. `syncReplicaSet`), so the box says which loop is deciding.
+ */
+export function useStageLoop(stage: string): string | undefined {
+  return useStore((s) => {
+    for (let i = s.activeSpans.length - 1; i >= 0; i--) {
+      const sp = s.activeSpans[i]!;
+      if (sp.from === stage && sp.to === stage) return sp.verb;
+    }
+    return undefined;
+  });
+}
+
 /** Names of the nodes whose kubelet or runtime an active span touches, sorted, joined by `\n`. */
 export function useActiveNodes(): string {
   return useStore((s) => {
