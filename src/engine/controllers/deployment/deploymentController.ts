@@ -10,9 +10,8 @@ import { labelSelectorFromObject, matchesLabels } from '../../api/selectors.ts';
 import type { ComponentContext, Informer } from '../../component.ts';
 import type { KubeObject } from '../../types.ts';
 import { getControllerOf, newControllerRef, type OwnerReference } from '../podutil.ts';
-import { rolloutRecreate, type PodMap } from './recreate.ts';
-import { rolloutRolling } from './rolling.ts';
-import { checkPausedConditions, isScalingEvent, sync, syncStatusOnly } from './sync.ts';
+import type { PodMap } from './recreate.ts';
+import { reconcileDeployment } from './syncDeployment.ts';
 import { createDeploymentClient, DeploymentQueue } from './queue.ts';
 import { nsOf, type V1Deployment, type V1ReplicaSet } from './types.ts';
 
@@ -201,12 +200,7 @@ export function startDeploymentController(ctx: ComponentContext): void {
       return;
     }
     const rsList = getReplicaSetsForDeployment(d);
-    if (d.metadata.deletionTimestamp) return syncStatusOnly(dc, d, rsList);
-    checkPausedConditions(dc, d);
-    if (d.spec?.paused) return sync(dc, d, rsList);
-    if (isScalingEvent(dc, d, rsList)) return sync(dc, d, rsList);
-    if (d.spec?.strategy?.type === 'Recreate') return rolloutRecreate(dc, d, rsList, getPodMapForDeployment(rsList));
-    rolloutRolling(dc, d, rsList);
+    reconcileDeployment(dc, d, rsList, () => getPodMapForDeployment(rsList));
   }
 
   function getPodMapForDeployment(rsList: V1ReplicaSet[]): PodMap {

@@ -3,12 +3,13 @@
  * functions (sync.ts, rolling.ts, recreate.ts, progress.ts) take a `DeploymentClient` instead of
  * a ComponentContext so unit tests can drive them against an in-memory model.
  */
-import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types.ts';
 
-export type V1Deployment = Deployment & KubeObject;
-export type V1ReplicaSet = ReplicaSet & KubeObject;
+export type V1Deployment = Omit<Deployment, 'status'> & KubeObject & { status?: DeploymentStatus };
+/** terminatingReplicas is newer than kubernetes-types (DeploymentReplicaSetTerminatingReplicas). */
+export type V1ReplicaSet = Omit<ReplicaSet, 'status'> & KubeObject & { status?: ReplicaSetStatus & { terminatingReplicas?: number } };
 export type { DeploymentCondition, DeploymentStatus, PodTemplateSpec };
 
 /** Thrown when a write fails: the sync stops and the key is requeued with back-off (as `return err` upstream). */
