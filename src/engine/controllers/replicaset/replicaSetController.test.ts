@@ -84,6 +84,15 @@ describe('ReplicaSet controller', () => {
     expect(new Set(events)).toEqual(new Set(pods.map((p) => `Normal SuccessfulCreate Created pod: ${p.metadata.name}`)));
   });
 
+  it('creates at most BurstReplicas (500) per sync, and waits for its expectations before the next', () => {
+    const c = new TestCluster({ workers: 6 });
+    c.apply(rsYaml(600));
+    c.runFor('200ms');
+    const decisions = c.spans.filter((s) => s.kind === 'replicaSetSync').map((s) => s.summary);
+    expect(decisions).toEqual(['ReplicaSet web has 0 pods, wants 600: creating 500.', 'ReplicaSet web has 500 pods, wants 600: creating 100.']);
+    expect(active(c)).toHaveLength(600);
+  });
+
   it('reports status counts, observedGeneration, and availability exactly minReadySeconds after Ready', () => {
     const c = new TestCluster();
     c.apply(rsYaml(3, { minReadySeconds: 10 }));
