@@ -238,7 +238,7 @@ export function getPodReplicaSets(s: RSState, pod: V1Pod): V1ReplicaSet[] {
     if ((rs.metadata.namespace ?? 'default') !== ns) return false;
     const sel = rs.spec?.selector;
     // A nil or empty selector matches nothing here (upstream skips them).
-    if (!sel || (!sel.matchLabels && !sel.matchExpressions?.length) || Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions?.length ?? 0) === 0) return false;
+    if (!sel || Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions?.length ?? 0) === 0) return false;
     return matchesLabels(labelSelectorFromObject(sel), pod.metadata.labels);
   });
 }
