@@ -81,6 +81,58 @@ describe('apply a Pod → Running on a worker', () => {
   });
 });
 
+describe('probes, kills and logs through the real engine', () => {
+  const PROBED = `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.25
+    readinessProbe:
+      httpGet:
+        path: /
+        port: 80
+      periodSeconds: 5
+`;
+
+  it('sim probe fail: Unhealthy de-duplicated into one Event with count 3, Ready=False, no restart', () => {
+    const c = new TestCluster({ workers: 1, seed: 7 });
+    c.apply(PROBED);
+    c.runFor('30s');
+    expect((c.pod('web') as Obj).status.containerStatuses[0].ready).toBe(true);
+    expect(c.cluster.sim.probeFail('web', { probe: 'readiness', fail: true })).toMatchObject({ ok: true });
+    expect(c.cluster.sim.probeFail('web', { probe: 'liveness', fail: true })).toEqual({ ok: false, message: 'container "web" has no liveness probe' });
+    c.runFor('15s');
+    const pod = c.pod('web') as Obj;
+    expect(pod.status.conditions.find((x: Obj) => x.type === 'Ready')).toMatchObject({
+      status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]',
+    });
+    expect(pod.status.containerStatuses[0].restartCount).toBe(0);
+    const unhealthy = c.events('web').filter((e) => e.reason === 'Unhealthy');
+    expect(unhealthy).toHaveLength(1);
+    expect(unhealthy[0]).toMatchObject({ type: 'Warning', count: 3, message: 'Readiness probe failed: HTTP probe failed with statuscode: 500' });
+  });
+
+  it('sim container kill restarts the container; logs and --previous come from the kubelet', () => {
+    const c = new TestCluster({ workers: 1, seed: 7 });
+    c.apply(WEB);
+    c.runFor('30s');
+    expect(c.cluster.sim.containerKill('web')).toEqual({ ok: true, message: 'container "web" in pod "web" killed (exit code 137)' });
+    c.runFor('1s');
+    const cs = (c.pod('web') as Obj).status.containerStatuses[0];
+    expect(cs).toMatchObject({ restartCount: 1, lastState: { terminated: { exitCode: 137, reason: 'Error' } } });
+    const logs = c.get('/api/v1/namespaces/default/pods/web/log');
+    expect(logs.code).toBe(200);
+    expect(String(logs.body)).toContain('[notice] 1#1: start worker processes');
+    const prev = c.get('/api/v1/namespaces/default/pods/web/log?previous=true');
+    expect(prev.code).toBe(200);
+    expect(String(prev.body)).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
+  });
+});
+
 describe('node heartbeats', () => {
   it('creates the Lease at registration and renews it every 10 s when enabled', () => {
     const c = new TestCluster({ workers: 0, seed: 7 });
