@@ -125,6 +125,7 @@ test('a rolling update from the editor never drops below replicas − maxUnavail
     sample();
   });
   await apply(page);
+  await expect(page.getByTestId('apply-output')).toContainText('deployment.apps/web configured', { timeout: 20_000 });
 
   // Mid-rollout both ReplicaSets are on screen, the new one marked `new`.
   const newRsPill = page.locator('[data-testid="workload"][data-kind="ReplicaSet"][data-role="new"]');

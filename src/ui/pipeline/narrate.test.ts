@@ -93,3 +93,16 @@ describe('node lifecycle narration', () => {
     expect(narrate(i18n, s)).toBe('The API server tells the controller-manager that replicaset default/web-7d4b9 changed.');
   });
 });
+
+describe('garbage collector narration', () => {
+  it('says why a dependent is deleted, owners as words', () => {
+    const s = span('gcDeleteDependent', { object: 'Pod/default/web-1', owner: 'ReplicaSet/web-7d4b9', ownerState: 'gone', policy: 'Background' });
+    expect(narrate(i18n, s)).toBe('The garbage collector deletes pod default/web-1: its owner ReplicaSet web-7d4b9 is gone.');
+  });
+  it('uses plural templates by count', () => {
+    expect(narrate(i18n, span('gcOrphanDependents', { object: 'ReplicaSet/default/web-7d4b9', count: 1 }))).toBe(
+      'The garbage collector orphans the 1 dependent of replicaset default/web-7d4b9: it removes their ownerReferences to it.',
+    );
+    expect(narrate(i18n, span('gcOrphanDependents', { object: 'ReplicaSet/default/web-7d4b9', count: 3 }))).toContain('the 3 dependents of');
+  });
+});

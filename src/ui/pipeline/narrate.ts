@@ -8,7 +8,8 @@ const PLACEHOLDER = /{{\s*([\w.]+)\s*(?:,[^}]*)?}}/g;
 function template(i18n: I18n, kind: string): string | undefined {
   const key = `narration.${kind}`;
   for (const lng of [i18n.resolvedLanguage ?? i18n.language, 'en']) {
-    const raw: unknown = i18n.getResource(lng, 'pipeline', key);
+    // A plural template (`…_one` / `…_other`, chosen by `count`) has the same placeholders in every form.
+    const raw: unknown = i18n.getResource(lng, 'pipeline', key) ?? i18n.getResource(lng, 'pipeline', `${key}_other`);
     if (typeof raw === 'string') return raw;
   }
   return undefined;
@@ -50,6 +51,13 @@ export function narrationKey(span: Span): { key: string; args: Record<string, st
   if (span.kind === 'deploymentScale' && typeof a.reason === 'string') {
     const reason = a.reason === 'recreate' ? (a.to === 0 ? 'recreateDown' : 'recreateUp') : a.reason === 'newReplicaSetDown' ? 'scale' : a.reason;
     return { key: `deploymentScale${cap(reason)}`, args: typeof a.replicas === 'number' && typeof a.maxUnavailable === 'number' ? { ...a, keep: a.replicas - a.maxUnavailable } : a };
+  }
+  if (span.kind.startsWith('gc')) {
+    // `ReplicaSet/web-7d4b9` → `ReplicaSet web-7d4b9` (owner names read as words in a sentence).
+    const words = (v: string | number | undefined) => (typeof v === 'string' ? v.replace(/\//g, ' ') : v);
+    const args = { ...a, ...(a.owner !== undefined ? { owner: words(a.owner)! } : {}), ...(a.owners !== undefined ? { owners: words(a.owners)! } : {}) };
+    if (span.kind === 'gcDeleteDependent') return { key: a.ownerState === 'deletingDependents' ? 'gcDeleteDependentForeground' : 'gcDeleteDependentGone', args };
+    return { key: span.kind, args };
   }
   return { key: span.kind, args: a };
 }
