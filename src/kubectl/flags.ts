@@ -43,6 +43,7 @@ const FLAGS: FlagDef[] = [
   { name: 'previous', short: 'p', bool: true },
   { name: 'tail', int: true },
   { name: 'timestamps', bool: true },
+  { name: 'follow', bool: true },
 ];
 
 export interface ParsedArgs {

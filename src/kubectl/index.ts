@@ -106,7 +106,9 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
   if (!run) {
     return { stdout: '', stderr: `error: unknown command ${JSON.stringify(cmd ?? argv[0] ?? '')} for "kubectl"\n`, exitCode: 1 };
   }
-  const rest = [...argv.slice(0, cmdIndex), ...argv.slice(cmdIndex + 1)];
+  let rest = [...argv.slice(0, cmdIndex), ...argv.slice(cmdIndex + 1)];
+  // `logs -f` is --follow, not --filename (the flag sets are per command upstream).
+  if (cmd === 'logs') rest = rest.map((a) => (a === '-f' ? '--follow' : a.startsWith('-f=') ? `--follow=${a.slice(3)}` : a));
   let ctx: Ctx;
   try {
     ctx = makeCtx(io, parseArgs(rest));

@@ -80,3 +80,11 @@ describe('kubectl logs', () => {
     expect([...pods].sort(byLogging).map((p) => p.metadata!.name)).toEqual(['ready-early', 'ready-late', 'restarts', 'notready', 'pending', 'unassigned']);
   });
 });
+
+describe('kubectl logs -f', () => {
+  it('takes -f as --follow, not --filename, and prints the logs so far', async () => {
+    const h = await twoContainers();
+    expect(await h.k('logs -f two side')).toEqual({ stdout: 'hello from side\n', stderr: '', exitCode: 0 });
+    expect(await h.k('logs two -c side -f')).toEqual({ stdout: 'hello from side\n', stderr: '', exitCode: 0 });
+  });
+});

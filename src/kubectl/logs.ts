@@ -1,5 +1,6 @@
 /**
  * `kubectl logs POD [CONTAINER] [-c C] [-p] [--tail N] [--timestamps]`, `kubectl logs deploy/web`.
+ * `-f/--follow` prints what is there and returns (a script cannot block on a stream).
  * Mirrors k8s.io/kubectl/pkg/cmd/logs/logs.go and pkg/polymorphichelpers/logsforobject.go: a
  * controller picks its "best" pod (podutils.ByLogging; `Found 3 pods, using pod/x` on stderr),
  * the container defaults to the annotation `kubectl.kubernetes.io/default-container` or the first
