@@ -56,5 +56,13 @@ export function validateObjectMetaUpdate(newMeta: Obj, oldMeta: Obj): FieldError
   }
   errs.push(...validateLabels(newMeta.labels as Record<string, unknown>, 'metadata.labels'));
   errs.push(...validateAnnotations(newMeta.annotations as Record<string, unknown>, 'metadata.annotations'));
+  // ValidateNoNewFinalizers: an object being deleted may lose finalizers, never gain them.
+  if (oldMeta.deletionTimestamp && Array.isArray(newMeta.finalizers)) {
+    const had = Array.isArray(oldMeta.finalizers) ? (oldMeta.finalizers as string[]) : [];
+    const extra = [...new Set((newMeta.finalizers as string[]).filter((f) => !had.includes(f)))].sort();
+    if (extra.length) {
+      errs.push(forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${extra.map((f) => JSON.stringify(f)).join(', ')}}`));
+    }
+  }
   return errs;
 }

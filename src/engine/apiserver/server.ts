@@ -19,7 +19,8 @@ import { ApiError, badRequest, cleanStatus, internalError, methodNotAllowed, not
 import { apiVersionOf, parsePath, qualifiedResource, type ParsedPath, type ResourceInfo } from './resources.ts';
 import { Store } from './store.ts';
 import { WatchHub } from './watch.ts';
-import { createObject, updateObject, patchObject, deleteObject, bindPod } from './writes.ts';
+import { createObject, updateObject, patchObject, bindPod } from './writes.ts';
+import { deleteObject } from './delete.ts';
 import { handlePodLog, handleScale } from './subresources.ts';
 
 export interface ApiServerDeps {

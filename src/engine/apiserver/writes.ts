@@ -1,7 +1,7 @@
 /**
  * The write verbs: create, update (PUT and the status subresource), patch, delete (graceful for
  * bound pods) and pods/binding. Mirrors k8s.io/apiserver pkg/registry/generic/registry/store.go
- * (Create, Update, Delete, BeforeCreate/BeforeUpdate) and k/k pkg/registry/core/pod/storage
+ * (Create, Update, BeforeCreate/BeforeUpdate; Delete is in delete.ts) and k/k pkg/registry/core/pod/storage
  * (BindingREST.assignPod).
  */
 import type { KubeObject } from '../types.ts';
@@ -10,13 +10,13 @@ import { admitPod } from './admission.ts';
 import { strictDecode, type FieldValidation } from './decode.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OPTIMISTIC_LOCK_MSG } from './errors.ts';
 import { strategicMergePatch, mergePatch } from './patch.ts';
-import { apiVersionOf, qualifiedResource, RESOURCES, type ResourceInfo } from './resources.ts';
+import { apiVersionOf, qualifiedResource, type ResourceInfo } from './resources.ts';
+import { deleteDuringUpdate, shouldDeleteDuringUpdate } from './delete.ts';
 import type { WriteCtx } from './server.ts';
 import { applyDefaults, bumpsGeneration, generationChanged, prepareForCreate, validateCreate, validateUpdate } from './strategy.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const NAMESPACES = RESOURCES.find((r) => r.resource === 'namespaces')!;
 const MAX_GENERATE_ATTEMPTS = 8;
 
 /**
@@ -154,6 +154,8 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   // etcd's GuaranteedUpdate skips writes that change nothing: no new resourceVersion, no event.
   if (deepEqual(obj, old)) return { code: 200, body: ctx.out(old) };
   if (ctx.dryRun) return { code: 200, body: obj };
+  // The last finalizer of a deleted object is gone: the update removes it.
+  if (meta.deletionTimestamp !== undefined && shouldDeleteDuringUpdate(obj)) return { code: 200, body: ctx.out(deleteDuringUpdate(ctx, obj)) };
   const stored = server.commit(ctx, 'MODIFIED', old, obj);
   return { code: 200, body: ctx.out(stored) };
 }
@@ -170,71 +172,6 @@ export function patchObject(ctx: WriteCtx): { code: number; body: unknown } {
   patched.metadata = { ...(patched.metadata as Obj) };
   const obj = decode(ctx, patched, false, false);
   return updateObject(ctx, undefined, obj);
-}
-
-function deleteOptions(ctx: WriteCtx): { gracePeriodSeconds?: number } {
-  const q = ctx.req.query?.gracePeriodSeconds;
-  const b = ctx.req.body as { gracePeriodSeconds?: number } | undefined;
-  if (q !== undefined && q !== '') return { gracePeriodSeconds: Number(q) };
-  if (isObj(b) && typeof b.gracePeriodSeconds === 'number') return { gracePeriodSeconds: b.gracePeriodSeconds };
-  return {};
-}
-
-const UNDELETABLE = new Set(['default', 'kube-system', 'kube-public']);
-
-export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
-  const { info, name } = ctx.p;
-  const server = ctx.server;
-  const old = server.getOrThrow(info, ctx.p.namespace, name!);
-  if (info.kind === 'Namespace') return deleteNamespace(ctx, old);
-  const opts = deleteOptions(ctx);
-  if (info.kind === 'Pod') {
-    const spec = old.spec as Obj;
-    const bound = !!spec?.nodeName;
-    const grace = opts.gracePeriodSeconds ?? (spec?.terminationGracePeriodSeconds as number | undefined) ?? 30;
-    // Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): an unbound pod,
-    // or grace 0, goes at once; a bound pod is marked and the kubelet confirms with grace 0.
-    if (bound && grace > 0) {
-      const prev = old.metadata.deletionGracePeriodSeconds as number | undefined;
-      if (prev !== undefined && prev <= grace) return { code: 200, body: ctx.out(old) };
-      const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: server.timestamp(grace * 1000), deletionGracePeriodSeconds: grace } };
-      if (ctx.dryRun) return { code: 200, body: obj };
-      return { code: 200, body: ctx.out(server.commit(ctx, 'MODIFIED', old, obj)) };
-    }
-  }
-  if (ctx.dryRun) return { code: 200, body: clone(old) };
-  const gone = server.commit(ctx, 'DELETED', old, undefined);
-  if (gone.metadata.namespace) finalizeNamespaceIfEmpty(ctx, gone.metadata.namespace);
-  return { code: 200, body: ctx.out(gone) };
-}
-
-/** Namespace deletion: phase Terminating, contents deleted, the namespace goes once no pods remain. */
-function deleteNamespace(ctx: WriteCtx, old: KubeObject): { code: number; body: unknown } {
-  const server = ctx.server;
-  const name = old.metadata.name;
-  if (UNDELETABLE.has(name)) throw forbidden('namespaces', name, 'this namespace may not be deleted');
-  if ((old.status as Obj | undefined)?.phase === 'Terminating') return { code: 200, body: clone(old) };
-  const obj = clone(old);
-  obj.metadata.deletionTimestamp = server.timestamp();
-  obj.status = { ...(obj.status as Obj), phase: 'Terminating' };
-  if (ctx.dryRun) return { code: 200, body: obj };
-  const stored = server.commit(ctx, 'MODIFIED', old, obj);
-  for (const info of RESOURCES) {
-    if (!info.namespaced) continue;
-    for (const o of [...server.store.list(info.resource, name)]) {
-      deleteObject({ ...ctx, p: { info, namespace: name, name: o.metadata.name } });
-    }
-  }
-  finalizeNamespaceIfEmpty(ctx, name);
-  return { code: 200, body: clone(server.store.get('namespaces', undefined, name) ?? stored) };
-}
-
-function finalizeNamespaceIfEmpty(ctx: WriteCtx, ns: string): void {
-  const server = ctx.server;
-  const nsObj = server.store.get('namespaces', undefined, ns);
-  if (!nsObj || (nsObj.status as Obj | undefined)?.phase !== 'Terminating') return;
-  if (server.store.count('pods', ns) > 0) return;
-  server.commit({ ...ctx, p: { info: NAMESPACES, name: ns } }, 'DELETED', nsObj, undefined);
 }
 
 /** POST pods/{name}/binding (BindingREST.Create → assignPod). */
