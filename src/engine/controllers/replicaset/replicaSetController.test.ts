@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { restoreCluster } from '../../cluster.ts';
 import { TestCluster } from '../../testing/testCluster.ts';
 import type { KubeObject } from '../../types.ts';
 
@@ -194,15 +195,17 @@ describe('ReplicaSet controller', () => {
 
   it('ignores a matching pod owned by another controller', () => {
     const c = new TestCluster();
+    // A real owner (the garbage collector deletes dependents of owners that do not exist).
+    const ownerUID = c.nodes().find((n) => n.metadata.name === 'worker-1')!.metadata.uid!;
     c.apply({
       apiVersion: 'v1', kind: 'Pod',
-      metadata: { name: 'theirs', labels: { app: 'web' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'other', uid: 'not-ours', controller: true }] },
+      metadata: { name: 'theirs', labels: { app: 'web' }, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'worker-1', uid: ownerUID, controller: true }] },
       spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
     });
     c.apply(rsYaml(2));
     c.runFor('1s');
     expect(active(c)).toHaveLength(3);
-    expect(c.pod('theirs')!.metadata.ownerReferences).toMatchObject([{ uid: 'not-ours' }]);
+    expect(c.pod('theirs')!.metadata.ownerReferences).toMatchObject([{ uid: ownerUID }]);
   });
 
   it('releases a pod whose labels no longer match, and replaces it', () => {
@@ -252,5 +255,24 @@ describe('ReplicaSet controller', () => {
     expect(hops.map((s) => s.kind)).toEqual(['watchPodAdded', 'watchPodAdded', 'watchPodAdded']);
     const rsHops = c.spans.filter((s) => s.from === 'apiserver' && s.to === 'controller-manager' && s.object === 'ReplicaSet/default/web');
     expect(rsHops.map((s) => s.kind)).toEqual(['watchReplicaSetAdded']);
+  });
+
+  it('is deterministic, and restore-then-continue equals a straight run', () => {
+    const run = (snapAt?: number) => {
+      const c = new TestCluster({ seed: 7 });
+      c.apply(rsYaml(4));
+      c.runFor('10s');
+      let h = c.cluster;
+      if (snapAt !== undefined) h = restoreCluster(h.snapshot());
+      h.handle({ verb: 'PATCH', path: `${RS_PATH}/web`, body: { spec: { replicas: 2 } }, patchType: 'application/merge-patch+json' });
+      const first = h.handle({ verb: 'GET', path: '/api/v1/namespaces/default/pods' }).body as { items: KubeObject[] };
+      h.handle({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${first.items[0].metadata.name}` });
+      h.runFor(60_000);
+      const pods = (h.handle({ verb: 'GET', path: '/api/v1/namespaces/default/pods' }).body as { items: KubeObject[] }).items;
+      return pods.map((p) => `${p.metadata.name}@${(p.spec as { nodeName?: string }).nodeName}`).join(',');
+    };
+    const a = run();
+    expect(run()).toBe(a);
+    expect(run(1)).toBe(a);
   });
 });
