@@ -173,3 +173,47 @@ describe('API server: finalizers and DeleteOptions', () => {
     expect((r.body as Status).message).toMatch(/^Operation cannot be fulfilled on replicasets.apps "web": Precondition failed: UID in precondition: nope, UID in object meta: [0-9a-f-]{36}$/);
   });
 });
+
+describe('garbage collector with the workload controllers', () => {
+  const DEPLOY = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers: [{name: web, image: nginx}]
+`;
+  const rsList = (c: TestCluster) => (c.get(RSS).body as { items: KubeObject[] }).items;
+  for (const policy of ['Background', 'Foreground'] as const) {
+    it(`${policy}: deleting a Deployment removes its ReplicaSet and pods`, () => {
+      const c = new TestCluster({ workers: 2 });
+      c.apply(DEPLOY);
+      c.runFor('30s');
+      expect(rsList(c)).toHaveLength(1);
+      expect(c.pods('app=web')).toHaveLength(3);
+      c.cluster.handle({ verb: 'DELETE', path: '/apis/apps/v1/namespaces/default/deployments/web', query: { propagationPolicy: policy } });
+      c.runFor('30s');
+      expect(c.get('/apis/apps/v1/namespaces/default/deployments/web').code).toBe(404);
+      expect(rsList(c)).toHaveLength(0);
+      expect(c.pods('app=web')).toHaveLength(0);
+      if (policy === 'Foreground') expect(c.spans.some((s) => s.kind === 'gcDeleteBlockingDependent')).toBe(true);
+    });
+  }
+
+  it('Orphan: the ReplicaSet and pods stay, released from the Deployment', () => {
+    const c = new TestCluster({ workers: 2 });
+    c.apply(DEPLOY);
+    c.runFor('30s');
+    c.cluster.handle({ verb: 'DELETE', path: '/apis/apps/v1/namespaces/default/deployments/web', query: { propagationPolicy: 'Orphan' } });
+    c.runFor('30s');
+    const rs = rsList(c);
+    expect(rs).toHaveLength(1);
+    expect(rs[0].metadata.ownerReferences).toBeUndefined();
+    expect(c.pods('app=web')).toHaveLength(3);
+  });
+});
