@@ -179,7 +179,7 @@ describe('exits, OOM and restart back-off', () => {
     expect(s.phase).toBe('Failed');
     expect(s.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
     expect(s.conditions.map((x: Obj) => [x.type, x.status, x.reason])).toEqual([
-      ['PodReadyToStartContainers', 'True', undefined], ['Initialized', 'True', undefined], ['Ready', 'False', 'PodFailed'],
+      ['PodReadyToStartContainers', 'False', undefined], ['Initialized', 'True', undefined], ['Ready', 'False', 'PodFailed'],
       ['ContainersReady', 'False', 'PodFailed'], ['PodScheduled', 'True', undefined],
     ]);
     expect(c.spans.find((x) => x.kind === 'containerExited')!.args).toEqual({ pod: 'fail', node: 'worker-1', container: 'web', exitCode: 3, reason: 'Error' });
@@ -320,5 +320,31 @@ describe('logs', () => {
     const t = kubelet.logs('uid-tick', 'web', false) as { lines: { text: string }[] };
     expect(t.lines).toHaveLength(1000);
     expect(t.lines.every((x) => x.text === 'tick')).toBe(true);
+  });
+});
+
+describe('sidecars', () => {
+  it('a sidecar with a startup probe holds the main container until it has started', () => {
+    const { c } = setup();
+    c.createPod({
+      metadata: { name: 'side' },
+      spec: {
+        initContainers: [{
+          name: 'proxy', image: 'nginx:1.25', restartPolicy: 'Always',
+          startupProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 3 },
+        }],
+        containers: [{ name: 'web', image: 'busybox:1.36', command: ['sleep', '3600'] }],
+      },
+    });
+    c.runFor(4_000);
+    const t0 = startedAt(c);
+    expect(c.events.filter((e) => e.reason === 'Started').map((e) => e.fieldPath)).toEqual(['spec.initContainers{proxy}']);
+    c.runFor(t0 + 3_000 - c.t);
+    expect(c.events.filter((e) => e.reason === 'Pulling').map((e) => [e.fieldPath, e.at])).toEqual([
+      ['spec.initContainers{proxy}', expect.any(Number)], ['spec.containers{web}', t0 + 3_000],
+    ]);
+    c.runFor(5_000);
+    expect(st(c, 'side').phase).toBe('Running');
+    expect(st(c, 'side').initContainerStatuses[0]).toMatchObject({ started: true, ready: true });
   });
 });

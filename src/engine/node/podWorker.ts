@@ -31,6 +31,7 @@ export class PodWorker {
   readonly containers: ContainerRecord[];
   private readonly specs = new Map<string, Container>();
   private sandboxReady = false;
+  private ipReleased = false;
   private podIP?: string;
   private readonly startTime: string;
   private timers = new Set<TimerHandle>();
@@ -39,6 +40,8 @@ export class PodWorker {
   /** Index into `containers` of the next one to start. */
   private next = 0;
   private causeId?: number;
+  /** A sidecar whose startup probe must succeed before the next container starts. */
+  private awaitingSidecar?: ContainerRecord;
 
   constructor(private readonly k: KubeletCore, pod: V1Pod, causeId: number | undefined) {
     this.pod = pod;
@@ -149,6 +152,11 @@ export class PodWorker {
     }
     this.ensureImage(c, () => this.createAndStart(c, () => {
       if (c.init && !c.sidecar) return; // wait for it to exit (onExit advances)
+      // A sidecar with a startup probe holds the next container until the probe succeeds.
+      if (c.sidecar && !c.started) {
+        this.awaitingSidecar = c;
+        return;
+      }
       this.next++;
       this.startNext();
     }));
@@ -312,6 +320,12 @@ export class PodWorker {
     }
     if (!restart) {
       const allDone = this.containers.every((x) => x.phase === 'terminated' || (x.init && x.phase !== 'running'));
+      if (allDone) {
+        // A terminal pod's sandbox is torn down (PodReadyToStartContainers turns False).
+        this.runtimeSpan('StopPodSandbox', 'runtimeStopSandbox', 0, `containerd on ${this.k.nodeName} removes the sandbox of pod ${this.name}.`, {});
+        this.sandboxReady = false;
+        this.releaseIP();
+      }
       return this.writeStatus(allDone);
     }
     this.writeStatus();
@@ -382,6 +396,11 @@ export class PodWorker {
       c.ready = (!c.init || c.sidecar) && !c.probes!.some((x) => x.kind === 'readiness');
       this.writeStatus();
       for (const x of c.probes!) if (x.kind !== 'startup') this.scheduleProbe(c, x);
+      if (this.awaitingSidecar === c) {
+        this.awaitingSidecar = undefined;
+        this.next++;
+        this.startNext();
+      }
       return;
     }
     // computePodActions: kill the container; restart it unless restartPolicy is Never.
@@ -469,7 +488,7 @@ export class PodWorker {
       this.runtimeSpan('StopPodSandbox', 'runtimeStopSandbox', 0, `containerd on ${this.k.nodeName} removes the sandbox of pod ${this.name}.`, {});
       this.sandboxReady = false;
       this.writeStatus(true);
-      this.k.runtime.releaseIP(this.podIP);
+      this.releaseIP();
       this.k.ctx.request({
         verb: 'DELETE', path: `/api/v1/namespaces/${this.ns}/pods/${this.name}`, query: { gracePeriodSeconds: '0' },
         body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid: this.uid } },
@@ -478,12 +497,19 @@ export class PodWorker {
     });
   }
 
+  /** The IP goes back to the pool once; the status keeps showing it (as upstream does for terminal pods). */
+  private releaseIP(): void {
+    if (this.ipReleased) return;
+    this.ipReleased = true;
+    this.k.runtime.releaseIP(this.podIP);
+  }
+
   /** The pod is gone from the API (deleted, or force-deleted): drop everything. */
   destroy(): void {
     if (this.gone) return;
     this.gone = true;
     for (const t of this.timers) t.cancel();
     this.timers.clear();
-    this.k.runtime.releaseIP(this.podIP);
+    this.releaseIP();
   }
 }
