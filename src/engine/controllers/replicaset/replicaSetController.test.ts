@@ -72,7 +72,7 @@ describe('ReplicaSet controller', () => {
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({
       from: 'controller-manager', to: 'controller-manager', verb: 'syncReplicaSet', object: 'ReplicaSet/default/web',
-      args: { rs: 'web', have: 0, want: 10, diff: -10 }, summary: 'ReplicaSet web has 0 pods, wants 10: creating 10.',
+      args: { rs: 'web', have: 0, want: 10, diff: -10, n: 10 }, summary: 'ReplicaSet web has 0 pods, wants 10: creating 10.',
     });
     const creates = c.spans.filter((s) => s.verb === 'POST /api/v1/namespaces/default/pods');
     expect(creates).toHaveLength(10);
@@ -91,6 +91,7 @@ describe('ReplicaSet controller', () => {
     c.runFor('200ms');
     const decisions = c.spans.filter((s) => s.kind === 'replicaSetSync').map((s) => s.summary);
     expect(decisions).toEqual(['ReplicaSet web has 0 pods, wants 600: creating 500.', 'ReplicaSet web has 500 pods, wants 600: creating 100.']);
+    expect(c.spans.find((s) => s.kind === 'replicaSetSync')!.args).toEqual({ rs: 'web', have: 0, want: 600, diff: -600, n: 500 });
     expect(active(c)).toHaveLength(600);
   });
 

@@ -148,7 +148,7 @@ function manageReplicas(s: RSState, filteredPods: V1Pod[], rs: V1ReplicaSet, cau
   const verb = diff < 0 ? 'creating' : 'deleting';
   const decision = ctx.trace({
     from: 'controller-manager', to: 'controller-manager', verb: 'syncReplicaSet', object: rsObjectRef(rs), kind: 'replicaSetSync',
-    args: { rs: name, have, want, diff }, duration: 0, causeId: cause,
+    args: { rs: name, have, want, diff, n }, duration: 0, causeId: cause,
     summary: `ReplicaSet ${name} has ${have} pod${have === 1 ? '' : 's'}, wants ${want}: ${verb} ${n}.`,
   });
   if (diff < 0) {
