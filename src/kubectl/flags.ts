@@ -44,6 +44,7 @@ const FLAGS: FlagDef[] = [
   { name: 'tail', int: true },
   { name: 'timestamps', bool: true },
   { name: 'follow', bool: true },
+  { name: 'overwrite', bool: true },
 ];
 
 export interface ParsedArgs {

@@ -15,6 +15,7 @@ import { RESOURCES } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
 import { waitCmd } from './wait.ts';
 import { logsCmd } from './logs.ts';
+import { annotateCmd } from './annotate.ts';
 import { rolloutCmd } from './rollout.ts';
 import { scaleCmd } from './scale.ts';
 import { setCmd } from './setImage.ts';
@@ -41,6 +42,9 @@ Troubleshooting and Debugging Commands:
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
+
+Settings Commands:
+  annotate        Update the annotations on a resource
 
 Other Commands:
   api-resources   Print the supported API resources on the server
@@ -77,6 +81,7 @@ const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   set: setCmd,
   rollout: rolloutCmd,
   logs: logsCmd,
+  annotate: annotateCmd,
   version: versionCmd,
   'api-resources': apiResourcesCmd,
 };

@@ -81,3 +81,20 @@ describe('kubectl rollout pause, resume, restart', () => {
     expect((await h.k(`rollout pause ${rs}`)).stderr).toBe(`error: replicasets.apps "${rs.slice(rs.indexOf('/') + 1)}" pausing is not supported\n`);
   });
 });
+
+describe('kubectl annotate and CHANGE-CAUSE', () => {
+  it('records kubernetes.io/change-cause, which rollout history shows per revision', async () => {
+    const h = await withDeployment();
+    expect(await h.run(['annotate', 'deployment/web', 'kubernetes.io/change-cause=first release'])).toEqual({ stdout: 'deployment.apps/web annotated\n', stderr: '', exitCode: 0 });
+    expect((await h.run(['annotate', 'deployment/web', 'kubernetes.io/change-cause=oops'])).stderr).toBe(
+      "error: --overwrite is false but found the following declared annotation(s): 'kubernetes.io/change-cause' already has a value (first release)\n",
+    );
+    await h.k('rollout status deploy/web --timeout=1m');
+    await h.k('set image deploy/web nginx=nginx:1.29');
+    expect((await h.run(['annotate', 'deploy/web', 'kubernetes.io/change-cause=nginx 1.29', '--overwrite'])).stdout).toBe('deployment.apps/web annotated\n');
+    await h.k('rollout status deploy/web --timeout=5m');
+    expect((await h.k('rollout history deploy/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         first release\n2         nginx 1.29\n\n');
+    expect((await h.k('annotate deploy/web kubernetes.io/change-cause-')).stdout).toBe('deployment.apps/web annotated\n');
+    expect((await h.k('annotate deploy/web')).stderr).toBe('error: at least one annotation update is required\n');
+  });
+});
