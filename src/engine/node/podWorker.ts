@@ -54,7 +54,8 @@ export class PodWorker {
       return {
         name: c.name, specImage: c.image ?? '', init, sidecar: init && c.restartPolicy === 'Always', phase: 'waiting',
         reason: hasInit ? 'PodInitializing' : 'ContainerCreating', ready: false, started: false, restartCount: 0,
-        ...(probes ? { probes } : {}),
+        // Declared up front: one object shape, the fields in-object rather than in a backing store.
+        instance: undefined, prevInstance: undefined, probes,
       };
     };
     this.containers = [
@@ -382,7 +383,9 @@ export class PodWorker {
   private onProbeResult(c: ContainerRecord, w: ProbeWorker, output: string): void {
     const probe = w.kind;
     if (w.result === 'Failure') {
-      this.runtimeSpan('ProbeFailed', 'probeFailed', 0, `The ${probe} probe of container ${c.name} in pod ${this.name} failed ${w.kind === 'readiness' ? '' : `${probeDefaults(w.probe).failureThreshold} times in a row`}: ${output}`.replace('failed :', 'failed:'),
+      const n = probeDefaults(w.probe).failureThreshold;
+      this.runtimeSpan('ProbeFailed', 'probeFailed', 0,
+        `The ${probe} probe of container ${c.name} in pod ${this.name} failed ${n === 1 ? 'once' : `${n} times in a row`}${output ? `: ${output}` : '.'}`,
         { container: c.name, probe, message: output });
     } else {
       this.runtimeSpan('ProbeSucceeded', 'probeSucceeded', 0, `The ${probe} probe of container ${c.name} in pod ${this.name} succeeds.`, { container: c.name, probe });

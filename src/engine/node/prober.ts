@@ -87,7 +87,8 @@ export function simulateProbe(probe: Probe, c: Container, proc: ProcessModel, el
     const host = probe.httpGet.host || podIP;
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     if (!proc.ports.includes(port)) {
-      return { ok: false, output: `Get "${scheme}://${host}:${port}${probe.httpGet.path ?? ''}": dial tcp ${host}:${port}: connect: connection refused` };
+      // SetDefaults_HTTPGetAction: path "/" when empty.
+      return { ok: false, output: `Get "${scheme}://${host}:${port}${probe.httpGet.path || '/'}": dial tcp ${host}:${port}: connect: connection refused` };
     }
     return forced ? { ok: false, output: 'HTTP probe failed with statuscode: 500' } : { ok: true, output: '' };
   }
