@@ -107,7 +107,7 @@ test('a rolling update from the editor never drops below replicas − maxUnavail
   expect(oldRs).toMatch(/^web-[a-z0-9]+$/);
 
   // Change the image in the editor and Apply: the Deployment controller starts a rollout.
-  await pasteIntoEditor(page, context, deployment('nginx:1.28', replicas, ROLLING));
+  await pasteIntoEditor(page, context, deployment('nginx:1.29', replicas, ROLLING));
   await page.evaluate(() => {
     // Sample the DOM on every mutation: the lowest count of ready, non-terminating pods seen.
     const w = window as unknown as { __minReady: number; __samples: number; __bothRs: boolean };

@@ -4,12 +4,15 @@ export default {
   apply: 'Apply',
   applyHint: 'Send the manifest to the cluster with kubectl apply (Ctrl+Enter)',
   applyFailed: 'Apply failed',
+  output: 'kubectl apply output',
   aria: {
     editor: 'Manifest YAML',
   },
   examples: {
     button: 'Examples',
     nginx: { title: 'nginx Pod', hint: 'One Pod, scheduled, pulled, started and Running' },
+    deployment: { title: 'nginx Deployment (3 replicas)', hint: 'Deployment → ReplicaSet → Pods; delete a pod, scale, or change the image for a rolling update' },
+    crashLoop: { title: 'Deployment that crashes', hint: 'The container exits 1: restarts with back-off, CrashLoopBackOff' },
     cannotFit: { title: 'Pod that cannot fit', hint: 'Requests 3 CPU: no node has room, it stays Pending' },
     missingImage: { title: 'Image that does not exist', hint: 'The pull fails: ErrImagePull, then ImagePullBackOff' },
     busyboxExits: { title: 'busybox that exits', hint: 'The command finishes and the Pod is Completed' },

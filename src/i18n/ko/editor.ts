@@ -3,11 +3,14 @@ export default {
   panel: '매니페스트 편집기',
   apply: '적용',
   applyHint: 'kubectl apply로 매니페스트를 클러스터에 보냅니다 (Ctrl+Enter)',
+  output: 'kubectl apply 출력',
   applyFailed: '적용 실패',
   aria: {
     editor: '매니페스트 YAML',
   },
   examples: {
+    deployment: { title: 'nginx 디플로이먼트 (레플리카 3개)', hint: '디플로이먼트 → 레플리카셋 → 파드. 파드를 지우거나, 스케일하거나, 이미지를 바꿔 롤링 업데이트' },
+    crashLoop: { title: '계속 죽는 디플로이먼트', hint: '컨테이너가 1로 종료: 백오프로 재시작, CrashLoopBackOff' },
     button: '예제',
     nginx: { title: 'nginx 파드', hint: '파드 하나가 스케줄되고, 이미지를 받아 시작해 Running이 됩니다' },
     cannotFit: { title: '들어갈 수 없는 파드', hint: 'CPU 3개를 요청: 여유 있는 노드가 없어 Pending으로 남습니다' },

@@ -34,7 +34,6 @@ const ReplicaSetPill = memo(function ReplicaSetPill({ rs, t }: { rs: ReplicaSetC
       data-ready={rs.ready}
       data-available={rs.available}
       aria-pressed={selected}
-      aria-label={t('workloads.rsLabel', { name: rs.name, role: t(`workloads.role.${rs.role}`), revision: rs.revision, desired: rs.desired, current: rs.current, ready: rs.ready })}
       onClick={() => toggle({ kind: 'replicaset', key: rs.key }, selected)}
     >
       <span className="rs-role">{t(`workloads.role.${rs.role}`)}{rs.revision > 0 ? ` · ${t('workloads.revision', { revision: rs.revision })}` : ''}</span>

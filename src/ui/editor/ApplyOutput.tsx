@@ -32,7 +32,8 @@ export function ApplyOutput({ result, problems, onReveal, notice }: ApplyOutputP
   const shown = problems.slice(0, MAX_PROBLEMS);
   const requests = result?.requests ?? [];
   return (
-    <div className="apply-output">
+    // It scrolls once an apply lists its requests: focusable, so the keyboard can scroll it too.
+    <div className="apply-output" tabIndex={0} role="region" aria-label={t('output')}>
       <div role="status" aria-live="polite" className="apply-result" data-testid="apply-output">
         {notice && (
           <div className={`editor-notice editor-notice-${notice.kind}`} data-testid="editor-notice">

@@ -6,7 +6,7 @@
 
 /** An example: `id` names its i18n label (`editor:examples.<id>`). */
 export interface Example {
-  id: 'nginx' | 'cannotFit' | 'missingImage' | 'busyboxExits' | 'namespacePod' | 'typo';
+  id: 'nginx' | 'deployment' | 'crashLoop' | 'cannotFit' | 'missingImage' | 'busyboxExits' | 'namespacePod' | 'typo';
   text: string;
 }
 
@@ -29,6 +29,67 @@ spec:
         requests:
           cpu: 100m
           memory: 64Mi
+`,
+  },
+  {
+    id: 'deployment',
+    // Three replicas behind a readiness probe: kill one (Delete pod) and watch it come back;
+    // change the image and Apply for a rolling update (25% surge / 25% unavailable).
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.27
+          ports:
+            - containerPort: 80
+          readinessProbe:
+            httpGet:
+              path: /
+              port: 80
+          livenessProbe:
+            httpGet:
+              path: /
+              port: 80
+`,
+  },
+  {
+    id: 'crashLoop',
+    // The command exits 1 after a few seconds: restartPolicy Always, back-off 10s, 20s, 40s …
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: crasher
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: crasher
+  template:
+    metadata:
+      labels:
+        app: crasher
+    spec:
+      containers:
+        - name: app
+          image: busybox:1.36
+          command: ["sh", "-c", "echo starting; sleep 5; exit 1"]
 `,
   },
   {
