@@ -258,3 +258,20 @@ describe('apps/v1 validation (upstream messages)', () => {
     expect(msg(r)).toBe('Deployment.apps "web" is invalid: status.readyReplicas: Invalid value: 2: cannot be greater than status.replicas');
   });
 });
+
+describe('TestCluster helpers for apps/v1', () => {
+  it('re-applying the same Deployment changes nothing; scale and delete read like kubectl', () => {
+    const c = new TestCluster({ workers: 1 });
+    c.apply(DEPLOY);
+    const rv = c.deployment('web')!.metadata.resourceVersion;
+    c.apply(DEPLOY);
+    expect(c.deployment('web')!.metadata.resourceVersion).toBe(rv);
+    expect(c.deployment('web')!.metadata.generation).toBe(1);
+    expect(c.scale('deployments', 'web', 4).code).toBe(200);
+    expect(c.deployments().map((d) => (d.spec as any).replicas)).toEqual([4]);
+    expect(c.spansOf('apiScale')[0].summary).toBe('kubectl asked the API server to scale Deployment/default/web to 4 replicas.');
+    expect(c.delete(`${DEPLOYS}/web`, 'Orphan').code).toBe(200);
+    c.runFor('1s');
+    expect(c.deployment('web')).toBeUndefined();
+  });
+});

@@ -87,6 +87,46 @@ export class TestCluster {
     return this.list('/api/v1/nodes');
   }
 
+  /** Deployments in all namespaces, optionally filtered by a label selector. */
+  deployments(labelSelector?: string): KubeObject[] {
+    return this.list('/apis/apps/v1/deployments', labelSelector ? { labelSelector } : undefined);
+  }
+
+  deployment(name: string, namespace = 'default'): KubeObject | undefined {
+    const res = this.get(`/apis/apps/v1/namespaces/${namespace}/deployments/${name}`);
+    return res.code === 200 ? (res.body as KubeObject) : undefined;
+  }
+
+  /** ReplicaSets in all namespaces, optionally filtered by a label selector. */
+  replicasets(labelSelector?: string): KubeObject[] {
+    return this.list('/apis/apps/v1/replicasets', labelSelector ? { labelSelector } : undefined);
+  }
+
+  replicaset(name: string, namespace = 'default'): KubeObject | undefined {
+    const res = this.get(`/apis/apps/v1/namespaces/${namespace}/replicasets/${name}`);
+    return res.code === 200 ? (res.body as KubeObject) : undefined;
+  }
+
+  /** PATCH `…/{resource}/NAME/scale` as `kubectl scale` does (resource: `deployments` or `replicasets`). */
+  scale(resource: 'deployments' | 'replicasets', name: string, replicas: number, namespace = 'default'): RestResponse {
+    return this.cluster.handle({
+      verb: 'PATCH',
+      path: `/apis/apps/v1/namespaces/${namespace}/${resource}/${name}/scale`,
+      body: { spec: { replicas } },
+      patchType: 'application/merge-patch+json',
+    });
+  }
+
+  /** DELETE an object by its REST path, optionally with a propagationPolicy (as `kubectl delete --cascade`). */
+  delete(path: string, propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'): RestResponse {
+    return this.cluster.handle({ verb: 'DELETE', path, ...(propagationPolicy ? { body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy } } : {}) });
+  }
+
+  /** Spans of one narration kind (`gcDeleteDependent`, `replicaSetSync` …), in order. */
+  spansOf(kind: string): Span[] {
+    return this.spans.filter((s) => s.kind === kind);
+  }
+
   /** Events (all namespaces), oldest first, optionally about one object name. */
   events(objectName?: string): KubeObject[] {
     const items = this.list('/api/v1/events', objectName ? { fieldSelector: `involvedObject.name=${objectName}` } : undefined);
