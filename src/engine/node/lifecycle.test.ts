@@ -315,7 +315,7 @@ describe('logs', () => {
     const l = kubelet.logs('uid-web', 'web', false) as { lines: { text: string }[] };
     expect(l.lines[0]!.text).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
     expect(l.lines.map((x) => x.text)).toContain('2026/01/01 00:00:02 [notice] 1#1: start worker processes');
-    expect(l.lines.map((x) => x.text)).toContain('2026/01/01 00:00:02 [notice] 1#1: nginx/1.25');
+    expect(l.lines.map((x) => x.text)).toContain('2026/01/01 00:00:02 [notice] 1#1: nginx/1.25.5');
     c.runFor(2_000_000);
     const t = kubelet.logs('uid-tick', 'web', false) as { lines: { text: string }[] };
     expect(t.lines).toHaveLength(1000);

@@ -11,7 +11,7 @@ describe('processModel (the documented table)', () => {
     expect(n.stopExitCode).toBe(0);
     expect(n.workingSetBytes).toBe(10 * 1024 * 1024);
     expect(n.lines.map((l) => l.text)).toContain('{ts} [notice] 1#1: start worker processes');
-    expect(n.version).toBe('1.27');
+    expect(n.version).toBe('1.27.5');
     expect(processModel('redis:7').ports).toEqual([6379]);
     expect(processModel('httpd:2.4').ports).toEqual([80]);
     expect(processModel('nginx', ['nginx', '-g', 'daemon off;']).ports).toEqual([80]);

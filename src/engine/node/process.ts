@@ -252,7 +252,7 @@ export function processModel(image: string, command: readonly string[] = [], arg
   const repo = 'error' in ref ? image : ref.repository;
   const profile = imageProfile(repo);
   const tag = 'error' in ref ? undefined : ref.tag;
-  const version = tag && /^\d+(\.\d+)*$/.test(tag) && tag.split('.').length >= 2 ? tag : (profile.version ?? tag ?? '');
+  const version = (tag && profile.versions?.[tag]) ?? (tag && /^\d+\.\d+\.\d+$/.test(tag) ? tag : (profile.version ?? tag ?? ''));
   const r: Run = { t: 0, status: 0, lines: [], files: [], forever: false, ports: [], server: false };
   const argv = [...command, ...args];
   let loop: ProcessModel['loop'];

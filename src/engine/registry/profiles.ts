@@ -32,6 +32,8 @@ export interface ImageProfile {
   requiresEnv?: { anyOf: readonly string[]; lines: readonly string[] };
   /** Version printed in `{version}` when the tag is not a version. */
   version?: string;
+  /** Full versions of the catalog's minor tags (`1.27` → `1.27.5`). */
+  versions?: Readonly<Record<string, string>>;
 }
 
 const NGINX_START = [
@@ -62,6 +64,7 @@ export const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
   'docker.io/library/nginx': {
     run: 'server', ports: [80], workingSetBytes: 10 * Mi, startLines: NGINX_START, stopLines: NGINX_STOP, ts: 'nginx',
     stopExitCode: 0, serverCommands: ['nginx', '/docker-entrypoint.sh'], version: '1.29.3',
+    versions: { '1.25': '1.25.5', '1.27': '1.27.5', '1.29': '1.29.3', alpine: '1.29.3', '1.27-alpine': '1.27.5' },
   },
   'docker.io/library/httpd': {
     run: 'server', ports: [80], workingSetBytes: 10 * Mi, ts: 'httpd', stopExitCode: 0, serverCommands: ['httpd-foreground', 'httpd'], version: '2.4.65',
@@ -74,6 +77,7 @@ export const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
   },
   'docker.io/library/redis': {
     run: 'server', ports: [6379], workingSetBytes: 10 * Mi, ts: 'redis', stopExitCode: 0, serverCommands: ['redis-server', 'docker-entrypoint.sh'], version: '8.2.2',
+    versions: { '7': '7.4.6', '7-alpine': '7.4.6' },
     startLines: [
       '1:C {ts} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
       '1:C {ts} * Redis version={version}, bits=64, commit=00000000, modified=1, pid=1, just started',
@@ -87,6 +91,7 @@ export const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
   },
   'docker.io/library/postgres': {
     run: 'server', ports: [5432], workingSetBytes: 40 * Mi, ts: 'postgres', stopExitCode: 0, serverCommands: ['postgres', 'docker-entrypoint.sh'], version: '17.6',
+    versions: { '16': '16.10', '17': '17.6' },
     requiresEnv: {
       anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'],
       lines: [
