@@ -186,4 +186,42 @@ describe('Deployment controller (in a cluster)', () => {
     ]);
     expect(active(c).filter(ready)).toHaveLength(2);
   });
+
+  it('orphaned by --cascade=orphan, its ReplicaSet is adopted by a new Deployment with the same template', () => {
+    const c = new TestCluster();
+    c.apply(deployYaml(2));
+    c.runFor('20s');
+    const [rs] = rsList(c);
+    const del = c.cluster.handle({ verb: 'DELETE', path: `${D_PATH}/web`, query: { propagationPolicy: 'Orphan' } });
+    expect(del.code).toBe(200);
+    c.runFor('30s');
+    expect(c.get(`${D_PATH}/web`).code).toBe(404);
+    expect(rsList(c)[0].metadata.ownerReferences ?? []).toEqual([]);
+    c.apply(deployYaml(2));
+    c.runFor('10s');
+    const after = rsList(c);
+    expect(after.map((r) => r.metadata.name)).toEqual([rs.metadata.name]);
+    expect(after[0].metadata.ownerReferences).toMatchObject([{ kind: 'Deployment', name: 'web', uid: dep(c).metadata.uid, controller: true }]);
+    expect(active(c).filter(ready)).toHaveLength(2);
+    expect(c.spans.some((s) => s.kind === 'deploymentAdopt' && s.args.rs === rs.metadata.name)).toBe(true);
+    expect(dep(c).status).toMatchObject({ replicas: 2, updatedReplicas: 2, availableReplicas: 2 });
+  });
+
+  it('paused: a template change makes no new ReplicaSet until resumed', () => {
+    const c = new TestCluster();
+    c.apply(deployYaml(2));
+    c.runFor('20s');
+    const patch = (body: unknown) => expect(c.cluster.handle({ verb: 'PATCH', path: `${D_PATH}/web`, body, patchType: 'application/merge-patch+json' }).code).toBe(200);
+    patch({ spec: { paused: true } });
+    c.runFor('2s');
+    setImage(c, 'nginx:1.27');
+    c.runFor('20s');
+    expect(rsList(c)).toHaveLength(1);
+    expect(dep(c).status!.conditions!.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' });
+    patch({ spec: { paused: false } });
+    c.runFor('60s');
+    const [oldRS, newRS] = rsList(c);
+    expect([oldRS.spec!.replicas, newRS.spec!.replicas]).toEqual([0, 2]);
+    expect(dep(c).status!.conditions!.find((x) => x.type === 'Progressing')!.reason).toBe('NewReplicaSetAvailable');
+  });
 });

@@ -109,27 +109,25 @@ export function startDeploymentController(ctx: ComponentContext): void {
     },
   });
 
-  const podKeyOf = (p: KubeObject) => keyOf(p);
-  const indexPod = (p: KubeObject) => {
-    const ref = getControllerOf(p);
+  const indexPod = (p: KubeObject, ref = getControllerOf(p)) => {
     if (!ref || ref.kind !== 'ReplicaSet') return;
     let m = podsByRS.get(ref.uid);
     if (!m) podsByRS.set(ref.uid, (m = new Map()));
-    m.set(podKeyOf(p), p);
+    m.set(keyOf(p), p);
   };
-  const unindexPod = (p: KubeObject) => {
-    const ref = getControllerOf(p);
-    if (!ref) return;
-    const m = podsByRS.get(ref.uid);
+  const unindexPod = (p: KubeObject, ref = getControllerOf(p)) => {
+    const m = ref && podsByRS.get(ref.uid);
     if (!m) return;
-    m.delete(podKeyOf(p));
+    m.delete(keyOf(p));
     if (m.size === 0) podsByRS.delete(ref.uid);
   };
   podInf.addEventHandler({
-    add: indexPod,
+    add: (p) => indexPod(p),
     update(old, p) {
-      if (getControllerOf(old)?.uid !== getControllerOf(p)?.uid) unindexPod(old);
-      indexPod(p);
+      const ref = getControllerOf(p);
+      const oldRef = getControllerOf(old);
+      if (oldRef && oldRef.uid !== ref?.uid) unindexPod(old, oldRef);
+      indexPod(p, ref);
     },
     // deletePod: a Recreate rollout waits for the last old pod to go.
     delete(p, ev) {
