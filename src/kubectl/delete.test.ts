@@ -27,4 +27,19 @@ describe('kubectl delete --cascade', () => {
     expect(seen).toEqual(['Orphan', 'Background']);
     expect(await h.k('delete deploy nope --cascade=sideways')).toEqual({ stdout: '', stderr: 'error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"\n', exitCode: 1 });
   });
+
+  it('foreground: kubectl waits until the GC removed the pods, the ReplicaSet and the Deployment', async () => {
+    const h = await withDeployment();
+    expect(await h.k('delete deployment web --cascade=foreground')).toEqual({ stdout: 'deployment.apps "web" deleted from default namespace\n', stderr: '', exitCode: 0 });
+    expect(await h.k('get deploy,rs,pods')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+  });
+
+  it('orphan: the ReplicaSet and pods stay, without an owner', async () => {
+    const h = await withDeployment();
+    expect((await h.k('delete deployment web --cascade=orphan')).exitCode).toBe(0);
+    const rs = JSON.parse((await h.k('get rs -o json')).stdout) as { items: { metadata: { ownerReferences?: unknown[] } }[] };
+    expect(rs.items).toHaveLength(1);
+    expect(rs.items[0]!.metadata.ownerReferences).toBeUndefined();
+    expect((await h.k('get pods -o name')).stdout.trim().split('\n')).toHaveLength(3);
+  });
 });
