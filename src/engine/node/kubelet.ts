@@ -61,6 +61,12 @@ export interface KubeletCore {
   /** Container restart back-off, keyed by pod and container. */
   crashBackoff: Backoff;
   userAgent: string;
+  /**
+   * The machine is down (`sim node fail`): pod workers keep their state but cannot reach the
+   * API server; the pods whose status changed meanwhile are written on recovery.
+   */
+  down: boolean;
+  unsynced: Set<PodWorker>;
   pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void;
 }
 
@@ -83,6 +89,8 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     imageBackoff: new Backoff(),
     lastPullError: new Map(),
     crashBackoff: new Backoff(),
+    down: false,
+    unsynced: new Set(),
     pull(image, causeId, done) {
       runtime.pull(image, causeId, (r) => {
         // A fresh image shows up in the node's status.images (the real kubelet reports it with
@@ -182,13 +190,18 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     fail() {
       if (stopped || failed) return;
       failed = true;
+      core.down = true;
       heartbeat.stop();
     },
     recover() {
       if (stopped || !failed) return;
       failed = false;
+      core.down = false;
       heartbeat.start(opts.heartbeats === true);
       heartbeat.reportStatus(true);
+      const stale = [...core.unsynced];
+      core.unsynced.clear();
+      for (const w of stale) w.writeStatus(w.isTerminal());
       for (const p of informer.list()) handle(p);
     },
     killContainer(podUID, container, exitCode) {

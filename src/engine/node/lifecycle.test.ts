@@ -348,3 +348,20 @@ describe('sidecars', () => {
     expect(st(c, 'side').initContainerStatuses[0]).toMatchObject({ started: true, ready: true });
   });
 });
+
+describe('a failed machine', () => {
+  it('keeps its pods\' status to itself until it recovers, then writes what changed', () => {
+    const { c, kubelet } = setup();
+    c.createPod(pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 5; exit 1'] }));
+    c.runFor(3_000);
+    expect(cs(c, 'crash').state.running).toBeDefined();
+    kubelet.fail();
+    const writes = c.requests.length;
+    c.runFor(10_000);
+    expect(c.requests.length).toBe(writes);
+    expect(cs(c, 'crash').state.running).toBeDefined();
+    expect(kubelet.killContainer('uid-crash', 'web', 1)).toEqual({ ok: false, message: 'pod with UID "uid-crash" is not running on node "worker-1"' });
+    kubelet.recover();
+    expect(cs(c, 'crash').restartCount).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -99,7 +99,15 @@ export class PodWorker {
     };
   }
 
+  /** Whether the pod's status as last computed was terminal (Succeeded/Failed). */
+  isTerminal(): boolean {
+    const p = this.pod.status?.phase;
+    return p === 'Succeeded' || p === 'Failed' || (!this.sandboxReady && this.ipReleased);
+  }
+
   private event(c: ContainerRecord | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    // A kubelet that cannot reach the API server loses its events (the recorder has no retry queue here).
+    if (this.k.down) return;
     this.k.recorder.event(this.pod, type, reason, message, c ? { fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` } : undefined);
   }
 
@@ -113,6 +121,10 @@ export class PodWorker {
   /** Writes the status the kubelet computes now (PATCH pods/{name}/status). */
   writeStatus(podIsTerminal = false): void {
     if (this.gone) return;
+    if (this.k.down) {
+      this.k.unsynced.add(this);
+      return;
+    }
     const status = generatePodStatus({
       pod: this.pod, containers: this.containers, sandboxReady: this.sandboxReady, hostIP: this.k.machine.internalIP,
       podIP: this.podIP, startTime: this.startTime, now: this.k.ctx.clock.timestamp(), podIsTerminal,
@@ -511,6 +523,7 @@ export class PodWorker {
   destroy(): void {
     if (this.gone) return;
     this.gone = true;
+    this.k.unsynced.delete(this);
     for (const t of this.timers) t.cancel();
     this.timers.clear();
     this.releaseIP();
