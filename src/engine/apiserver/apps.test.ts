@@ -275,3 +275,18 @@ describe('TestCluster helpers for apps/v1', () => {
     expect(c.deployment('web')).toBeUndefined();
   });
 });
+
+describe('strategic merge patch $retainKeys', () => {
+  it('switching a Deployment to Recreate drops the defaulted rollingUpdate', () => {
+    const c = new TestCluster({ workers: 1 });
+    c.apply(DEPLOY);
+    const r = c.cluster.handle({
+      verb: 'PATCH',
+      path: `${DEPLOYS}/web`,
+      body: { spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' } } },
+      patchType: 'application/strategic-merge-patch+json',
+    });
+    expect(r.code).toBe(200);
+    expect((r.body as any).spec.strategy).toEqual({ type: 'Recreate' });
+  });
+});

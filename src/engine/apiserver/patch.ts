@@ -1,8 +1,8 @@
 /**
  * PATCH bodies. JSON merge patch is RFC 7386. Strategic merge patch is approximated: a merge
  * patch where lists with a patch merge key (containers by name, ports by containerPort …) merge
- * item by item, `$patch: delete` removes an item, and `$setElementOrder/…`/`$retainKeys`
- * directives are honoured only as far as ignoring them safely (simplified vs
+ * item by item, `$patch: delete` removes an item, `$retainKeys` clears unlisted keys, and
+ * `$setElementOrder/…` directives are honoured only as far as ignoring them safely (simplified vs
  * apimachinery pkg/util/strategicpatch).
  */
 type Obj = Record<string, unknown>;
@@ -71,6 +71,12 @@ export function strategicMergePatch(target: unknown, patch: unknown): unknown {
     if (v === null) delete out[k];
     else if (Array.isArray(v) && MERGE_KEYS[k]) out[k] = mergeList(out[k], v, MERGE_KEYS[k]);
     else out[k] = strategicMergePatch(out[k], v);
+  }
+  // `$retainKeys` (patchStrategy retainKeys: DeploymentStrategy, Volume): keys not listed are
+  // cleared, so `strategy: {$retainKeys: [type], type: Recreate}` drops the old rollingUpdate.
+  if (Array.isArray(patch.$retainKeys)) {
+    const keep = new Set(patch.$retainKeys as unknown[]);
+    for (const k of Object.keys(out)) if (!keep.has(k)) delete out[k];
   }
   return out;
 }

@@ -116,6 +116,7 @@ describe('pods/log subresource', () => {
     expect(log({ tailLines: '0' }).body).toBe('');
     expect(log({ sinceSeconds: '10' }).body).toBe('two\nthree\n');
     expect(log({ timestamps: 'true', tailLines: '1' }).body).toBe('2026-01-01T00:00:29Z three\n');
+    expect(log({ limitBytes: '6' }).body).toBe('one\ntw');
   });
 
   it('answers with upstream BadRequest errors', () => {

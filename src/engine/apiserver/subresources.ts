@@ -139,5 +139,7 @@ export function handlePodLog(ctx: WriteCtx): { code: number; body: unknown } {
   if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail);
   const timestamps = q.timestamps === 'true' || q.timestamps === '1';
   const text = lines.map((l) => (timestamps ? `${l.time} ${l.text}\n` : `${l.text}\n`)).join('');
-  return { code: 200, body: text };
+  // limitBytes cuts the stream (counted in UTF-16 units here, bytes upstream).
+  const limit = q.limitBytes !== undefined ? Number(q.limitBytes) : undefined;
+  return { code: 200, body: limit !== undefined && limit > 0 ? text.slice(0, limit) : text };
 }
