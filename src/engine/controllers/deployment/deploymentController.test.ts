@@ -73,6 +73,10 @@ describe('Deployment controller (in a cluster)', () => {
     const decision = c.spans.find((s) => s.kind === 'deploymentNewReplicaSet')!;
     expect(decision).toMatchObject({ from: 'controller-manager', to: 'controller-manager', object: 'Deployment/default/web', args: { rs: `web-${hash}`, revision: 1, replicas: 3 } });
     expect(c.spans.some((s) => s.causeId === decision.id && s.verb.startsWith('POST /apis/apps/v1/namespaces/default/replicasets'))).toBe(true);
+    // Steady state: no decisions, no writes.
+    const before = c.spans.length;
+    c.runFor('120s');
+    expect(c.spans.slice(before).filter((s) => s.from === 'controller-manager' || s.to === 'controller-manager')).toEqual([]);
   });
 
   it('a new image rolls out within maxSurge / maxUnavailable at every step', () => {

@@ -7,7 +7,7 @@
 import type { WatchEvent } from '../../apiserver/types.ts';
 import { clone } from '../../api/equal.ts';
 import { labelSelectorFromObject, matchesLabels } from '../../api/selectors.ts';
-import type { ComponentContext, Informer } from '../../component.ts';
+import type { ComponentContext } from '../../component.ts';
 import type { KubeObject } from '../../types.ts';
 import { getControllerOf, newControllerRef, type OwnerReference } from '../podutil.ts';
 import type { PodMap } from './recreate.ts';
@@ -32,23 +32,17 @@ function selects(d: V1Deployment, labels: Record<string, string> | undefined): b
 
 /** Starts the controller inside kube-controller-manager (`ctx.stage` is `controller-manager`). */
 export function startDeploymentController(ctx: ComponentContext): void {
-  let dInf: Informer<V1Deployment>;
-  let rsInf: Informer<V1ReplicaSet>;
-  let podInf: Informer;
-  try {
-    dInf = ctx.informer<V1Deployment>('/apis/apps/v1/deployments', undefined, {
-      traced: (type, d, old) =>
-        type !== 'MODIFIED' || !old || d.metadata.generation !== old.metadata.generation || (!!d.metadata.deletionTimestamp && !old.metadata.deletionTimestamp),
-    });
-    rsInf = ctx.informer<V1ReplicaSet>('/apis/apps/v1/replicasets', undefined, {
-      // The hop that moves a rollout on: an owned RS's available count changed.
-      traced: (type, rs, old) => type === 'MODIFIED' && !!old && getControllerOf(rs)?.kind === 'Deployment' && rs.status?.availableReplicas !== old.status?.availableReplicas,
-    });
-    podInf = ctx.informer('/api/v1/pods', undefined, { traced: () => false });
-  } catch {
-    // apps/v1 is not served by this API server build: nothing to control.
-    return;
-  }
+  const dInf = ctx.informer<V1Deployment>('/apis/apps/v1/deployments', undefined, {
+    // Spec changes and deletions are hops; the echoes of our own status writes are not.
+    traced: (type, d, old) =>
+      type !== 'MODIFIED' || !old || d.metadata.generation !== old.metadata.generation || (!!d.metadata.deletionTimestamp && !old.metadata.deletionTimestamp),
+  });
+  const rsInf = ctx.informer<V1ReplicaSet>('/apis/apps/v1/replicasets', undefined, {
+    // The hop that moves a rollout on: an owned RS's available count changed.
+    traced: (type, rs, old) => type === 'MODIFIED' && !!old && getControllerOf(rs)?.kind === 'Deployment' && rs.status?.availableReplicas !== old.status?.availableReplicas,
+  });
+  // Pods only matter to Recreate (oldPodsRunning, deletePod): indexed, never drawn.
+  const podInf = ctx.informer('/api/v1/pods', undefined, { traced: () => false });
   const recorder = ctx.recorder({ component: 'deployment-controller' });
   const queue = new DeploymentQueue(ctx.clock, syncDeployment);
   const dc = createDeploymentClient(ctx, recorder, rsInf, queue, USER_AGENT);
