@@ -43,10 +43,41 @@ export function validateObjectMeta(meta: Obj, namespaced: boolean, rule: NameRul
   }
   errs.push(...validateLabels(meta.labels as Record<string, unknown>, 'metadata.labels'));
   errs.push(...validateAnnotations(meta.annotations as Record<string, unknown>, 'metadata.annotations'));
+  errs.push(...validateOwnerReferences(meta.ownerReferences));
   return errs;
 }
 
 const IMMUTABLE = 'field is immutable';
+
+/** ValidateOwnerReferences (apimachinery objectmeta.go): required parts, one controller at most. */
+export function validateOwnerReferences(refs: unknown): FieldError[] {
+  if (!Array.isArray(refs) || refs.length === 0) return [];
+  const errs: FieldError[] = [];
+  const path = 'metadata.ownerReferences';
+  let firstController = '';
+  for (const r of refs as Obj[]) {
+    if (r === null || typeof r !== 'object') continue;
+    const apiVersion = typeof r.apiVersion === 'string' ? r.apiVersion : '';
+    const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+    if (!version) errs.push(invalid(`${path}.apiVersion`, apiVersion, 'version must not be empty'));
+    for (const f of ['kind', 'name', 'uid']) {
+      if (!r[f]) errs.push(invalid(`${path}.${f}`, r[f] ?? '', 'must not be empty'));
+    }
+    if (r.controller === true) {
+      const cur = `${String(r.kind)}/${String(r.name)}`;
+      if (firstController) {
+        const rendered = (refs as Obj[]).map((x) => {
+          const o: Obj = { apiVersion: x.apiVersion ?? '', kind: x.kind ?? '', name: x.name ?? '', uid: x.uid ?? '' };
+          if (x.controller !== undefined) o.controller = x.controller;
+          if (x.blockOwnerDeletion !== undefined) o.blockOwnerDeletion = x.blockOwnerDeletion;
+          return o;
+        });
+        errs.push(invalid(path, rendered, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${cur}`));
+      } else firstController = cur;
+    }
+  }
+  return errs;
+}
 
 /** ValidateObjectMetaUpdate: name, namespace, uid and creationTimestamp may not change. */
 export function validateObjectMetaUpdate(newMeta: Obj, oldMeta: Obj): FieldError[] {
@@ -56,6 +87,7 @@ export function validateObjectMetaUpdate(newMeta: Obj, oldMeta: Obj): FieldError
   }
   errs.push(...validateLabels(newMeta.labels as Record<string, unknown>, 'metadata.labels'));
   errs.push(...validateAnnotations(newMeta.annotations as Record<string, unknown>, 'metadata.annotations'));
+  errs.push(...validateOwnerReferences(newMeta.ownerReferences));
   // ValidateNoNewFinalizers: an object being deleted may lose finalizers, never gain them.
   if (oldMeta.deletionTimestamp && Array.isArray(newMeta.finalizers)) {
     const had = Array.isArray(oldMeta.finalizers) ? (oldMeta.finalizers as string[]) : [];

@@ -290,3 +290,19 @@ describe('strategic merge patch $retainKeys', () => {
     expect((r.body as any).spec.strategy).toEqual({ type: 'Recreate' });
   });
 });
+
+describe('ownerReferences validation', () => {
+  it('rejects missing parts and two controllers', () => {
+    const c = new TestCluster({ workers: 1 });
+    const pod = (refs: unknown[]) =>
+      c.cluster.handle({ verb: 'POST', path: '/api/v1/namespaces/default/pods', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ownerReferences: refs }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } });
+    expect(msg(pod([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: '' }]))).toBe('Pod "p" is invalid: metadata.ownerReferences.uid: Invalid value: "": must not be empty');
+    const two = [
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: '1', controller: true },
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'b', uid: '2', controller: true },
+    ];
+    expect(msg(pod(two))).toBe(
+      'Pod "p" is invalid: metadata.ownerReferences: Invalid value: [{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"a","uid":"1","controller":true},{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"b","uid":"2","controller":true}]: Only one reference can have Controller set to true. Found "true" in references for ReplicaSet/a and ReplicaSet/b',
+    );
+  });
+});
