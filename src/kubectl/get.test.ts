@@ -139,3 +139,24 @@ describe('kubectl wait / delete / describe', () => {
     expect(out).toContain('Annotations:      <none>');
   });
 });
+
+describe('kubectl get -w', () => {
+  it('keeps the column widths across events (RememberWidths)', async () => {
+    const h = harness();
+    h.files['p.yaml'] = POD('web');
+    await h.k('apply -f p.yaml');
+    const r = await h.k('get pods -w --timeout=5s');
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines[0]).toBe('NAME   READY   STATUS    RESTARTS   AGE');
+    expect(lines[1]).toBe('web    0/1     Pending   0          0s');
+    expect(lines).toContain('web    0/1     ContainerCreating   0          0s');
+    expect(lines[lines.length - 1]).toMatch(/^web {4}1\/1 {5}Running {13}0 {10}\ds$/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints nothing for an empty list with no events', async () => {
+    const h = harness();
+    const r = await h.k('get deploy -w --timeout=1s');
+    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+});

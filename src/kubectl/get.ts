@@ -29,7 +29,7 @@ import {
   WORKLOAD_WIDE_COLUMNS,
 } from './printers/workloads.ts';
 import { byName, pathFor, qualifiedKind, type ResourceInfo } from './resources.ts';
-import { tabwrite } from './tabwriter.ts';
+import { tabwrite, tabwriteRemembering } from './tabwriter.ts';
 
 type Obj = Record<string, unknown> & { metadata?: { name?: string; namespace?: string; creationTimestamp?: string } };
 
@@ -66,7 +66,7 @@ function formatLabels(o: Obj): string {
   return keys.length ? keys.map((k) => `${k}=${l[k]}`).join(',') : '<none>';
 }
 
-function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, wide: boolean, header = true, showKind = false): string {
+function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, wide: boolean, header = true, showKind = false, widths?: number[]): string {
   const t = tableFor(res, wide);
   const now = ctx.io.nowMs();
   const labels = !!ctx.p.bools['show-labels'];
@@ -77,7 +77,8 @@ function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, w
     return labels ? [...row, formatLabels(o)] : row;
   });
   const head = [...(allNs ? ['NAMESPACE', ...t.header] : t.header), ...(labels ? ['LABELS'] : [])];
-  return tabwrite(header ? [head, ...rows] : rows);
+  const all = header ? [head, ...rows] : rows;
+  return widths ? tabwriteRemembering(all, widths) : tabwrite(all);
 }
 
 interface Target {
@@ -179,6 +180,8 @@ export async function getCmd(ctx: Ctx): Promise<void> {
   if (fsel) query.fieldSelector = fsel;
 
   const results = ts.map((t) => ({ t, ...fetch(ctx, t, query) }));
+  // -w: the column widths the writer remembers across flushes (one flush per event).
+  const widths: number[] = [];
   const total = results.reduce((n, r) => n + r.objs.length, 0);
   const anyNames = ts.some((t) => t.names.length > 0);
   // Several types: names carry their kind (get.go multipleGVKsRequested → --show-kind).
@@ -193,7 +196,7 @@ export async function getCmd(ctx: Ctx): Promise<void> {
   } else {
     const tables = results
       .filter((r) => r.objs.length > 0)
-      .map((r) => renderTable(ctx, r.t.res, r.objs, !!ctx.p.bools['all-namespaces'] && r.t.res.namespaced, output === 'wide', true, showKind));
+      .map((r) => renderTable(ctx, r.t.res, r.objs, !!ctx.p.bools['all-namespaces'] && r.t.res.namespaced, output === 'wide', true, showKind, watch ? widths : undefined));
     if (tables.length) ctx.stdout.push(tables.join('\n'));
   }
   if (total === 0 && !anyNames && ctx.errors.length === 0 && output !== 'json' && output !== 'yaml' && !watch) {
@@ -204,12 +207,26 @@ export async function getCmd(ctx: Ctx): Promise<void> {
   if (watch) {
     const r = results[0]!;
     const allNs = !!ctx.p.bools['all-namespaces'] && r.t.res.namespaced;
-    await watchRows(ctx, r.t.res, allNs ? undefined : ctx.namespace, query, r.t.names, allNs, output, r.listRv);
+    await watchRows(ctx, r.t.res, allNs ? undefined : ctx.namespace, query, r.t.names, allNs, output, r.listRv, widths, r.objs.length > 0);
   }
 }
 
-/** `get -w`: a row per watch event until `--timeout` (default 30s) of virtual time has passed. */
-async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, query: Record<string, string>, names: string[], allNs: boolean, output: string, listRv: string | undefined): Promise<void> {
+/**
+ * `get -w`: a row per watch event until `--timeout` (default 30s) of virtual time has passed,
+ * laid out with the remembered column widths; the header comes with the first row printed.
+ */
+async function watchRows(
+  ctx: Ctx,
+  res: ResourceInfo,
+  ns: string | undefined,
+  query: Record<string, string>,
+  names: string[],
+  allNs: boolean,
+  output: string,
+  listRv: string | undefined,
+  widths: number[],
+  printedHeader: boolean,
+): Promise<void> {
   const ms = durationFlag(ctx, 'timeout', 30_000);
   if (ms === undefined) return;
   const q = { ...query };
@@ -220,7 +237,10 @@ async function watchRows(ctx: Ctx, res: ResourceInfo, ns: string | undefined, qu
     if (output === 'name') ctx.stdout.push(printName(res, o.metadata?.name ?? ''));
     else if (output === 'json') ctx.stdout.push(printJson(o));
     else if (output === 'yaml') ctx.stdout.push(`---\n${printYaml(o)}`);
-    else ctx.stdout.push(renderTable(ctx, res, [o], allNs, output === 'wide', false));
+    else {
+      ctx.stdout.push(renderTable(ctx, res, [o], allNs, output === 'wide', !printedHeader, false, widths));
+      printedHeader = true;
+    }
   });
   try {
     await ctx.io.sleep(ms);

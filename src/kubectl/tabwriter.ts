@@ -39,3 +39,16 @@ export function tabformat(text: string, minwidth: number, padding: number): stri
 export function tabwrite(rows: string[][]): string {
   return tabformat(rows.map((r) => r.join('\t')).join('\n') + '\n', 6, 3);
 }
+
+/**
+ * A kubectl table printed through a writer that keeps column widths across flushes
+ * (cli-runtime's tabwriter.RememberWidths, github.com/liggitt/tabwriter): `kubectl get -w`
+ * prints one flush per event, each row laid out with the widest cells seen so far.
+ * `widths` is updated in place.
+ */
+export function tabwriteRemembering(rows: string[][], widths: number[]): string {
+  for (const r of rows) {
+    for (let c = 0; c < r.length - 1; c++) widths[c] = Math.max(widths[c] ?? 6, runeLength(r[c]!) + 3);
+  }
+  return rows.map((r) => r.map((cell, c) => (c < r.length - 1 ? cell + ' '.repeat(Math.max(0, widths[c]! - runeLength(cell))) : cell)).join('')).join('\n') + '\n';
+}
