@@ -76,21 +76,22 @@ describe('liveness probe', () => {
 });
 
 describe('readiness probe', () => {
-  it('Ready after the first success; forced failures make it Ready=False after 3 periods, never restart', () => {
+  it('Ready at once (UpdatePodStatus triggers the first run); forced failures: Ready=False after 3 periods, never restart', () => {
     const { c, kubelet } = setup();
     c.createPod(pod('ready', { image: 'nginx:1.25', readinessProbe: { httpGet: { path: '/', port: 80 } } }));
-    c.runFor(5_000);
-    const t0 = startedAt(c);
-    expect(cs(c, 'ready')).toMatchObject({ ready: false, started: true });
+    c.runFor(2_000);
+    expect(cs(c, 'ready')).toMatchObject({ ready: false });
     expect(cond(c, 'ready', 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]' });
-    c.runFor(t0 + 10_000 - c.t);
+    c.runFor(3_000);
+    const t0 = startedAt(c);
     expect(cs(c, 'ready').ready).toBe(true);
-    expect(cond(c, 'ready', 'Ready').status).toBe('True');
+    expect(cond(c, 'ready', 'Ready')).toMatchObject({ status: 'True', lastTransitionTime: new Date(Date.UTC(2026, 0, 1) + t0).toISOString().replace(/\.\d+Z$/, 'Z') });
+    c.runFor(t0 + 5_000 - c.t);
     expect(kubelet.setProbeFailure('uid-ready', 'web', 'readiness', true)).toEqual({ ok: true, message: 'readiness probe of container "web" in pod "ready" now fails' });
     c.runFor(20_000);
     expect(cs(c, 'ready').ready).toBe(true);
     c.runFor(10_000);
-    expect(at(c, 'Unhealthy')).toEqual([t0 + 20_000, t0 + 30_000, t0 + 40_000]);
+    expect(at(c, 'Unhealthy')).toEqual([t0 + 10_000, t0 + 20_000, t0 + 30_000]);
     expect(msgs(c, 'Unhealthy')[0]).toBe('Readiness probe failed: HTTP probe failed with statuscode: 500');
     expect(cs(c, 'ready')).toMatchObject({ ready: false, restartCount: 0 });
     expect(cs(c, 'ready').state.running).toBeDefined();
@@ -100,6 +101,17 @@ describe('readiness probe', () => {
     kubelet.setProbeFailure('uid-ready', 'web', 'readiness', false);
     c.runFor(10_000);
     expect(cs(c, 'ready').ready).toBe(true);
+  });
+
+  it('initialDelaySeconds holds the first readiness run back', () => {
+    const { c } = setup();
+    c.createPod(pod('late', { image: 'nginx:1.25', readinessProbe: { httpGet: { port: 80 }, initialDelaySeconds: 15, periodSeconds: 10 } }));
+    c.runFor(3_000);
+    const t0 = startedAt(c);
+    c.runFor(t0 + 19_999 - c.t);
+    expect(cs(c, 'late').ready).toBe(false);
+    c.runFor(1);
+    expect(cs(c, 'late').ready).toBe(true);
   });
 
   it('tcpSocket to a port nothing listens on stays unready with the dial error', () => {
@@ -129,9 +141,9 @@ describe('startup probe', () => {
     expect(msgs(c, 'Unhealthy')).toEqual(Array(4).fill("Startup probe failed: cat: can't open '/tmp/started': No such file or directory"));
     expect(cs(c, 'slow').started).toBe(false);
     c.runFor(1_000);
-    expect(cs(c, 'slow')).toMatchObject({ started: true, ready: false });
-    c.runFor(5_000);
+    // Started at 25 s; the readiness run it triggers succeeds at once.
     expect(cs(c, 'slow')).toMatchObject({ started: true, ready: true });
+    c.runFor(5_000);
     expect(msgs(c, 'Unhealthy')).toHaveLength(4);
   });
 

@@ -359,7 +359,21 @@ export class PodWorker {
     // Liveness and readiness wait until the startup probe has succeeded.
     const startup = c.probes!.find((w) => w.kind === 'startup');
     if (startup) this.scheduleProbe(c, startup);
-    else for (const w of c.probes!) this.scheduleProbe(c, w);
+    else this.startLivenessAndReadiness(c);
+  }
+
+  /**
+   * The container has started. prober_manager.go UpdatePodStatus triggers an immediate readiness
+   * run while a started container has no readiness result yet, so with no initialDelaySeconds
+   * the container can be Ready at once; otherwise probes tick every periodSeconds.
+   */
+  private startLivenessAndReadiness(c: ContainerRecord): void {
+    const inst = c.instance!;
+    for (const w of c.probes!) {
+      if (w.kind === 'startup') continue;
+      if (w.kind === 'readiness' && probeDefaults(w.probe).initialDelaySeconds === 0) w.timer = this.after(0, () => this.doProbe(c, w, inst));
+      else this.scheduleProbe(c, w);
+    }
   }
 
   private stopProbes(c: ContainerRecord): void {
@@ -410,7 +424,7 @@ export class PodWorker {
       c.started = true;
       c.ready = (!c.init || c.sidecar) && !c.probes!.some((x) => x.kind === 'readiness');
       this.writeStatus();
-      for (const x of c.probes!) if (x.kind !== 'startup') this.scheduleProbe(c, x);
+      this.startLivenessAndReadiness(c);
       if (this.awaitingSidecar === c) {
         this.awaitingSidecar = undefined;
         this.next++;

@@ -5,6 +5,12 @@
  * Only containers that declare probes get one of these, and its timers run only while the
  * container runs.
  *
+ * Timing: probes tick every periodSeconds counted from the container's start (the real worker
+ * ticks from its own creation, a moment earlier), the first tick not before initialDelaySeconds.
+ * A started container without a readiness result gets an immediate readiness run when
+ * initialDelaySeconds is 0 (prober_manager.go UpdatePodStatus triggers it). A liveness/startup
+ * failure puts the worker on hold until the next container.
+ *
  * Simulated results (the kubelet cannot really connect or exec):
  *
  * | probe                                  | succeeds when                                | failure output                                                          |
