@@ -69,6 +69,16 @@ describe('script lines', () => {
     }
   });
 
+  it('runs sim node fail|recover when the cluster has them', async () => {
+    const { host, calls } = fakeHost();
+    host.sim.nodeFail = (name) => (calls.push(`nodeFail ${name}`), { ok: true, message: `node ${name} stopped` });
+    host.sim.nodeRecover = (name) => (calls.push(`nodeRecover ${name}`), { ok: false, message: `node ${name} is not failed` });
+    expect(await runScriptLine('sim node fail worker-1', host)).toMatchObject({ stdout: 'node worker-1 stopped\n', exitCode: 0 });
+    expect(await runScriptLine('sim node recover worker-1', host)).toMatchObject({ stderr: 'node worker-1 is not failed\n', exitCode: 1 });
+    expect(calls).toEqual(['nodeFail worker-1', 'nodeRecover worker-1']);
+    expect(() => parseLine('sim node fail')).toThrow('usage: sim node fail NAME');
+  });
+
   it('parses and runs sim container kill and sim probe fail|pass', async () => {
     const { host, calls } = fakeHost();
     expect(parseLine('sim container kill web-7d4b9-x2x9q -c app --exit-code 1 -n prod')).toEqual({

@@ -10,6 +10,7 @@ export type SimCommand =
   | { kind: 'imagePush'; image: string; size?: string }
   | { kind: 'containerKill'; pod: string; opts: ContainerKillOptions }
   | { kind: 'probe'; pod: string; opts: ProbeFailOptions }
+  | { kind: 'node'; action: 'fail' | 'recover'; name: string }
   | { kind: 'later'; what: string };
 
 const KILL_USAGE = 'usage: sim container kill POD [-c CONTAINER] [--exit-code N] [-n NAMESPACE]';
@@ -69,8 +70,6 @@ function parseTaints(s: string): NonNullable<NodeAddOptions['taints']> {
 }
 
 const LATER: Record<string, string> = {
-  'node fail': 'sim node fail',
-  'node recover': 'sim node recover',
   traffic: 'sim traffic',
 };
 
@@ -95,6 +94,10 @@ export function parseSim(words: string[]): SimCommand {
     const { args, flags } = parseFlags(rest, ['size']);
     if (args.length !== 1) throw new Error('usage: sim image push IMAGE [--size 80Mi]');
     return flags.size !== undefined ? { kind: 'imagePush', image: args[0]!, size: flags.size } : { kind: 'imagePush', image: args[0]! };
+  }
+  if (a === 'node' && (b === 'fail' || b === 'recover')) {
+    if (rest.length !== 1 || rest[0]!.startsWith('-')) throw new Error(`usage: sim node ${b} NAME`);
+    return { kind: 'node', action: b, name: rest[0]! };
   }
   if (a === 'container' && b === 'kill') {
     const { args, flags } = parseFlags(rest, ['c', 'container', 'exit-code', 'n', 'namespace']);
@@ -133,6 +136,13 @@ export function parseSim(words: string[]): SimCommand {
 export function runSim(cmd: SimCommand, sim: SimActions): { stdout: string; stderr: string; exitCode: number } {
   if (cmd.kind === 'later') {
     return { stdout: '', stderr: `error: ${cmd.what} is not available in this version of the simulator yet\n`, exitCode: 1 };
+  }
+  if (cmd.kind === 'node') {
+    const act = cmd.action === 'fail' ? sim.nodeFail?.bind(sim) : sim.nodeRecover?.bind(sim);
+    if (!act) return { stdout: '', stderr: `error: sim node ${cmd.action} is not available in this version of the simulator yet\n`, exitCode: 1 };
+    const n = act(cmd.name);
+    const t = n.message && !n.message.endsWith('\n') ? n.message + '\n' : n.message;
+    return n.ok ? { stdout: t, stderr: '', exitCode: 0 } : { stdout: '', stderr: t, exitCode: 1 };
   }
   const r =
     cmd.kind === 'nodeAdd'
