@@ -65,8 +65,9 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     for (const [n, cause] of deletes) attemptToDelete(n, cause);
   };
 
-  const decide = (kind: string, id: ObjectIdentity, args: Record<string, string | number>, summary: string, cause: number | undefined): number =>
-    ctx.trace({ from: 'controller-manager', to: 'controller-manager', verb: kind, object: Graph.ref(id), kind, args, summary, causeId: cause, duration: 0 }).id;
+  /** A decision span (narration key `kind`) before the request it causes. */
+  const decide = (d: { kind: string; id: ObjectIdentity; args: Record<string, string | number>; summary: string }, cause: number | undefined): number =>
+    ctx.trace({ from: 'controller-manager', to: 'controller-manager', verb: d.kind, object: Graph.ref(d.id), kind: d.kind, args: d.args, summary: d.summary, causeId: cause, duration: 0 }).id;
 
   const deleteObject = (id: ObjectIdentity, policy: Policy, causeId: number) => {
     const path = objectPath(id);
@@ -82,7 +83,15 @@ export function startGarbageCollector(ctx: ComponentContext): void {
   /** removeFinalizer. */
   const removeFinalizer = (n: GraphNode, latest: KubeObject, finalizer: string, why: string, cause: number | undefined) => {
     const finalizers = ((latest.metadata.finalizers as string[] | undefined) ?? []).filter((f) => f !== finalizer);
-    const span = decide('gcRemoveFinalizer', n.identity, { object: Graph.ref(n.identity), finalizer }, `The garbage collector removes the ${finalizer} finalizer from ${said(n.identity)}: ${why}.`, cause);
+    const span = decide(
+      {
+        kind: 'gcRemoveFinalizer',
+        id: n.identity,
+        args: { object: Graph.ref(n.identity), finalizer },
+        summary: `The garbage collector removes the ${finalizer} finalizer from ${said(n.identity)}: ${why}.`,
+      },
+      cause,
+    );
     patchMeta(n.identity, { finalizers, resourceVersion: latest.metadata.resourceVersion }, span);
   };
 
@@ -119,10 +128,12 @@ export function startGarbageCollector(ctx: ComponentContext): void {
       if (!dangling.length && !waiting.length) return;
       const gone = [...dangling, ...waiting];
       const span = decide(
-        'gcRemoveDanglingOwners',
-        n.identity,
-        { object: Graph.ref(n.identity), owners: gone.map((r) => `${r.kind}/${r.name}`).join(', ') },
-        `The garbage collector removes ownerReferences to ${gone.map((r) => `${r.kind} ${r.name}`).join(', ')} from ${said(n.identity)}: it still has another owner.`,
+        {
+          kind: 'gcRemoveDanglingOwners',
+          id: n.identity,
+          args: { object: Graph.ref(n.identity), owners: gone.map((r) => `${r.kind}/${r.name}`).join(', ') },
+          summary: `The garbage collector removes ownerReferences to ${gone.map((r) => `${r.kind} ${r.name}`).join(', ')} from ${said(n.identity)}: it still has another owner.`,
+        },
         cause,
       );
       const keep = refs.filter((r) => !gone.includes(r));
@@ -133,10 +144,12 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     if (waiting.length && n.dependents.size > 0) {
       // It blocks an owner deleted in the foreground and has dependents itself: foreground too.
       const span = decide(
-        'gcDeleteBlockingDependent',
-        n.identity,
-        { object: Graph.ref(n.identity), owner: `${owner.kind}/${owner.name}`, policy: 'Foreground' },
-        `The garbage collector deletes ${said(n.identity)} in the foreground: its owner ${owner.kind} ${owner.name} waits for its dependents to be deleted.`,
+        {
+          kind: 'gcDeleteBlockingDependent',
+          id: n.identity,
+          args: { object: Graph.ref(n.identity), owner: `${owner.kind}/${owner.name}`, policy: 'Foreground' },
+          summary: `The garbage collector deletes ${said(n.identity)} in the foreground: its owner ${owner.kind} ${owner.name} waits for its dependents to be deleted.`,
+        },
         cause,
       );
       deleteObject(n.identity, 'Foreground', span);
@@ -148,10 +161,12 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     if (latest.metadata.deletionTimestamp && policy === 'Background') return;
     const reason = waiting.length ? `its owner ${owner.kind} ${owner.name} is being deleted in the foreground` : `its owner ${owner.kind} ${owner.name} is gone`;
     const span = decide(
-      'gcDeleteDependent',
-      n.identity,
-      { object: Graph.ref(n.identity), owner: `${owner.kind}/${owner.name}`, ownerState: waiting.length ? 'deletingDependents' : 'gone', policy },
-      `The garbage collector deletes ${said(n.identity)}: ${reason}.`,
+      {
+        kind: 'gcDeleteDependent',
+        id: n.identity,
+        args: { object: Graph.ref(n.identity), owner: `${owner.kind}/${owner.name}`, ownerState: waiting.length ? 'deletingDependents' : 'gone', policy },
+        summary: `The garbage collector deletes ${said(n.identity)}: ${reason}.`,
+      },
       cause,
     );
     deleteObject(n.identity, policy, span);
@@ -177,10 +192,12 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     let span = cause;
     if (deps.length) {
       span = decide(
-        'gcOrphanDependents',
-        n.identity,
-        { object: Graph.ref(n.identity), count: deps.length },
-        `The garbage collector orphans the ${deps.length} dependent${deps.length === 1 ? '' : 's'} of ${said(n.identity)}: it removes their ownerReferences to it.`,
+        {
+          kind: 'gcOrphanDependents',
+          id: n.identity,
+          args: { object: Graph.ref(n.identity), count: deps.length },
+          summary: `The garbage collector orphans the ${deps.length} dependent${deps.length === 1 ? '' : 's'} of ${said(n.identity)}: it removes their ownerReferences to it.`,
+        },
         cause,
       );
       for (const d of deps) {
