@@ -19,11 +19,12 @@
  * | httpGet, forced to fail                | never                                        | `HTTP probe failed with statuscode: 500`                                |
  * | tcpSocket port P                       | the process listens on P (forced: never)     | `dial tcp IP:P: connect: connection refused`                            |
  * | exec `cat F` / `ls F` / `stat F` / `test -f F` / `[ -f F ]` | F exists now (the command created it and has not removed it) | busybox's text, e.g. `cat: can't open 'F': No such file or directory` |
- * | exec `true`, `exit 0`                  | always                                       | —                                                                       |
+ * | exec `true`, `exit 0`, `echo`, `sleep N` (N < timeoutSeconds) | always                | —                                                                       |
  * | exec `false`, `exit N`                 | never                                        | (empty: the command printed nothing)                                    |
  * | exec `redis-cli ping`, `pg_isready`, `mysqladmin ping`, `curl`/`wget` URL, `nc -z H P` | the process listens on the port | (empty)                                           |
  * | exec anything else                     | never                                        | `OCI runtime exec failed: exec failed: unable to start container process: exec: "X": executable file not found in $PATH: unknown` |
  * | exec, forced to fail                   | never                                        | the command's failure text from this table (empty when it has none)     |
+ * | exec that sleeps ≥ timeoutSeconds      | never                                        | `command "sleep 5" timed out`                                           |
  *
  * `sh -c "a && b"` probes run each statement in turn and fail at the first failure.
  */
@@ -31,7 +32,7 @@ import type { Probe } from 'kubernetes-types/core/v1';
 import type { TimerHandle } from '../component.ts';
 import type { ProbeKind } from '../types.ts';
 import type { Container } from '../scheduler/types.ts';
-import { fileExists, splitStatements, type ProcessModel } from './process.ts';
+import { fileExists, processModel, splitStatements, type ProcessModel } from './process.ts';
 
 export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
 
@@ -68,6 +69,8 @@ function execStatement(argv: string[], proc: ProcessModel, elapsedMs: number): {
   const listens = (p: number) => proc.ports.includes(p);
   if (cmd === 'true' || cmd === ':') return { ok: true, output: '' };
   if (cmd === 'false') return { ok: false, output: '' };
+  if (cmd === 'sleep') return { ok: true, output: '' };
+  if (cmd === 'echo') return { ok: true, output: argv.slice(1).join(' ') };
   if (cmd === 'exit') return { ok: Number(argv[1] ?? 0) === 0, output: '' };
   if (cmd in NOT_FOUND) {
     const file = argv.slice(1).filter((a) => !a.startsWith('-') && a !== ']').at(-1) ?? '';
@@ -108,6 +111,12 @@ export function simulateProbe(probe: Probe, c: Container, proc: ProcessModel, el
     return { ok, output: ok ? '' : `timeout: failed to connect service "${podIP}:${probe.grpc.port}" within 1s: context deadline exceeded` };
   }
   const argv = probe.exec?.command ?? [];
+  // exec.go: a command still running after timeoutSeconds fails with the TimeoutError text.
+  const runs = processModel('', argv);
+  if ((runs.exitAfterMs === undefined && runs.lines.length + runs.files.length === 0 && /(^|\/)sleep$|(^|\/)(ba|a)?sh$/.test(argv[0] ?? '')) ||
+    (runs.exitAfterMs !== undefined && runs.exitAfterMs - 10 >= probeDefaults(probe).timeoutSeconds * 1000)) {
+    return { ok: false, output: `command "${argv.join(' ')}" timed out` };
+  }
   const stmts = argv.length >= 3 && /(^|\/)(ba|a)?sh$/.test(argv[0]!) && argv[1] === '-c' ? splitStatements(argv[2]!) : [argv];
   let out = { ok: true, output: '' };
   for (const s of stmts) {

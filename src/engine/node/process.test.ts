@@ -65,3 +65,22 @@ describe('processModel (the documented table)', () => {
     expect(processModel('node:22', ['node', 'server.js'])).toMatchObject({ stopExitCode: 143, ports: [] });
   });
 });
+
+describe('simulateProbe (exec)', () => {
+  it('cat of a file, true/false, unknown commands, timeouts', async () => {
+    const { simulateProbe } = await import('./prober.ts');
+    const proc = processModel('busybox:1.36', ['sh', '-c', 'touch /tmp/healthy; sleep 3600']);
+    const c = { name: 'c' };
+    const run = (command: string[], timeoutSeconds?: number, forced = false) => simulateProbe({ exec: { command }, timeoutSeconds }, c, proc, 5_000, '10.244.1.2', forced);
+    expect(run(['cat', '/tmp/healthy'])).toEqual({ ok: true, output: '' });
+    expect(run(['cat', '/tmp/healthy'], 1, true)).toEqual({ ok: false, output: "cat: can't open '/tmp/healthy': No such file or directory" });
+    expect(run(['cat', '/tmp/other'])).toEqual({ ok: false, output: "cat: can't open '/tmp/other': No such file or directory" });
+    expect(run(['sh', '-c', 'test -f /tmp/healthy && true'])).toEqual({ ok: true, output: '' });
+    expect(run(['false'])).toEqual({ ok: false, output: '' });
+    expect(run(['/bin/healthcheck'])).toEqual({
+      ok: false, output: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/healthcheck": executable file not found in $PATH: unknown',
+    });
+    expect(run(['sleep', '5'])).toEqual({ ok: false, output: 'command "sleep 5" timed out' });
+    expect(run(['sleep', '5'], 10)).toEqual({ ok: true, output: '' });
+  });
+});
