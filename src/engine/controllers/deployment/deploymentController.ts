@@ -12,6 +12,7 @@ import type { KubeObject } from '../../types.ts';
 import { getControllerOf, newControllerRef, type OwnerReference } from '../podutil.ts';
 import type { PodMap } from './recreate.ts';
 import { reconcileDeployment } from './syncDeployment.ts';
+import { ReplicaSetMutationCache } from './mutationCache.ts';
 import { createDeploymentClient, DeploymentQueue } from './queue.ts';
 import { nsOf, type V1Deployment, type V1ReplicaSet } from './types.ts';
 
@@ -45,7 +46,8 @@ export function startDeploymentController(ctx: ComponentContext): void {
   const podInf = ctx.informer('/api/v1/pods', undefined, { traced: () => false });
   const recorder = ctx.recorder({ component: 'deployment-controller' });
   const queue = new DeploymentQueue(ctx.clock, syncDeployment);
-  const dc = createDeploymentClient(ctx, recorder, rsInf, queue, USER_AGENT);
+  const rsCache = new ReplicaSetMutationCache(rsInf);
+  const dc = createDeploymentClient(ctx, recorder, rsCache, queue, USER_AGENT);
   /** Pods indexed by the UID of their controlling ReplicaSet (getPodMapForDeployment without a list). */
   const podsByRS = new Map<string, Map<string, KubeObject>>();
 
@@ -144,7 +146,7 @@ export function startDeploymentController(ctx: ComponentContext): void {
   function getReplicaSetsForDeployment(d: V1Deployment): V1ReplicaSet[] {
     const out: V1ReplicaSet[] = [];
     const ns = nsOf(d);
-    for (const rs of rsInf.list()) {
+    for (const rs of rsCache.list()) {
       if (nsOf(rs) !== ns) continue;
       const ref = getControllerOf(rs);
       const match = selects(d, rs.metadata.labels);
@@ -175,7 +177,9 @@ export function startDeploymentController(ctx: ComponentContext): void {
       body: { metadata: { ownerReferences: refs.length ? refs : null, uid: rs.metadata.uid } },
       patchType: 'application/merge-patch+json', causeId: cause, userAgent: USER_AGENT,
     });
-    return res.code === 200 ? (res.body as V1ReplicaSet) : undefined;
+    if (res.code !== 200) return undefined;
+    rsCache.mutated(res.body as V1ReplicaSet);
+    return res.body as V1ReplicaSet;
   }
 
   /** syncDeployment: one reconcile of `namespace/name`, in upstream's order. */

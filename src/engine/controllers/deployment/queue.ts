@@ -3,7 +3,8 @@
  * de-duplicating queue with AddAfter and AddRateLimited, per-item exponential back-off 5 ms →
  * 1000 s) and the typed apps/v1 client calls the sync functions make.
  */
-import type { ComponentContext, EventRecorder, Informer, TimerHandle, VirtualClock } from '../../component.ts';
+import type { ComponentContext, EventRecorder, TimerHandle, VirtualClock } from '../../component.ts';
+import type { ReplicaSetMutationCache } from './mutationCache.ts';
 import { nsOf, SyncError, type DeploymentClient, type V1Deployment, type V1ReplicaSet } from './types.ts';
 
 const BASE_DELAY_MS = 5;
@@ -84,7 +85,7 @@ export class DeploymentQueue {
 
 /** The DeploymentClient the sync functions use, over the component's REST handler and caches. */
 export function createDeploymentClient(
-  ctx: ComponentContext, recorder: EventRecorder, rsInf: Informer<V1ReplicaSet>, queue: DeploymentQueue, userAgent: string,
+  ctx: ComponentContext, recorder: EventRecorder, rsCache: ReplicaSetMutationCache, queue: DeploymentQueue, userAgent: string,
 ): DeploymentClient {
   const rsPath = (ns: string) => `/apis/apps/v1/namespaces/${ns}/replicasets`;
   const failure = (res: { code: number; body: unknown }) => (res.body as { message?: string } | undefined)?.message ?? `code ${res.code}`;
@@ -93,23 +94,27 @@ export function createDeploymentClient(
     timestamp: () => ctx.clock.timestamp(),
     createReplicaSet(rs, causeId) {
       const res = ctx.request({ verb: 'POST', path: rsPath(nsOf(rs)), body: rs, causeId, userAgent });
-      return res.code === 201 ? { rs: res.body as V1ReplicaSet, code: res.code } : { code: res.code, message: failure(res) };
+      if (res.code !== 201) return { code: res.code, message: failure(res) };
+      rsCache.mutated(res.body as V1ReplicaSet);
+      return { rs: res.body as V1ReplicaSet, code: res.code };
     },
     updateReplicaSet(rs, causeId) {
       const res = ctx.request({ verb: 'PUT', path: `${rsPath(nsOf(rs))}/${rs.metadata.name}`, body: rs, causeId, userAgent });
       if (res.code !== 200) throw new SyncError(failure(res));
+      rsCache.mutated(res.body as V1ReplicaSet);
       return res.body as V1ReplicaSet;
     },
     deleteReplicaSet(rs, causeId) {
       const res = ctx.request({ verb: 'DELETE', path: `${rsPath(nsOf(rs))}/${rs.metadata.name}`, causeId, userAgent });
       if (res.code >= 300 && res.code !== 404) throw new SyncError(failure(res));
+      rsCache.deleted(rs);
     },
     updateDeploymentStatus(d, causeId) {
       const res = ctx.request({ verb: 'PUT', path: `/apis/apps/v1/namespaces/${nsOf(d)}/deployments/${d.metadata.name}/status`, body: d, causeId, userAgent });
       if (res.code !== 200) throw new SyncError(failure(res));
       return res.body as V1Deployment;
     },
-    getReplicaSet: (ns, name) => rsInf.get(`${ns}/${name}`),
+    getReplicaSet: (ns, name) => rsCache.get(ns, name),
     event: (d, type, reason, message) => recorder.event(d, type, reason, message),
     enqueueAfter: (d, ms) => queue.addAfter(keyOf(d), ms),
     enqueueRateLimited: (d) => queue.addRateLimited(keyOf(d)),

@@ -13,7 +13,7 @@ import {
 import {
   byRevision, bySizeNewer, bySizeOlder, filterActiveReplicaSets, findActiveOrLatest, findOldReplicaSets,
   getActualReplicaCountForReplicaSets, getAvailableReplicaCountForReplicaSets, getProportion, getReadyReplicaCountForReplicaSets,
-  getReplicaCountForReplicaSets, getTerminatingReplicaCountForReplicaSets, isRollingUpdate, isSaturated, maxSurge, maxUnavailable,
+  getReplicaCountForReplicaSets, isRollingUpdate, isSaturated, maxSurge, maxUnavailable,
 } from './deploymentUtil.ts';
 import { getNewReplicaSet } from './newReplicaSet.ts';
 import { dReplicas, nsOf, rsReplicas, writeStatus, type DeploymentClient, type DeploymentStatus, type V1Deployment, type V1ReplicaSet } from './types.ts';
@@ -205,8 +205,8 @@ export function calculateStatus(allRSs: (V1ReplicaSet | undefined)[], newRS: V1R
     availableReplicas: available,
     unavailableReplicas: unavailable,
   };
-  const terminating = getTerminatingReplicaCountForReplicaSets(allRSs);
-  if (terminating !== undefined) (s as { terminatingReplicas?: number }).terminatingReplicas = terminating;
+  // status.terminatingReplicas needs DeploymentReplicaSetTerminatingReplicas: alpha (off) in
+  // v1.33–v1.34, so a v1.34 controller leaves it out (getTerminatingReplicaCountForReplicaSets).
   for (const k of ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) {
     if (!s[k]) delete s[k];
   }
