@@ -6,6 +6,7 @@
  * nothing until someone asks. At most the last MAX_LOG_LINES lines of an instance are returned.
  */
 import type { TsFormat } from '../registry/profiles.ts';
+import type { LogLine } from './kubelet.ts';
 import type { ContainerRecord } from './podStatus.ts';
 import type { ProcessModel, TimedLine } from './process.ts';
 
@@ -22,10 +23,6 @@ export interface Instance {
   stopped?: boolean;
 }
 
-export interface LogLine {
-  time: string;
-  text: string;
-}
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
