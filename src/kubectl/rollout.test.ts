@@ -74,6 +74,11 @@ describe('kubectl rollout pause, resume, restart', () => {
     expect(await h.k('rollout resume deploy/web')).toEqual({ stdout: 'deployment.apps/web resumed\n', stderr: '', exitCode: 0 });
     const now = new Date(Math.floor(h.io.nowMs() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     expect(await h.k('rollout restart deploy/web')).toEqual({ stdout: 'deployment.apps/web restarted\n', stderr: '', exitCode: 0 });
+    expect(await h.k('rollout restart deploy/web')).toEqual({
+      stdout: '',
+      stderr: 'error: failed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+      exitCode: 1,
+    });
     const d = JSON.parse((await h.k('get deploy web -o json')).stdout) as { spec: { paused?: boolean; template: { metadata: { annotations: Record<string, string> } } } };
     expect(d.spec.paused).toBeUndefined();
     expect(d.spec.template.metadata.annotations).toEqual({ 'kubectl.kubernetes.io/restartedAt': now });

@@ -130,10 +130,13 @@ const PATCHERS: Record<'pause' | 'resume' | 'restart', { patch: Patcher; verb: s
   pause: { patch: (d) => (d.spec?.paused ? 'is already paused' : { spec: { paused: true } }), verb: 'paused', notSupported: 'pausing is not supported' },
   resume: { patch: (d) => (!d.spec?.paused ? 'is not paused' : { spec: { paused: null } }), verb: 'resumed', notSupported: 'resuming is not supported' },
   restart: {
-    patch: (d, now) =>
-      d.spec?.paused
-        ? "can't restart paused deployment (run rollout resume first)"
-        : { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z') } } } } },
+    patch: (d, now) => {
+      if (d.spec?.paused) return "can't restart paused deployment (run rollout resume first)";
+      const at = new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+      // RFC3339 has second resolution: a second restart within the same second changes nothing.
+      if (d.spec?.template?.metadata?.annotations?.[RESTARTED_AT] === at) return {};
+      return { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } };
+    },
     verb: 'restarted',
     notSupported: 'restarting is not supported',
   },
@@ -146,6 +149,10 @@ function patchEach(ctx: Ctx, infos: FetchedInfo[], which: keyof typeof PATCHERS)
     const patch = info.res.kind === 'Deployment' ? p.patch(info.obj as Deployment, ctx.io.nowMs()) : p.notSupported;
     if (typeof patch === 'string') {
       ctx.errors.push({ message: `error: ${qualifiedResource(info.res)} ${JSON.stringify(info.name)} ${patch}` });
+      continue;
+    }
+    if (Object.keys(patch).length === 0) {
+      ctx.errors.push({ message: `failed to create patch for ${info.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another` });
       continue;
     }
     const r = send(ctx, {
