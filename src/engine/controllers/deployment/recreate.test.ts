@@ -46,5 +46,7 @@ describe('rolloutRecreate', () => {
     expect(oldPodsRunning(newRS, [old], new Map([['old', [pod('Succeeded'), pod('Failed')]]]))).toBe(false);
     expect(oldPodsRunning(newRS, [old], new Map([['new', [pod('Running')]]]))).toBe(false);
     expect(oldPodsRunning(newRS, [{ ...old, status: { replicas: 1 } }], new Map())).toBe(true);
+    // The RS controller has not observed the scale-down yet: it might still create a pod.
+    expect(oldPodsRunning(newRS, [{ ...old, metadata: { ...old.metadata, generation: 2 }, status: { replicas: 0, observedGeneration: 1 } }], new Map())).toBe(true);
   });
 });

@@ -40,10 +40,14 @@ function scaleDownOldReplicaSetsForRecreate(dc: DeploymentClient, oldRSs: V1Repl
 
 /**
  * oldPodsRunning: an old RS still reports pods, or an old pod is not Succeeded/Failed (Unknown
- * counts as running; a terminating pod counts until it is gone).
+ * counts as running; a terminating pod counts until it is gone). Beyond upstream: an old RS whose
+ * scale-down the RS controller has not observed yet (status.observedGeneration < generation) also
+ * counts — from a stale cache it may still create a pod, and the docs promise Recreate never runs
+ * old and new pods together.
  */
 export function oldPodsRunning(newRS: V1ReplicaSet | undefined, oldRSs: V1ReplicaSet[], podMap: PodMap): boolean {
   if (getActualReplicaCountForReplicaSets(oldRSs) > 0) return true;
+  if (oldRSs.some((rs) => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 0))) return true;
   for (const [rsUID, pods] of podMap) {
     if (newRS && newRS.metadata.uid === rsUID) continue;
     for (const pod of pods) {
