@@ -114,14 +114,20 @@ export function parseFieldSelector(s: string | undefined): FieldSelector {
   });
 }
 
-/** Read a dotted field path (`involvedObject.name`) from an object; missing → ''. */
+/**
+ * Go zero values of the non-string selectable fields (ToSelectableFields formats them with
+ * strconv): an unset `status.replicas` selects as "0", an unset `spec.hostNetwork` as "false".
+ */
+const ZERO: Record<string, string> = { 'status.replicas': '0', 'spec.hostNetwork': 'false' };
+
+/** Read a dotted field path (`involvedObject.name`) from an object; missing → '' (or the Go zero value). */
 export function fieldValue(obj: Record<string, unknown>, path: string): string {
   let cur: unknown = obj;
   for (const p of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return '';
+    if (cur === null || typeof cur !== 'object') return ZERO[path] ?? '';
     cur = (cur as Record<string, unknown>)[p];
   }
-  return cur === undefined || cur === null ? '' : String(cur);
+  return cur === undefined || cur === null ? (ZERO[path] ?? '') : String(cur);
 }
 
 export function matchesFields(sel: FieldSelector, obj: Record<string, unknown>): boolean {

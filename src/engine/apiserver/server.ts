@@ -171,7 +171,9 @@ export class ApiServer {
   }
 
   private route(req: ServerRequest, p: ParsedPath, requestSpanId: number): { code: number; body: unknown } {
-    const ctx: WriteCtx = { server: this, req, p, dryRun: req.query?.dryRun === 'All', requestSpanId, out: req.shared ? (o) => o : clone };
+    // DeleteOptions carry dryRun in the body (`kubectl delete --dry-run=server`).
+    const dryRun = req.query?.dryRun === 'All' || (req.verb === 'DELETE' && Array.isArray((req.body as { dryRun?: unknown } | undefined)?.dryRun) && ((req.body as { dryRun: unknown[] }).dryRun.includes('All')));
+    const ctx: WriteCtx = { server: this, req, p, dryRun, requestSpanId, out: req.shared ? (o) => o : clone };
     if (p.subresource === 'scale') return handleScale(ctx);
     if (p.subresource === 'log') return handlePodLog(ctx);
     switch (req.verb) {

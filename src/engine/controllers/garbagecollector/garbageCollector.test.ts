@@ -217,3 +217,15 @@ spec:
     expect(c.pods('app=web')).toHaveLength(3);
   });
 });
+
+describe('DELETE dry run', () => {
+  it('honours dryRun in the DeleteOptions body', () => {
+    const { c, rsNow } = setup();
+    const r = c.cluster.handle({ verb: 'DELETE', path: `${RSS}/web`, body: { kind: 'DeleteOptions', dryRun: ['All'], propagationPolicy: 'Foreground' } });
+    expect(r.code).toBe(200);
+    expect((r.body as KubeObject).metadata.finalizers).toEqual(['foregroundDeletion']);
+    c.runFor('1s');
+    expect(rsNow()?.metadata.deletionTimestamp).toBeUndefined();
+    expect(c.pods('gc=test')).toHaveLength(2);
+  });
+});
