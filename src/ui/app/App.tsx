@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { useDeleteKey } from '../actions/useDeleteKey.ts';
-import { ClusterView } from '../cluster/ClusterView.tsx';
+import { ClusterArea } from '../cluster/ClusterArea.tsx';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { PipelineView } from '../pipeline/PipelineView.tsx';
@@ -57,7 +57,7 @@ export function App() {
             <div className="area-inspector"><Inspector /></div>
           </div>
           <div className="area-pipeline" id="pipeline-area"><PipelineView /></div>
-          <div className="area-cluster"><ClusterView /></div>
+          <ClusterArea />
           <div className="area-bottom"><BottomTabs /></div>
         </main>
       </div>
