@@ -2,7 +2,7 @@
  * One pod on one node: sandbox, then images and containers in order, restarts with back-off,
  * probes, OOM kills, graceful termination. Mirrors pkg/kubelet/pod_workers.go +
  * kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions, doBackOff),
- * kuberuntime_container.go (startContainer, killContainer), prober/worker.go (doProbe) and
+ * kuberuntime_container.go (startContainer, killContainer) and
  * images/image_manager.go (EnsureImageExists).
  */
 import { memoryBytes } from '../api/quantity.ts';
@@ -15,7 +15,8 @@ import { goDuration } from './goDuration.ts';
 import { instanceLines, pickInstance } from './containerLogs.ts';
 import { stopContainer, type StopHost } from './containerStop.ts';
 import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
-import { INITIAL, PROBE_NAME, probeDefaults, probeWorkers, recordResult, simulateProbe, type ProbeWorker } from './prober.ts';
+import { probeWorkers, type ProbeWorker } from './prober.ts';
+import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
@@ -26,7 +27,7 @@ export const OOM_AFTER_MS = 500;
 const envNames = (spec: Container | undefined): string[] =>
   spec?.envFrom?.length ? ['*'] : (spec?.env ?? []).map((e) => e.name);
 
-export class PodWorker {
+export class PodWorker implements ProbeHost {
   pod: V1Pod;
   readonly containers: ContainerRecord[];
   private readonly specs = new Map<string, Container>();
@@ -75,7 +76,7 @@ export class PodWorker {
     return this.pod.metadata.uid ?? '';
   }
 
-  private after(ms: number, fn: () => void): TimerHandle {
+  after(ms: number, fn: () => void): TimerHandle {
     const h = this.k.ctx.clock.after(ms, () => {
       this.timers.delete(h);
       if (!this.gone) fn();
@@ -84,7 +85,7 @@ export class PodWorker {
     return h;
   }
 
-  private cancel(h: TimerHandle | undefined): void {
+  cancel(h: TimerHandle | undefined): void {
     if (!h) return;
     h.cancel();
     this.timers.delete(h);
@@ -105,13 +106,13 @@ export class PodWorker {
     return p === 'Succeeded' || p === 'Failed' || (!this.sandboxReady && this.ipReleased);
   }
 
-  private event(c: ContainerRecord | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  event(c: ContainerRecord | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
     // A kubelet that cannot reach the API server loses its events (the recorder has no retry queue here).
     if (this.k.down) return;
     this.k.recorder.event(this.pod, type, reason, message, c ? { fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` } : undefined);
   }
 
-  private runtimeSpan(verb: string, kind: string, duration: number, summary: string, args: Record<string, string | number>, from: 'kubelet' | 'runtime' = 'kubelet'): number {
+  runtimeSpan(verb: string, kind: string, duration: number, summary: string, args: Record<string, string | number>, from: 'kubelet' | 'runtime' = 'kubelet'): number {
     return this.k.ctx.trace({
       from, to: from === 'kubelet' ? 'runtime' : 'kubelet', node: this.k.nodeName, verb, kind, duration, causeId: this.causeId,
       object: `Pod/${this.ns}/${this.name}`, args: { pod: this.name, node: this.k.nodeName, ...args }, summary,
@@ -295,7 +296,7 @@ export class PodWorker {
         if (live()) this.onExit(c, proc.exitCode);
       });
     }
-    if (c.probes) this.startProbes(c);
+    if (c.probes) startProbes(this, c);
   }
 
   /** The container stopped: state terminated, probes off, the log instance closed. */
@@ -305,7 +306,7 @@ export class PodWorker {
       inst.endMs = this.k.ctx.clock.nowMs() - inst.startWallMs;
       inst.stopped = stopped;
     }
-    this.stopProbes(c);
+    stopProbes(this, c);
     c.phase = 'terminated';
     c.terminated = { exitCode, reason, startedAt: c.startedAt, finishedAt: this.k.ctx.clock.timestamp(), containerID: c.containerID };
     c.ready = false;
@@ -345,98 +346,36 @@ export class PodWorker {
     this.restartWithBackoff(c);
   }
 
-  // ---- probes (prober/worker.go) ----
+  // ---- ProbeHost (probeRunner.ts) ----
 
-  private startProbes(c: ContainerRecord): void {
-    for (const w of c.probes!) {
-      this.cancel(w.timer);
-      w.timer = undefined;
-      w.result = INITIAL[w.kind];
-      w.lastResult = 'Unknown';
-      w.resultRun = 0;
-      w.onHold = false;
-    }
-    // Liveness and readiness wait until the startup probe has succeeded.
-    const startup = c.probes!.find((w) => w.kind === 'startup');
-    if (startup) this.scheduleProbe(c, startup);
-    else this.startLivenessAndReadiness(c);
+  get podName(): string {
+    return this.name;
+  }
+  get restartPolicy(): string {
+    return this.pod.spec?.restartPolicy ?? 'Always';
+  }
+  nowMs(): number {
+    return this.k.ctx.clock.nowMs();
+  }
+  containerSpec(name: string): Container | undefined {
+    return this.specs.get(name);
+  }
+  currentPodIP(): string {
+    return this.podIP ?? '';
+  }
+  isTerminating(): boolean {
+    return this.terminating;
   }
 
-  /**
-   * The container has started. prober_manager.go UpdatePodStatus triggers an immediate readiness
-   * run while a started container has no readiness result yet, so with no initialDelaySeconds
-   * the container can be Ready at once; otherwise probes tick every periodSeconds.
-   */
-  private startLivenessAndReadiness(c: ContainerRecord): void {
-    const inst = c.instance!;
-    for (const w of c.probes!) {
-      if (w.kind === 'startup') continue;
-      if (w.kind === 'readiness' && probeDefaults(w.probe).initialDelaySeconds === 0) w.timer = this.after(0, () => this.doProbe(c, w, inst));
-      else this.scheduleProbe(c, w);
-    }
+  onStarted(c: ContainerRecord): void {
+    if (this.awaitingSidecar !== c) return;
+    this.awaitingSidecar = undefined;
+    this.next++;
+    this.startNext();
   }
 
-  private stopProbes(c: ContainerRecord): void {
-    for (const w of c.probes ?? []) {
-      this.cancel(w.timer);
-      w.timer = undefined;
-    }
-  }
-
-  /** Probes tick every periodSeconds from the container's start, none before initialDelaySeconds. */
-  private scheduleProbe(c: ContainerRecord, w: ProbeWorker): void {
-    const inst = c.instance;
-    if (!inst) return;
-    const d = probeDefaults(w.probe);
-    const period = Math.max(1, d.periodSeconds) * 1000;
-    const elapsed = this.k.ctx.clock.nowMs() - inst.startWallMs;
-    const k = Math.max(1, Math.ceil((d.initialDelaySeconds * 1000) / period), Math.floor(elapsed / period) + 1);
-    w.timer = this.after(k * period - elapsed, () => this.doProbe(c, w, inst));
-  }
-
-  private doProbe(c: ContainerRecord, w: ProbeWorker, inst: NonNullable<ContainerRecord['instance']>): void {
-    w.timer = undefined;
-    if (this.terminating || c.instance !== inst || c.phase !== 'running' || w.onHold) return;
-    const spec = this.specs.get(c.name)!;
-    const elapsed = this.k.ctx.clock.nowMs() - inst.startWallMs;
-    const r = simulateProbe(w.probe, spec, inst.proc, elapsed, this.podIP ?? '', c.forced?.has(w.kind) ?? false);
-    if (!r.ok) this.event(c, 'Warning', 'Unhealthy', `${PROBE_NAME[w.kind]} probe failed: ${r.output}`);
-    if (recordResult(w, r.ok)) this.onProbeResult(c, w, r.output);
-    if (c.instance === inst && c.phase === 'running' && !w.onHold && !(w.kind === 'startup' && c.started)) this.scheduleProbe(c, w);
-  }
-
-  /** The result the kubelet acts on changed (or a liveness/startup failure reached its threshold). */
-  private onProbeResult(c: ContainerRecord, w: ProbeWorker, output: string): void {
-    const probe = w.kind;
-    if (w.result === 'Failure') {
-      const n = probeDefaults(w.probe).failureThreshold;
-      this.runtimeSpan('ProbeFailed', 'probeFailed', 0,
-        `The ${probe} probe of container ${c.name} in pod ${this.name} failed ${n === 1 ? 'once' : `${n} times in a row`}${output ? `: ${output}` : '.'}`,
-        { container: c.name, probe, message: output });
-    } else {
-      this.runtimeSpan('ProbeSucceeded', 'probeSucceeded', 0, `The ${probe} probe of container ${c.name} in pod ${this.name} succeeds.`, { container: c.name, probe });
-    }
-    if (probe === 'readiness') {
-      c.ready = w.result === 'Success' && c.started;
-      return this.writeStatus();
-    }
-    if (probe === 'startup' && w.result === 'Success') {
-      c.started = true;
-      c.ready = (!c.init || c.sidecar) && !c.probes!.some((x) => x.kind === 'readiness');
-      this.writeStatus();
-      this.startLivenessAndReadiness(c);
-      if (this.awaitingSidecar === c) {
-        this.awaitingSidecar = undefined;
-        this.next++;
-        this.startNext();
-      }
-      return;
-    }
-    // computePodActions: kill the container; restart it unless restartPolicy is Never.
-    const restart = (this.pod.spec?.restartPolicy ?? 'Always') !== 'Never' || c.sidecar;
-    const message = `Container ${c.name} failed ${probe} probe${restart ? ', will be restarted' : ''}`;
-    const grace = Number(w.probe.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
-    this.stopProbes(c);
+  killForProbe(c: ContainerRecord, message: string, probeGraceS: number | undefined, restart: boolean): void {
+    const grace = Number(probeGraceS ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
     stopContainer(this.stopHost(), c, this.specs.get(c.name), message, grace, (code, reason, stopped) => this.onExit(c, code, reason, { restart, stopped }));
   }
 
@@ -504,7 +443,7 @@ export class PodWorker {
     let longest = 0;
     const host = this.stopHost();
     for (const c of this.containers) {
-      this.stopProbes(c);
+      stopProbes(this, c);
       if (c.phase !== 'running') continue;
       const ms = stopContainer(host, c, this.specs.get(c.name), `Stopping container ${c.name}`, grace, (code, reason, stopped) => {
         this.runtimeSpan('ContainerDied', 'containerExited', 0, `Container ${c.name} of pod ${this.name} exited with code ${code} (${reason}).`,
