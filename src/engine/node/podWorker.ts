@@ -3,7 +3,8 @@
  * probes, OOM kills, graceful termination. Mirrors pkg/kubelet/pod_workers.go +
  * kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions, doBackOff),
  * kuberuntime_container.go (startContainer, killContainer) and
- * images/image_manager.go (EnsureImageExists).
+ * images/image_manager.go (EnsureImageExists). Probes run in probeRunner.ts, the stop sequence
+ * (preStop, SIGTERM, SIGKILL) is containerStop.ts, the process model process.ts.
  */
 import { memoryBytes } from '../api/quantity.ts';
 import type { TimerHandle } from '../component.ts';
