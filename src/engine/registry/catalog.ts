@@ -11,7 +11,10 @@ const MB = 1_000_000;
 export const CATALOG: readonly (readonly [string, number])[] = [
   ['nginx:latest', 72.2 * MB],
   ['nginx:1.29', 72.2 * MB],
+  ['nginx:1.28', 71.0 * MB],
+  ['nginx:stable', 71.0 * MB],
   ['nginx:1.27', 69.9 * MB],
+  ['nginx:1.26', 70.1 * MB],
   ['nginx:1.25', 70.5 * MB],
   ['nginx:alpine', 21.5 * MB],
   ['nginx:1.27-alpine', 20.9 * MB],
