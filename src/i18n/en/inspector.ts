@@ -51,10 +51,9 @@ export default {
   },
   workload: {
     desiredVsCurrent: 'Desired vs current',
-    specReplicas: 'spec.replicas = {{desired}}: the controllers work until every count below matches it.',
+    specReplicas: 'The controllers work until every count below is {{desired}}.',
     field: 'Status field',
-    desired: 'Desired',
-    current: 'Current',
+    current: 'Current / desired',
     gap: 'Gap',
     noGap: '✓ none',
     missing_one: '{{count}} missing',

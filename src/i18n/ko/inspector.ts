@@ -49,10 +49,9 @@ export default {
   },
   workload: {
     desiredVsCurrent: '원하는 상태 vs 현재 상태',
-    specReplicas: 'spec.replicas = {{desired}}: 아래의 모든 수가 이 값과 같아질 때까지 컨트롤러가 일합니다.',
+    specReplicas: '아래의 모든 수가 {{desired}}가 될 때까지 컨트롤러가 일합니다.',
     field: '상태 필드',
-    desired: '원하는 수',
-    current: '현재',
+    current: '현재 / 원하는 수',
     gap: '차이',
     noGap: '✓ 없음',
     missing_other: '{{count}}개 부족',

@@ -1,6 +1,8 @@
 /**
- * Desired vs current as a table: each row a status count against spec.replicas, the gap
- * highlighted while the controllers close it (DESIGN.md: make the gap and its closing visible).
+ * Desired vs current as a table: each row a status count against spec.replicas (`5 / 4`), the
+ * gap highlighted while the controllers close it (DESIGN.md: make the gap and its closing
+ * visible). The desired number is the same on every row, so it is not a column of its own: the
+ * inspector is narrow.
  */
 import { useTranslation } from 'react-i18next';
 
@@ -19,7 +21,6 @@ export function DesiredCurrent({ desired, rows }: { desired: number; rows: Count
       <thead>
         <tr>
           <th scope="col">{t('workload.field')}</th>
-          <th scope="col">{t('workload.desired')}</th>
           <th scope="col">{t('workload.current')}</th>
           <th scope="col">{t('workload.gap')}</th>
         </tr>
@@ -32,8 +33,7 @@ export function DesiredCurrent({ desired, rows }: { desired: number; rows: Count
               <th scope="row">
                 {r.label} <span className="field-path mono">{r.field}</span>
               </th>
-              <td className="mono">{desired}</td>
-              <td className="mono count">{r.current}</td>
+              <td className="mono count">{r.current}<span className="of-desired"> / {desired}</span></td>
               <td className="gap-cell">{gap === 0 ? t('workload.noGap') : gap < 0 ? t('workload.missing', { count: -gap }) : t('workload.extra', { count: gap })}</td>
             </tr>
           );

@@ -72,6 +72,7 @@ export function WorkloadDetails({ objectKey, kind }: { objectKey: string; kind: 
     <div className="details" data-testid="workload-details" data-kind={kind === 'deployment' ? 'Deployment' : 'ReplicaSet'} data-name={name}>
       <h3 className="details-title"><span className="kind-label">{kind === 'deployment' ? 'Deployment' : 'ReplicaSet'}</span> <span className="mono">{ns}/{name}</span></h3>
       <h4>{t('workload.desiredVsCurrent')}</h4>
+      <p className="desired-line"><span className="mono">spec.replicas</span> = <strong className="mono">{desired}</strong></p>
       <p className="hint-line">{t('workload.specReplicas', { desired })}</p>
       <DesiredCurrent desired={desired} rows={rows} />
       {stale && <p className="hint-line">{t('workload.stale', { generation, observed: st.observedGeneration })}</p>}
