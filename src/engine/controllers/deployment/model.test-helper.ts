@@ -38,6 +38,8 @@ export class Model {
   /** Extra pods per RS UID (beyond status.replicas Running ones) for Recreate tests. */
   extraPods = new Map<string, KubeObject[]>();
   nowMs = EPOCH;
+  /** When set, POST of a ReplicaSet fails with this code and message. */
+  createFails?: { code: number; message: string };
   rv = 1;
   uid = 0;
 
@@ -104,6 +106,7 @@ function clientFor(m: Model): DeploymentClient {
     nowMs: () => m.nowMs,
     timestamp: iso,
     createReplicaSet(rs) {
+      if (m.createFails) return { ...m.createFails };
       if (m.rss.has(rs.metadata.name)) return { code: 409, message: 'already exists' };
       const stored = clone(rs);
       stored.metadata.uid = `rs-${++m.uid}`;

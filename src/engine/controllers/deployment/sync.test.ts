@@ -167,3 +167,27 @@ describe('cleanupDeployment', () => {
     expect(m.decisions.filter((x) => x.kind === 'deploymentCleanup').map((x) => x.args.revision)).toEqual([1, 2]);
   });
 });
+
+describe('getNewReplicaSet conditions', () => {
+  it('FoundNewReplicaSet when the new RS exists and no Progressing condition was recorded', () => {
+    const m = new Model(deployment(1));
+    m.sync();
+    const [name] = [...m.rss.keys()];
+    m.d = { ...m.d, status: {} };
+    m.sync();
+    expect(m.d.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'FoundNewReplicaSet', message: `Found new replica set "${name}"` });
+  });
+
+  it('a failed create: Progressing=False ReplicaSetCreateError and a Warning event, then a retry', () => {
+    const m = new Model(deployment(2));
+    m.createFails = { code: 403, message: 'replicasets.apps "web-x" is forbidden: exceeded quota' };
+    expect(() => m.sync()).toThrow(/Failed to create new replica set/);
+    const c = m.d.status!.conditions!.find((x) => x.type === 'Progressing')!;
+    expect(c).toMatchObject({ status: 'False', reason: 'ReplicaSetCreateError' });
+    expect(c.message).toMatch(/^Failed to create new replica set "web-[456789bcdf]+": replicasets.apps "web-x" is forbidden: exceeded quota$/);
+    expect(m.events.at(-1)).toBe(`Warning ReplicaSetCreateError ${c.message}`);
+    m.createFails = undefined;
+    m.sync();
+    expect(m.rss.size).toBe(1);
+  });
+});
