@@ -19,8 +19,16 @@
  *    status.observedGeneration == metadata.generation (the controller writes the ReplicaSets
  *    before the status of the sync that observes a generation). Recreate: the same with maxSurge 0.
  * 3. Availability (rolling.go reconcileOldReplicaSets: minAvailable = replicas − maxUnavailable):
- *    from a complete Deployment, a sequence of `set image` alone (nothing deleted or killed) never
- *    leaves fewer than replicas − maxUnavailable available (Ready, not terminating) pods.
+ *    a `set image` (any catalog image, including a previous one: a rollback) on a complete
+ *    Deployment, with nothing deleted or killed, never leaves fewer than replicas − maxUnavailable
+ *    available (Ready, not terminating) pods until the rollout completes; then the next one.
+ *    Not asserted for a rollover (a new template while a rollout is in flight, three or more
+ *    ReplicaSets): there upstream itself can dip below the bound. The ReplicaSet controller writes
+ *    status from the pods it listed before deleting (replica_set.go syncReplicaSet →
+ *    calculateStatus(rs, activePods…)), so for a moment an old ReplicaSet reports a pod it just
+ *    deleted as available; cleanupUnhealthyReplicas spends maxScaledDown on another old
+ *    ReplicaSet and scaleDownOldReplicaSetsForRollingUpdate, trusting that stale count, scales
+ *    down once more. The engine reproduces this faithfully (see the H7 report).
  * 4. Recreate (recreate.go oldPodsRunning): pods of two ReplicaSets are never non-terminal at the
  *    same time.
  *
@@ -233,17 +241,19 @@ describe('Deployment controller properties', () => {
     );
   }, 300_000);
 
-  it('RollingUpdate from a complete Deployment, set image alone: never fewer than replicas − maxUnavailable available pods', () => {
+  it('RollingUpdate, set image on a complete Deployment (repeatedly): never fewer than replicas − maxUnavailable available pods', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 8 }), rollingArb, fc.array(imageOp, { minLength: 1, maxLength: 5 }), (seed, replicas, strategy, ops) => {
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 8 }), rollingArb, fc.array(imageOp, { minLength: 1, maxLength: 4 }), (seed, replicas, strategy, ops) => {
         const h = new Harness(seed, replicas, strategy);
         try {
           expect(h.settle(5 * 60_000), 'initial rollout').toEqual([]);
           h.checkAvailability = true;
-          for (const o of ops) h.apply(o);
-          const problems = h.settle(10 * 60_000);
-          expect(h.violations, report(h, ops, problems)).toEqual([]);
-          expect(problems, report(h, ops, problems)).toEqual([]);
+          for (const o of ops) {
+            h.apply(o);
+            const problems = h.settle(10 * 60_000);
+            expect(h.violations, report(h, ops, problems)).toEqual([]);
+            expect(problems, report(h, ops, problems)).toEqual([]);
+          }
         } finally {
           h.mirror.close();
         }
