@@ -47,7 +47,23 @@ export function startDeploymentController(ctx: ComponentContext): void {
   const recorder = ctx.recorder({ component: 'deployment-controller' });
   const queue = new DeploymentQueue(ctx.clock, syncDeployment);
   const rsCache = new ReplicaSetMutationCache(rsInf);
-  const dc = createDeploymentClient(ctx, recorder, rsCache, queue, USER_AGENT);
+  /**
+   * Our last status write per Deployment, read instead of an older cached copy: the next sync
+   * often starts (on an RS event) before the echo of that write arrives, and a PUT from the stale
+   * copy would only earn a 409 Conflict and a retry.
+   */
+  const writtenD = new Map<string, V1Deployment>();
+  const dc = createDeploymentClient(ctx, recorder, rsCache, queue, USER_AGENT, (d) => writtenD.set(keyOf(d), d));
+  const latestDeployment = (key: string): V1Deployment | undefined => {
+    const cached = dInf.get(key);
+    const w = writtenD.get(key);
+    if (!w) return cached;
+    if (!cached || cached.metadata.uid !== w.metadata.uid || Number(cached.metadata.resourceVersion) >= Number(w.metadata.resourceVersion)) {
+      writtenD.delete(key);
+      return cached;
+    }
+    return w;
+  };
   /** Pods indexed by the UID of their controlling ReplicaSet (getPodMapForDeployment without a list). */
   const podsByRS = new Map<string, Map<string, KubeObject>>();
 
@@ -184,7 +200,7 @@ export function startDeploymentController(ctx: ComponentContext): void {
 
   /** syncDeployment: one reconcile of `namespace/name`, in upstream's order. */
   function syncDeployment(key: string, cause: number | undefined): void {
-    const cached = dInf.get(key);
+    const cached = latestDeployment(key);
     if (!cached) return;
     const d = clone(cached);
     dc.cause = cause;

@@ -42,8 +42,8 @@ export class DeploymentQueue {
   }
 
   /** AddAfter: one timer per key, the earliest wins. */
-  addAfter(key: string, ms: number): void {
-    if (ms <= 0) return this.add(key);
+  addAfter(key: string, ms: number, cause?: number): void {
+    if (ms <= 0) return this.add(key, cause);
     const at = this.clock.now() + ms;
     const w = this.waiting.get(key);
     if (w && w.at <= at) return;
@@ -52,17 +52,17 @@ export class DeploymentQueue {
       at,
       timer: this.clock.after(ms, () => {
         this.waiting.delete(key);
-        this.add(key);
+        this.add(key, cause);
       }),
     });
   }
 
   /** AddRateLimited: 5 ms, 10 ms, 20 ms … per consecutive retry of the key. */
-  addRateLimited(key: string): void {
+  addRateLimited(key: string, cause?: number): void {
     const n = this.failures.get(key) ?? 0;
     this.failures.set(key, n + 1);
     this.retrying.add(key);
-    this.addAfter(key, Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** n));
+    this.addAfter(key, Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** n), cause);
   }
 
   private drain(): void {
@@ -76,7 +76,8 @@ export class DeploymentQueue {
         if (!this.retrying.has(key)) this.failures.delete(key);
       } catch {
         // handleErr: retry with back-off, then drop the key (maxRetries).
-        if ((this.failures.get(key) ?? 0) < MAX_RETRIES) this.addRateLimited(key);
+        // The retry keeps the cause, so its decisions still answer "why".
+        if ((this.failures.get(key) ?? 0) < MAX_RETRIES) this.addRateLimited(key, cause);
         else this.failures.delete(key);
       }
     }
@@ -86,6 +87,7 @@ export class DeploymentQueue {
 /** The DeploymentClient the sync functions use, over the component's REST handler and caches. */
 export function createDeploymentClient(
   ctx: ComponentContext, recorder: EventRecorder, rsCache: ReplicaSetMutationCache, queue: DeploymentQueue, userAgent: string,
+  onDeploymentWritten: (d: V1Deployment) => void,
 ): DeploymentClient {
   const rsPath = (ns: string) => `/apis/apps/v1/namespaces/${ns}/replicasets`;
   const failure = (res: { code: number; body: unknown }) => (res.body as { message?: string } | undefined)?.message ?? `code ${res.code}`;
@@ -112,6 +114,7 @@ export function createDeploymentClient(
     updateDeploymentStatus(d, causeId) {
       const res = ctx.request({ verb: 'PUT', path: `/apis/apps/v1/namespaces/${nsOf(d)}/deployments/${d.metadata.name}/status`, body: d, causeId, userAgent });
       if (res.code !== 200) throw new SyncError(failure(res));
+      onDeploymentWritten(res.body as V1Deployment);
       return res.body as V1Deployment;
     },
     getReplicaSet: (ns, name) => rsCache.get(ns, name),
