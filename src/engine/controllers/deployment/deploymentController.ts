@@ -84,11 +84,15 @@ export function startDeploymentController(ctx: ComponentContext): void {
   dInf.addEventHandler({
     add: (d, ev) => enqueue(d, ev),
     update: (_old, d, ev) => enqueue(d, ev),
-    delete: (d, ev) => enqueue(d, ev),
+    delete: (d, ev) => {
+      writtenD.delete(keyOf(d));
+      enqueue(d, ev);
+    },
   });
 
   rsInf.addEventHandler({
     add(rs, ev) {
+      rsCache.observed(rs);
       const ref = getControllerOf(rs);
       if (ref) {
         const d = resolveControllerRef(nsOf(rs), ref);
@@ -98,6 +102,7 @@ export function startDeploymentController(ctx: ComponentContext): void {
       for (const d of deploymentsForRS(rs)) enqueue(d, ev);
     },
     update(old, rs, ev) {
+      rsCache.observed(rs);
       if (old.metadata.resourceVersion === rs.metadata.resourceVersion) return;
       const ref = getControllerOf(rs);
       const oldRef = getControllerOf(old);
@@ -116,6 +121,7 @@ export function startDeploymentController(ctx: ComponentContext): void {
       }
     },
     delete(rs, ev) {
+      rsCache.gone(rs);
       const d = resolveControllerRef(nsOf(rs), getControllerOf(rs));
       if (d) enqueue(d, ev);
     },

@@ -25,6 +25,18 @@ export class ReplicaSetMutationCache {
     this.written.set(keyOf(rs), { deleted: rs.metadata.uid });
   }
 
+  /** The informer delivered `rs` (added or modified): our write is superseded once it has caught up. */
+  observed(rs: V1ReplicaSet): void {
+    const key = keyOf(rs);
+    const w = this.written.get(key);
+    if (w && !('deleted' in w) && (rv(rs) >= rv(w) || rs.metadata.uid !== w.metadata.uid)) this.written.delete(key);
+  }
+
+  /** The informer delivered a deletion: nothing we wrote under that name is current any more. */
+  gone(rs: V1ReplicaSet): void {
+    this.written.delete(keyOf(rs));
+  }
+
   private resolve(key: string, cached: V1ReplicaSet | undefined): V1ReplicaSet | undefined {
     const w = this.written.get(key);
     if (!w) return cached;
