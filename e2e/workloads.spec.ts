@@ -172,3 +172,30 @@ test('Scale + runs kubectl scale and the ReplicaSet grows to the new count', asy
   await waitForRunning(page, 3);
   await expect(page.getByTestId('desired-current')).toHaveAttribute('data-desired', '3');
 });
+
+test('Kill container restarts it; a forced readiness failure makes the pod not ready until it passes again', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const probed = deployment('nginx:1.27', 1).replace('            - containerPort: 80\n', `            - containerPort: 80
+          readinessProbe:
+            httpGet:
+              path: /
+              port: 80
+            periodSeconds: 2
+`);
+  await start(page, context, probed);
+  const [p] = await waitForRunning(page, 1);
+  const chip = page.locator(`[data-testid="pod"][data-name="${p!.name}"]`);
+  await chip.click();
+  await page.getByRole('button', { name: 'Kill container' }).click();
+  const term = page.locator('[data-testid="terminal"]');
+  await expect(term).toContainText(`$ sim container kill ${p!.name} -c nginx`);
+  await expect(page.getByTestId('pod-details')).toContainText('1 restart', { timeout: 60_000 });
+  await expect(chip).toHaveAttribute('data-ready', '1/1', { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Make the readiness probe of nginx fail' }).click();
+  await expect(term).toContainText(`$ sim probe fail ${p!.name} --probe readiness -c nginx`);
+  await expect(chip).toHaveAttribute('data-ready', '0/1', { timeout: 60_000 });
+  await shot(page, 'workloads-probe-failing');
+  await page.getByRole('button', { name: 'Make the readiness probe of nginx pass' }).click();
+  await expect(chip).toHaveAttribute('data-ready', '1/1', { timeout: 60_000 });
+});
