@@ -115,10 +115,10 @@ export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
     }
   }
   if (!graceful && finalizers.length === 0) {
-    if (ctx.dryRun) return { code: 200, body: clone(old) };
+    if (ctx.dryRun) return { code: 200, body: deletedBody(ctx, clone(old)) };
     const gone = server.commit(ctx, 'DELETED', old, undefined);
     if (gone.metadata.namespace) finalizeNamespaceIfEmpty(ctx, gone.metadata.namespace);
-    return { code: 200, body: ctx.out(gone) };
+    return { code: 200, body: deletedBody(ctx, gone) };
   }
   // markAsDeleting: finalizers pending, deletion is recorded but the object stays.
   if (deletionTimestamp === undefined) {
@@ -134,6 +134,23 @@ export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
   const obj = { ...old, metadata: meta } as KubeObject;
   if (ctx.dryRun) return { code: 200, body: obj };
   return { code: 200, body: ctx.out(server.commit(ctx, 'MODIFIED', old, obj)) };
+}
+
+/** Registries with ReturnDeletedObject answer an immediate delete with the object. */
+const RETURNS_DELETED_OBJECT = new Set(['Pod', 'Service']);
+
+/**
+ * finalizeDelete: the deleted object for pods and services, otherwise a Success Status whose
+ * details name the resource (in `kind`, as upstream does) and the uid.
+ */
+function deletedBody(ctx: WriteCtx, gone: KubeObject): unknown {
+  const info = ctx.p.info;
+  if (RETURNS_DELETED_OBJECT.has(info.kind)) return ctx.out(gone);
+  const details: Obj = { name: gone.metadata.name };
+  if (info.group) details.group = info.group;
+  details.kind = info.resource;
+  details.uid = gone.metadata.uid;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details };
 }
 
 /**

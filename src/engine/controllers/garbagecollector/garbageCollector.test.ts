@@ -229,3 +229,10 @@ describe('DELETE dry run', () => {
     expect(c.pods('gc=test')).toHaveLength(2);
   });
 });
+
+describe('DELETE response', () => {
+  it('an immediate delete of a ReplicaSet answers with a Success Status naming the uid', () => {
+    const { rs, del } = setup();
+    expect(del().body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: 'web', group: 'apps', kind: 'replicasets', uid: rs.metadata.uid } });
+  });
+});
