@@ -3,7 +3,9 @@
  * is named `<object>.<hex of UnixNano>`, lands in the object's namespace (`default` for
  * cluster-scoped objects), and a repeat of the same source/object/type/reason/message bumps
  * `count` and `lastTimestamp` instead of creating a new Event. Writes are quiet (no spans).
- * Not modelled: the 10-similar-events aggregation and the spam filter.
+ * EventAggregator: once 10 different messages share one object/type/reason within 10 minutes,
+ * further ones go into a single `(combined from similar events): …` Event whose count grows.
+ * Not modelled: the spam filter (a token bucket of 25 events per object, one more per 5 minutes).
  */
 import type { EventRecorder, EventSource } from '../component.ts';
 import type { KubeObject } from '../types.ts';
@@ -32,20 +34,51 @@ export function eventName(objName: string, unixNano: bigint): string {
 
 /** events_cache.go maxLruCacheEntries. */
 const MAX_CACHE = 4096;
+/** events_cache.go defaultAggregateMaxEvents / defaultAggregateIntervalInSeconds. */
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+
+/** EventAggregator's record: the distinct messages seen for one aggregate key, and when last. */
+interface AggregateRecord {
+  messages: Set<string>;
+  lastMs: number;
+}
 
 export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
   // LRU by insertion order: a hit is re-inserted, the oldest entry goes past MAX_CACHE.
   const cache = new Map<string, Cached>();
+  const aggregates = new Map<string, AggregateRecord>();
+
+  /**
+   * EventAggregate: the cache key and message to record. The aggregate key leaves out the
+   * message (and fieldPath, as EventAggregatorByReasonFunc does); the 10th distinct message
+   * within the interval switches to the combined event, keyed by the aggregate key.
+   */
+  const aggregate = (aggKey: string, message: string, eventKey: string): { key: string; message: string } => {
+    const now = deps.nowMs();
+    let rec = aggregates.get(aggKey);
+    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), lastMs: now };
+    rec.messages.add(message);
+    rec.lastMs = now;
+    aggregates.delete(aggKey);
+    aggregates.set(aggKey, rec);
+    if (aggregates.size > MAX_CACHE) aggregates.delete(aggregates.keys().next().value!);
+    if (rec.messages.size < AGGREGATE_MAX_EVENTS) return { key: eventKey, message };
+    // PopAny keeps the set below the threshold; Go picks an arbitrary element, we the oldest.
+    rec.messages.delete(rec.messages.values().next().value!);
+    return { key: `agg\u0000${aggKey}`, message: `(combined from similar events): ${message}` };
+  };
   // Every Event this recorder writes carries the same source; stored objects are frozen, so they
   // can all share one object.
   const eventSource = source.host ? { component: source.component, host: source.host } : { component: source.component };
   return {
-    event(object: KubeObject, type, reason, message, opts) {
+    event(object: KubeObject, type, reason, rawMessage, opts) {
       const meta = object.metadata;
       const namespace = meta.namespace || 'default';
       const fieldPath = opts?.fieldPath;
-      // The source is part of upstream's key too, but it is constant within one recorder's cache.
-      const key = [object.kind, namespace, meta.name, meta.uid ?? '', fieldPath ?? '', type, reason, message].join('\u0000');
+      // The source is part of upstream's keys too, but it is constant within one recorder's cache.
+      const aggKey = [object.kind, namespace, meta.name, meta.uid ?? '', type, reason].join('\u0000');
+      const { key, message } = aggregate(aggKey, rawMessage, [aggKey, fieldPath ?? '', rawMessage].join('\u0000'));
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {
@@ -55,7 +88,8 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
         const res = deps.request({
           verb: 'PATCH',
           path: `/api/v1/namespaces/${hit.namespace}/events/${hit.name}`,
-          body: { count: hit.count, lastTimestamp: now },
+          // eventObserve's two-way patch: an aggregate event also takes the newest message.
+          body: key === `agg\u0000${aggKey}` ? { count: hit.count, lastTimestamp: now, message } : { count: hit.count, lastTimestamp: now },
           patchType: 'application/strategic-merge-patch+json',
           quiet: true,
         });
