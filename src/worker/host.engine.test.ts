@@ -111,4 +111,43 @@ describe('worker host on the real engine', () => {
     expect(results.get(2)!.requests![0]!.spanId).toBeGreaterThan(results.get(1)!.requests![1]!.spanId);
     expect(results.get(3)!.requests).toBeUndefined(); // sim actions are not kubectl requests
   });
+
+  it('a Deployment streams its ReplicaSet and owned pods; a UI action line (kubectl delete pod) is answered and the pod replaced', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 7, workers: 3, speed: 8 });
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n';
+    t.host.handle({ type: 'apply', id: 1, text: yaml, file: 'manifest.yaml' });
+    await t.settle();
+    t.frames(4000);
+    const objects = new Map<string, { resource: string; object: { metadata: { name: string; ownerReferences?: { kind: string; name: string }[] } } }>();
+    const collect = () => {
+      for (const m of t.sent) {
+        if (m.type !== 'delta') continue;
+        if (m.reset) objects.clear();
+        for (const u of m.upserts) objects.set(u.key, u as never);
+        for (const d of m.deletes) objects.delete(d.key);
+      }
+    };
+    collect();
+    const rs = [...objects.values()].filter((o) => o.resource === 'replicasets.apps');
+    expect(objects.has('deployments.apps/default/web')).toBe(true);
+    expect(rs).toHaveLength(1);
+    const rsName = rs[0]!.object.metadata.name;
+    expect(rsName).toMatch(/^web-[a-z0-9]+$/);
+    const pods = () => [...podStatuses(t.sent)].filter(([, s]) => s === 'Running').map(([k]) => k);
+    expect(pods()).toHaveLength(2);
+    for (const k of pods()) expect(objects.get(k)!.object.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'ReplicaSet', name: rsName });
+    const victim = pods()[0]!.split('/')[2]!;
+    t.host.handle({ type: 'terminal', id: 2, line: `kubectl delete pod ${victim}` });
+    for (let i = 0; i < 200 && !t.sent.some((m) => m.type === 'result' && m.id === 2); i++) {
+      t.frames(50);
+      await t.settle();
+    }
+    const answer = t.sent.find((m): m is ResultMessage => m.type === 'result' && m.id === 2)!;
+    expect(answer.result.stdout).toContain(`pod "${victim}" deleted`);
+    t.frames(3000);
+    const after = pods();
+    expect(after).toHaveLength(2);
+    expect(after.some((k) => k.endsWith(`/${victim}`))).toBe(false);
+  });
 });
