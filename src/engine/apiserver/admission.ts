@@ -54,7 +54,9 @@ export function admitPriority(pod: Obj): void {
   if (pcName) {
     const value = SYSTEM_PRIORITY[pcName];
     if (value === undefined) {
-      throw forbidden('pods', ((pod.metadata as Obj)?.name as string) ?? '', `no PriorityClass with name ${pcName} was found`);
+      const meta = pod.metadata as Obj | undefined;
+      // Before name generation: a generateName pod is named by its prefix (admission.extractResourceName).
+      throw forbidden('pods', (meta?.name as string) || (meta?.generateName as string) || '', `no PriorityClass with name ${pcName} was found`);
     }
     spec.priority = value;
   } else spec.priority ??= 0;

@@ -310,3 +310,19 @@ describe('API server: namespaces and nodes', () => {
     expect(msg(post(c, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'Bad_Node' } }, '/api/v1/nodes'))).toMatch(/^Node "Bad_Node" is invalid: metadata.name: Invalid value/);
   });
 });
+
+describe('API server: ObjectMeta omitempty and admission names', () => {
+  it('reads back without empty ownerReferences, finalizers, labels or annotations', () => {
+    const c = new TestCluster({ workers: 1 });
+    post(c, POD('web', { ownerReferences: [], finalizers: [], labels: {}, annotations: {} }));
+    const pod = c.cluster.handle({ verb: 'GET', path: `${PODS}/web` }).body as any;
+    for (const k of ['ownerReferences', 'finalizers', 'labels', 'annotations']) expect(pod.metadata).not.toHaveProperty(k);
+  });
+
+  it('names a generateName pod by its prefix when admission forbids it', () => {
+    const c = new TestCluster({ workers: 1 });
+    const r = post(c, { ...POD(''), metadata: { generateName: 'web-' }, spec: { priorityClassName: 'gold', containers: [{ name: 'web', image: 'nginx' }] } });
+    expect(r.code).toBe(403);
+    expect(msg(r)).toBe('pods "web-" is forbidden: no PriorityClass with name gold was found');
+  });
+});

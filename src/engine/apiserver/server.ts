@@ -235,6 +235,7 @@ export class ApiServer {
     let stored: KubeObject;
     const rv = this.store.nextRevision();
     if (newObj) {
+      omitEmptyMeta(newObj.metadata);
       newObj.metadata.resourceVersion = rv;
       this.store.put(info.resource, newObj);
       stored = newObj;
@@ -292,4 +293,21 @@ export function parseSelectors(p: ParsedPath, query: Record<string, string> | un
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * ObjectMeta's list and map fields are `omitempty`: an object stored with `ownerReferences: []`
+ * (the last owner released) or `finalizers: []` reads back without the field. `metadata` is
+ * always a fresh object here (writes copy it), so deleting keys is safe.
+ */
+function omitEmptyMeta(meta: KubeObject['metadata']): void {
+  const m = meta as Record<string, unknown>;
+  for (const k of ['ownerReferences', 'finalizers'] as const) {
+    const v = m[k];
+    if (Array.isArray(v) && v.length === 0) delete m[k];
+  }
+  for (const k of ['labels', 'annotations'] as const) {
+    const v = m[k];
+    if (v !== null && typeof v === 'object' && Object.keys(v).length === 0) delete m[k];
+  }
 }

@@ -81,7 +81,8 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   reconcileNamespace(info, obj, ctx.p.namespace);
   const meta = obj.metadata as Obj;
   if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
-  admitNamespaceLifecycle(ctx, (meta.name as string) ?? '');
+  // Admission errors name a generateName object by its prefix (admission.extractResourceName).
+  admitNamespaceLifecycle(ctx, (meta.name as string) || (meta.generateName as string) || '');
   if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
   // `delete` only when present: deleting turns hot objects into slow dictionary-mode objects.
