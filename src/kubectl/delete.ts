@@ -11,7 +11,7 @@ import { readInfos } from './apply.ts';
 import { resolveTargets } from './select.ts';
 import { flag } from './flags.ts';
 import { pathFor, type ResourceInfo } from './resources.ts';
-import { waitFor } from './waiter.ts';
+import { interrupted, waitFor } from './waiter.ts';
 
 type Propagation = 'Background' | 'Foreground' | 'Orphan';
 
@@ -71,6 +71,7 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
     if (ctx.p.bools.wait === false) return;
     for (const w of waits) {
       const ok = await waitFor(ctx, w.res, w.namespace, w.name, w.uid, { kind: 'delete' }, timeout);
+      if (interrupted(ctx)) return;
       if (!ok) ctx.errors.push({ message: `timed out waiting for the condition on ${w.res.resource}/${w.name}` });
     }
     return;
@@ -94,6 +95,7 @@ export async function deleteCmd(ctx: Ctx): Promise<void> {
   if (ctx.p.bools.wait === false) return;
   for (const d of deleted) {
     const ok = await waitFor(ctx, res, ctx.namespace, d.name, d.uid, { kind: 'delete' }, timeout);
+    if (interrupted(ctx)) return;
     if (!ok) ctx.errors.push({ message: `timed out waiting for the condition on ${res.resource}/${d.name}` });
   }
 }

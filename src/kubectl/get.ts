@@ -7,6 +7,7 @@ import type { ConfigMap, Event, Namespace, Node, Pod, Secret, Service } from 'ku
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send, watchFrom } from './context.ts';
+import { sleepUntil } from './waiter.ts';
 import { ageSince, durationFlag } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
@@ -243,7 +244,8 @@ async function watchRows(
     }
   });
   try {
-    await ctx.io.sleep(ms);
+    // Only the timeout or an interrupt (Ctrl+C) ends a watch.
+    await sleepUntil(ctx, ms, () => false);
   } finally {
     stop();
   }

@@ -131,7 +131,9 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
     ctx.errors.push({ message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
   }
   const stderr = ctx.stderr.join('') + renderErrors(ctx.errors);
-  const result: KubectlResult = { stdout: ctx.stdout.join(''), stderr, exitCode: ctx.errors.length ? 1 : (ctx.exitCode ?? 0) };
+  // Interrupted (Ctrl+C): what was printed stands; the shell reports 128 + SIGINT.
+  const exitCode = io.signal?.aborted ? 130 : ctx.errors.length ? 1 : (ctx.exitCode ?? 0);
+  const result: KubectlResult = { stdout: ctx.stdout.join(''), stderr, exitCode };
   // An editor cannot use thousands of markers; the first ones locate the problem.
   if (ctx.diagnostics.length) result.diagnostics = ctx.diagnostics.slice(0, MAX_DIAGNOSTICS);
   return result;

@@ -12,7 +12,7 @@ import { intFlag } from './flags.ts';
 import { revisionOf } from './deployutil.ts';
 import { pathFor } from './resources.ts';
 import { fetchInfos } from './select.ts';
-import { sleepUntil } from './waiter.ts';
+import { interrupted, sleepUntil } from './waiter.ts';
 
 /** `--timeout=0` (the default) means "never" upstream; a script cannot wait forever, so an hour of virtual time. */
 const NEVER_MS = 3_600_000;
@@ -97,5 +97,5 @@ export async function rolloutStatus(ctx: Ctx, args: string[]): Promise<void> {
   } finally {
     stop();
   }
-  if (!finished) ctx.errors.push({ message: 'timed out waiting for the condition' });
+  if (!finished && !interrupted(ctx)) ctx.errors.push({ message: 'timed out waiting for the condition' });
 }

@@ -5,6 +5,14 @@
 import type { RestRequest, RestResponse, WatchEvent } from '../engine/apiserver/types.ts';
 import type { SpanInput } from '../engine/trace/span.ts';
 
+/**
+ * A cancellation flag the host raises when the user interrupts the command (Ctrl+C or Stop in the
+ * terminal). A DOM/Node `AbortSignal` satisfies it.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 export interface KubectlIO {
   request(req: RestRequest): RestResponse;
   watch(path: string, query: Record<string, string> | undefined, onEvent: (e: WatchEvent) => void): () => void;
@@ -20,6 +28,14 @@ export interface KubectlIO {
    * the moment their condition is met; without it they sleep in 100 ms steps.
    */
   sleepUntil?(ms: number, done: () => boolean): Promise<void>;
+  /**
+   * Optional: raised when the user interrupts the command. The host then resolves pending
+   * `sleep`/`sleepUntil` promptly; blocking commands (`wait`, `rollout status`, `get -w`, `delete`)
+   * stop waiting, keep what they printed so far, and kubectl exits 130 (128 + SIGINT) with no
+   * further error, as a shell reports a process killed by Ctrl+C. Only the client stops: the
+   * requests already sent stand and the cluster keeps running.
+   */
+  signal?: CancelSignal;
   /** Read a `-f` file; undefined when it does not exist. `-` means stdin. */
   readFile(path: string): string | undefined;
 }

@@ -9,7 +9,7 @@ import { durationFlag } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { pathFor, qualifiedKind } from './resources.ts';
-import { parseFor, waitFor } from './waiter.ts';
+import { interrupted, parseFor, waitFor } from './waiter.ts';
 import { resolveTargets } from './select.ts';
 
 export async function waitCmd(ctx: Ctx): Promise<void> {
@@ -47,6 +47,7 @@ export async function waitCmd(ctx: Ctx): Promise<void> {
     }
     const uid = (r.body as { metadata?: { uid?: string } }).metadata?.uid;
     const ok = await waitFor(ctx, res, ctx.namespace, name, uid, cond, timeoutMs);
+    if (interrupted(ctx)) return;
     if (ok) ctx.stdout.push(`${qualifiedKind(res)}/${name} condition met\n`);
     else ctx.errors.push({ message: `timed out waiting for the condition on ${res.resource}/${name}` });
   }

@@ -29,19 +29,26 @@ function holds(c: Condition, o: Obj | undefined, uid: string | undefined): boole
   return !!cond && cond.status.toLowerCase() === c.value.toLowerCase();
 }
 
-/** Steps virtual time until `done()` or `ms` have passed. */
+/** True once the user interrupted the command (Ctrl+C): waits end, and no timeout error follows. */
+export function interrupted(ctx: Ctx): boolean {
+  return ctx.io.signal?.aborted === true;
+}
+
+/** Steps virtual time until `done()`, an interrupt, or `ms` have passed. */
 export async function sleepUntil(ctx: Ctx, ms: number, done: () => boolean): Promise<void> {
-  if (done()) return;
-  if (ctx.io.sleepUntil) return ctx.io.sleepUntil(ms, done);
-  let left = ms;
-  while (left > 0 && !done()) {
-    const step = Math.min(left, 100);
-    await ctx.io.sleep(step);
-    left -= step;
+  const stop = () => done() || interrupted(ctx);
+  if (stop()) return;
+  if (ctx.io.sleepUntil) return ctx.io.sleepUntil(ms, stop);
+  // Against an absolute deadline, so 100 ms steps that wake late do not add up to a longer wait.
+  const end = ctx.io.nowMs() + ms;
+  while (!stop()) {
+    const left = end - ctx.io.nowMs();
+    if (left <= 0) break;
+    await ctx.io.sleep(Math.min(left, 100));
   }
 }
 
-/** Waits for `c` on one object; true when met, false on timeout. */
+/** Waits for `c` on one object; true when met, false on timeout or interrupt (check {@link interrupted}). */
 export async function waitFor(ctx: Ctx, res: ResourceInfo, namespace: string, name: string, uid: string | undefined, c: Condition, timeoutMs: number): Promise<boolean> {
   const ns = res.namespaced ? namespace : undefined;
   const query = { fieldSelector: `metadata.name=${name}` };

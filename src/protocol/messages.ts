@@ -58,6 +58,16 @@ export interface TerminalMessage {
   line: string;
 }
 
+/**
+ * Interrupt the running command with this id (Ctrl+C or Stop in the terminal). Its waits end at
+ * once and it answers — with what it printed so far, exit code 130 and `interrupted: true`.
+ * Only the client stops: the cluster is not touched. An id that is not running is ignored.
+ */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
 /** Every message the main thread sends to the worker. */
 export type ToWorker =
   | InitMessage
@@ -66,7 +76,8 @@ export type ToWorker =
   | StepMessage
   | SpeedMessage
   | ApplyMessage
-  | TerminalMessage;
+  | TerminalMessage
+  | CancelMessage;
 
 // ─── worker → main ──────────────────────────────────────────────────────────────────────────────
 
@@ -145,6 +156,8 @@ export interface RestCall {
 export interface CommandResult extends KubectlResult {
   /** kubectl's requests in the order sent; absent when the command made none (e.g. `sim`, `sleep`). */
   requests?: RestCall[];
+  /** The user interrupted the command (a {@link CancelMessage}); `exitCode` is then 130. */
+  interrupted?: boolean;
 }
 
 /** The answer to an {@link ApplyMessage} or {@link TerminalMessage}. */

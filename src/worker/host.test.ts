@@ -85,6 +85,55 @@ describe('worker host', () => {
     expect(t.results()[0]).toMatchObject({ id: 5, result: { stdout: 'condition met\n' } });
   });
 
+  it('cancel interrupts a blocked command at once (even paused); other commands and playback are not held up', async () => {
+    const t = setup();
+    t.host.handle({ type: 'init', seed: 1, workers: 1, playing: false });
+    t.host.handle({ type: 'terminal', id: 5, line: 'kubectl wait --for=condition=Ready pod/x' });
+    await t.flushPromises();
+    // While it blocks: an Apply and a second line (a UI action) run as separate kubectl processes.
+    t.host.handle({ type: 'apply', id: 6, text: 'kind: Deployment', file: 'manifest.yaml' });
+    t.host.handle({ type: 'terminal', id: 7, line: 'kubectl get pods' });
+    t.host.handle({ type: 'play' });
+    t.host.handle({ type: 'pause' });
+    await t.flushPromises();
+    expect(t.results().map((r) => r.id).sort()).toEqual([6, 7]);
+    const now = t.cluster().now();
+    t.host.handle({ type: 'cancel', id: 5 });
+    await t.flushPromises();
+    expect(t.results().find((r) => r.id === 5)?.result).toEqual({ stdout: 'waiting\n', stderr: '', exitCode: 130, interrupted: true });
+    expect(t.cluster().now()).toBe(now); // only the client stopped: no virtual time passed
+    // A late or unknown cancel is ignored.
+    t.host.handle({ type: 'cancel', id: 5 });
+    t.host.handle({ type: 'cancel', id: 99 });
+    await t.flushPromises();
+    expect(t.results()).toHaveLength(3);
+    expect(t.sent.some((m) => m.type === 'fatal')).toBe(false);
+  });
+
+  it('an interrupted `sleep` line (script runner) also exits 130', async () => {
+    const sent: FromWorker[] = [];
+    let cluster!: FakeCluster;
+    const host = createHost({
+      createCluster: (o) => (cluster = new FakeCluster(o)),
+      restoreCluster: (s) => (cluster = new FakeCluster(s.options)),
+      kubectl: (argv, io) => fakeKubectl(argv, io, () => cluster),
+      runLine: async (_line, _c, io) => {
+        await io.sleep(3_600_000);
+        return { stdout: '', stderr: '', exitCode: 0 };
+      },
+      post: (m) => sent.push(m),
+      wallNow: () => 0,
+    });
+    host.handle({ type: 'init', seed: 1, workers: 1 });
+    host.handle({ type: 'terminal', id: 1, line: 'sleep 1h' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.some((m) => m.type === 'result')).toBe(false);
+    host.handle({ type: 'cancel', id: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.find((m): m is ResultMessage => m.type === 'result')).toMatchObject({ id: 1, result: { exitCode: 130, interrupted: true } });
+    expect(cluster.now()).toBe(0);
+  });
+
   it('step releases exactly one span while paused', () => {
     const t = setup();
     t.host.handle({ type: 'init', seed: 1, workers: 3, playing: false });

@@ -5,7 +5,7 @@
  */
 import type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject } from '../engine/types.ts';
 import type { RestRequest } from '../engine/apiserver/types.ts';
-import type { KubectlIO } from '../kubectl/types.ts';
+import type { CancelSignal, KubectlIO } from '../kubectl/types.ts';
 import type { CommandResult, FromWorker, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
@@ -66,7 +66,13 @@ export function createHost(deps: HostDeps): Host {
   let lastSnapshotWall = 0;
   let lastSentNow = -1;
   let unsubscribe: (() => void)[] = [];
-  const sleepers: { at: number; resolve: () => void }[] = [];
+  /**
+   * Commands waiting for virtual time. A sleeper wakes when the clock reaches `at`, when its
+   * `done()` holds (checked each frame), or when its command is interrupted.
+   */
+  const sleepers: { at: number; resolve: () => void; signal?: CancelSignal; done?: () => boolean }[] = [];
+  /** Running terminal lines and Applies by request id, so a `cancel` can interrupt one. */
+  const jobs = new Map<number, AbortController>();
   /** The last applied editor text, so `kubectl apply -f manifest.yaml` works in the terminal too. */
   let lastFiles: Record<string, string> = {};
 
@@ -91,7 +97,8 @@ export function createHost(deps: HostDeps): Host {
     if (!cluster || sleepers.length === 0) return;
     const now = cluster.now();
     for (let i = sleepers.length - 1; i >= 0; i--) {
-      if (sleepers[i].at <= now) sleepers.splice(i, 1)[0].resolve();
+      const s = sleepers[i];
+      if (s.at <= now || s.signal?.aborted || s.done?.()) sleepers.splice(i, 1)[0].resolve();
     }
   };
 
@@ -125,7 +132,10 @@ export function createHost(deps: HostDeps): Host {
   const start = (msg: Extract<ToWorker, { type: 'init' }>) => {
     for (const u of unsubscribe) u();
     unsubscribe = [];
-    sleepers.length = 0;
+    // Commands still waiting on the old cluster end as interrupted (the bridge has already failed them).
+    for (const job of jobs.values()) job.abort();
+    jobs.clear();
+    for (const s of sleepers.splice(0)) s.resolve();
     released = [];
     lastRecorded = 0;
     lastReleased = 0;
@@ -152,8 +162,9 @@ export function createHost(deps: HostDeps): Host {
    * kubectl's access to the cluster for one command. With `calls`, every request that became a
    * `kubectl → kube-apiserver` hop (a span with `from: 'kubectl'`) is noted with its response
    * code: per command, so an Apply and a blocking terminal command running at once keep theirs apart.
+   * With `signal`, an interrupt wakes the command's waits at once (kubectl then exits 130).
    */
-  const io = (files: Record<string, string> = lastFiles, calls?: RestCall[]): KubectlIO => ({
+  const io = (files: Record<string, string> = lastFiles, calls?: RestCall[], signal?: CancelSignal): KubectlIO => ({
     request: (req) => {
       const res = cluster!.handle(req);
       if (calls && res.spanId && (req.from ?? 'kubectl') === 'kubectl') {
@@ -165,19 +176,34 @@ export function createHost(deps: HostDeps): Host {
     trace: (span) => { cluster!.recordSpan(span); },
     nowMs: () => cluster!.epochMs + cluster!.now(),
     sleep: (ms) => new Promise<void>((resolve) => {
-      sleepers.push({ at: cluster!.now() + Math.max(0, ms), resolve });
+      sleepers.push({ at: cluster!.now() + Math.max(0, ms), resolve, signal });
       wakeSleepers();
     }),
+    sleepUntil: (ms, done) => new Promise<void>((resolve) => {
+      sleepers.push({ at: cluster!.now() + Math.max(0, ms), resolve, signal, done });
+      wakeSleepers();
+    }),
+    ...(signal ? { signal } : {}),
     readFile: (path) => files[path],
   });
 
-  /** Run a command with its own request log; the result carries the REST requests it became. */
-  const answer = (id: number, work: (calls: RestCall[]) => Promise<KubectlResult>) => {
+  /**
+   * Run a command with its own request log and interrupt signal; the result carries the REST
+   * requests it became. Commands run concurrently, like kubectl processes in several terminals:
+   * a blocked `rollout status` never holds up an Apply or a UI action.
+   */
+  const answer = (id: number, work: (calls: RestCall[], signal: CancelSignal) => Promise<KubectlResult>) => {
     const calls: RestCall[] = [];
-    const withCalls = (result: KubectlResult): CommandResult => (calls.length ? { ...result, requests: calls } : result);
+    const job = new AbortController();
+    jobs.set(id, job);
+    const withCalls = (result: KubectlResult): CommandResult => {
+      // Whatever the line was (kubectl, `sleep`, `sim traffic`), an interrupted one exits 128 + SIGINT.
+      const r: CommandResult = job.signal.aborted ? { ...result, exitCode: 130, interrupted: true } : result;
+      return calls.length ? { ...r, requests: calls } : r;
+    };
     let p: Promise<KubectlResult>;
     try {
-      p = work(calls);
+      p = work(calls, job.signal);
     } catch (err) {
       p = Promise.reject(err);
     }
@@ -185,16 +211,17 @@ export function createHost(deps: HostDeps): Host {
       (result) => post({ type: 'result', id, result: withCalls(result) }),
       (err: unknown) => post({ type: 'result', id, result: withCalls(internalError(err)) }),
     ).finally(() => {
+      if (jobs.get(id) === job) jobs.delete(id);
       flush(true);
       snapshot();
     });
   };
 
-  const runTerminal = async (line: string, calls: RestCall[]): Promise<KubectlResult> => {
-    if (deps.runLine) return deps.runLine(line, cluster!, io(lastFiles, calls));
+  const runTerminal = async (line: string, calls: RestCall[], signal: CancelSignal): Promise<KubectlResult> => {
+    if (deps.runLine) return deps.runLine(line, cluster!, io(lastFiles, calls, signal));
     const words = splitWords(line.trim());
     if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
-    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io(lastFiles, calls));
+    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io(lastFiles, calls, signal));
     return { stdout: '', stderr: `${words[0]}: command not found\n`, exitCode: 127 };
   };
 
@@ -239,6 +266,12 @@ export function createHost(deps: HostDeps): Host {
     handle(msg) {
       guarded(msg.type, () => {
         if (msg.type === 'init') return start(msg);
+        if (msg.type === 'cancel') {
+          // Only the client stops: nothing in the cluster changes, so no flush or snapshot here.
+          jobs.get(msg.id)?.abort();
+          wakeSleepers();
+          return;
+        }
         if (!cluster || !pacer) {
           if (msg.type === 'apply' || msg.type === 'terminal') {
             post({ type: 'result', id: msg.id, result: { stdout: '', stderr: 'error: the cluster is not ready yet\n', exitCode: 1 } });
@@ -256,10 +289,10 @@ export function createHost(deps: HostDeps): Host {
           case 'apply': {
             const files = { [msg.file]: msg.text };
             lastFiles = files;
-            answer(msg.id, (calls) => deps.kubectl(['apply', '-f', msg.file], io(files, calls)));
+            answer(msg.id, (calls, signal) => deps.kubectl(['apply', '-f', msg.file], io(files, calls, signal)));
             break;
           }
-          case 'terminal': answer(msg.id, (calls) => runTerminal(msg.line, calls)); break;
+          case 'terminal': answer(msg.id, (calls, signal) => runTerminal(msg.line, calls, signal)); break;
         }
         flush(true);
         if (msg.type !== 'apply' && msg.type !== 'terminal') snapshot(); // those snapshot when answered

@@ -133,6 +133,8 @@ export async function fakeKubectl(argv: string[], io: KubectlIO, cluster: () => 
   }
   if (argv[0] === 'wait') {
     await io.sleep(5000);
+    // Interrupted (Ctrl+C): what it printed so far, exit 130, as the real kubectl does.
+    if (io.signal?.aborted) return { stdout: 'waiting\n', stderr: '', exitCode: 130 };
     return { stdout: 'condition met\n', stderr: '', exitCode: 0 };
   }
   if (argv[0] === 'boom') throw new Error('kaboom');
