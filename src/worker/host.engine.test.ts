@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, restoreCluster } from '../engine/index.ts';
 import { kubectl } from '../kubectl/index.ts';
-import type { ClusterSnapshot } from '../engine/types.ts';
+import type { Cluster, ClusterSnapshot } from '../engine/types.ts';
 import type { DeltaMessage, FromWorker, ResultMessage, SnapshotMessage } from '../protocol/messages.ts';
 import { createHost } from './host.ts';
 import { runTerminalLine } from './simLine.ts';
@@ -149,5 +149,62 @@ describe('worker host on the real engine', () => {
     const after = pods();
     expect(after).toHaveLength(2);
     expect(after.some((k) => k.endsWith(`/${victim}`))).toBe(false);
+  });
+
+  it('Ctrl+C on a blocked rollout status: partial output and exit 130, the next command runs, and the snapshot still restores to the same future', async () => {
+    const sent: FromWorker[] = [];
+    let wall = 0;
+    let cluster!: Cluster;
+    const host = createHost({ createCluster: (o) => (cluster = createCluster(o)), restoreCluster, kubectl, runLine: runTerminalLine, post: (m) => sent.push(m), wallNow: () => wall });
+    const frames = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        wall += 16;
+        host.frame();
+      }
+    };
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const result = (id: number) => sent.find((m): m is ResultMessage => m.type === 'result' && m.id === id)?.result;
+    host.handle({ type: 'init', seed: 7, workers: 3, speed: 8 });
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n';
+    host.handle({ type: 'apply', id: 1, text: yaml, file: 'manifest.yaml' });
+    await settle();
+    host.handle({ type: 'terminal', id: 2, line: 'kubectl rollout status deployment/web' });
+    await settle();
+    frames(60); // until the ReplicaSet has created the pods
+    host.handle({ type: 'terminal', id: 3, line: 'kubectl get pods -w' });
+    await settle();
+    frames(120); // the watch sees the pods appear; the rollout is still far from done
+    host.handle({ type: 'pause' }); // even paused (no virtual time passes), Ctrl+C answers at once
+    await settle();
+    expect(result(2)).toBeUndefined();
+    const at = cluster.now();
+    host.handle({ type: 'cancel', id: 2 });
+    host.handle({ type: 'cancel', id: 3 });
+    await settle();
+    const r = result(2)!;
+    expect(r.exitCode).toBe(130);
+    expect(r.interrupted).toBe(true);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Waiting for deployment/);
+    expect(r.stdout).not.toContain('successfully rolled out');
+    expect(r.requests?.map((c) => c.path)).toContain('/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb');
+    expect(result(3)).toMatchObject({ exitCode: 130, stderr: '' });
+    expect(result(3)!.stdout).toMatch(/^NAME\s+READY\s+STATUS/);
+    expect(cluster.now()).toBe(at);
+    host.handle({ type: 'terminal', id: 4, line: 'kubectl get deployments' });
+    await settle();
+    expect(result(4)).toMatchObject({ exitCode: 0 });
+    expect(result(4)!.stdout).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s/);
+
+    // The interrupted client left no trace in the cluster's future: restore-then-continue equals continuing.
+    const snap = sent.filter((m): m is SnapshotMessage => m.type === 'snapshot').at(-1)!.snapshot as ClusterSnapshot;
+    const restored = restoreCluster(snap);
+    expect(restored.now()).toBe(cluster.now());
+    const pods = (c: Cluster) => JSON.stringify(c.handle({ verb: 'GET', path: '/api/v1/pods', quiet: true } as never).body);
+    expect(pods(restored)).toBe(pods(cluster));
+    cluster.runFor(60_000);
+    restored.runFor(60_000);
+    expect(pods(restored)).toBe(pods(cluster));
+    expect(pods(cluster)).toContain('"phase":"Running"');
   });
 });
