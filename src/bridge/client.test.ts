@@ -43,6 +43,19 @@ describe('Bridge', () => {
     await expect(p).resolves.toMatchObject({ stdout: 'No resources found\n' });
   });
 
+  it('cancel interrupts a running line by id; a line already answered is not cancelled', async () => {
+    const run = bridge.runLine('kubectl rollout status deployment/web');
+    const msg = workers[0].sent.find((m) => m.type === 'terminal') as Extract<ToWorker, { type: 'terminal' }>;
+    expect(msg.id).toBe(run.id);
+    bridge.cancel(run.id);
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'cancel', id: run.id });
+    workers[0].emit({ type: 'result', id: run.id, result: { stdout: 'Waiting…\n', stderr: '', exitCode: 130, interrupted: true } });
+    await expect(run.result).resolves.toMatchObject({ exitCode: 130, interrupted: true });
+    const count = workers[0].sent.length;
+    bridge.cancel(run.id);
+    expect(workers[0].sent).toHaveLength(count);
+  });
+
   it('on a worker error: crashed, then a new worker restored from the last snapshot, pending requests answered', async () => {
     workers[0].emit({ type: 'ready', seed: 7, workers: 3, epochMs: 0 });
     workers[0].emit({ type: 'snapshot', snapshot });

@@ -112,7 +112,21 @@ export class Bridge {
 
   /** One terminal line (`kubectl …`, `sim …`). */
   terminal(line: string): Promise<CommandResult> {
-    return this.request((id) => ({ type: 'terminal', id, line }));
+    return this.runLine(line).result;
+  }
+
+  /** One terminal line, with the id {@link cancel} takes to interrupt it. */
+  runLine(line: string): { id: number; result: Promise<CommandResult> } {
+    const id = this.nextId++;
+    return { id, result: this.request((i) => ({ type: 'terminal', id: i, line }), id) };
+  }
+
+  /**
+   * Interrupt a running command (Ctrl+C): the worker ends its waits and answers at once with
+   * exit code 130. A command that already answered is left alone.
+   */
+  cancel(id: number): void {
+    if (this.pending.has(id)) this.send({ type: 'cancel', id });
   }
 
   /** Simulate a crash (tests and the e2e "worker dies" check). */
@@ -120,8 +134,7 @@ export class Bridge {
     this.crash('forced by test');
   }
 
-  private request(make: (id: number) => ToWorker): Promise<CommandResult> {
-    const id = this.nextId++;
+  private request(make: (id: number) => ToWorker, id = this.nextId++): Promise<CommandResult> {
     return new Promise<CommandResult>((resolve) => {
       if (!this.worker || this.status === 'crashed') {
         resolve({ stdout: '', stderr: 'error: the simulation is restarting; try again in a moment\n', exitCode: 1 });

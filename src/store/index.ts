@@ -3,17 +3,17 @@
  * (one pod, one node's pod keys, the clock) so a few hundred pods stay smooth.
  */
 import { create } from 'zustand';
-import { Bridge, type WorkerStatus } from '../bridge/client.ts';
+import { Bridge, type WorkerLike, type WorkerStatus } from '../bridge/client.ts';
 import type { CommandResult, DeltaMessage } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
 import type { Diagnostic } from '../protocol/types.ts';
 import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
-import { appendRequests, appendTerminal, type TerminalLine } from './terminal.ts';
+import { appendResult, appendTerminal, CTRL_C, type TerminalJob, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
 export { objectAt } from './reducers.ts';
-export type { TerminalLine } from './terminal.ts';
+export type { TerminalJob, TerminalLine } from './terminal.ts';
 export type { WorkerStatus } from '../bridge/client.ts';
 
 export interface Selection {
@@ -40,6 +40,8 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   /** Shown until dismissed after a crash; the detail is for the console, not the banner. */
   workerNotice?: { detail?: string };
   terminal: TerminalLine[];
+  /** Commands running in the terminal, oldest first (typed ones and UI actions). */
+  terminalJobs: TerminalJob[];
   /** Bumped when a UI action ran a command: the dock opens its terminal tab to show it. */
   terminalReveal: number;
   lastAction?: LastAction;
@@ -50,7 +52,18 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   setSpeed(n: number): void;
   select(sel?: Selection): void;
   apply(text: string, file?: string): Promise<CommandResult>;
-  runTerminal(line: string): Promise<CommandResult>;
+  /**
+   * Run a line through the terminal. `typed`: entered at the prompt — the foreground job Ctrl+C
+   * interrupts. Lines run concurrently, like kubectl in several terminals.
+   */
+  runTerminal(line: string, opts?: { typed?: boolean }): Promise<CommandResult>;
+  /**
+   * Ctrl+C at the prompt: interrupt the typed command if one runs; otherwise the shell discards
+   * the line being typed and echoes it with `^C`.
+   */
+  ctrlC(input: string): void;
+  /** The Stop button: interrupt every command running in the terminal. */
+  stopTerminal(): void;
   /**
    * A UI action (Delete pod, Scale, Kill container …) as the command line it stands for: run
    * through the terminal's path, so the terminal shows the line and its output.
@@ -60,11 +73,14 @@ export interface StoreState extends ClusterSlice, TraceSlice {
   dismissWorkerNotice(): void;
   /** Animation over: drop these spans from activeSpans. */
   expireSpans(ids: ReadonlySet<number>): void;
-  /** Start the worker; returns the cleanup (React effect). */
-  connect(opts?: { seed?: number; workers?: number }): () => void;
+  /** Start the worker; returns the cleanup (React effect). `spawn` replaces the worker in tests. */
+  connect(opts?: { seed?: number; workers?: number; spawn?: () => WorkerLike }): () => void;
 }
 
 let bridge: Bridge | undefined;
+/** How to interrupt each running terminal job (kept out of the state: functions, not data). */
+const interrupts = new Map<number, () => void>();
+let nextJobId = 1;
 
 /**
  * Deltas wait for the next animation frame and are applied together, in order, as one store
@@ -128,6 +144,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   worker: 'starting',
   workerNotice: undefined,
   terminal: [],
+  terminalJobs: [],
   terminalReveal: 0,
   lastAction: undefined,
 
@@ -157,17 +174,33 @@ export const useStore = create<StoreState>()((set, get) => ({
     set({ diagnostics: result.diagnostics ?? [] });
     return result;
   },
-  async runTerminal(line) {
-    set((s) => ({ terminal: appendTerminal(s.terminal, { kind: 'input', text: line }) }));
-    const result = bridge ? await bridge.terminal(line) : notConnected;
-    set((s) => {
-      let lines = s.terminal;
-      if (result.stdout) lines = appendTerminal(lines, { kind: 'stdout', text: result.stdout });
-      if (result.stderr) lines = appendTerminal(lines, { kind: 'stderr', text: result.stderr });
-      if (result.requests?.length) lines = appendRequests(lines, result.requests);
-      return { terminal: lines };
-    });
+  async runTerminal(line, opts = {}) {
+    const job: TerminalJob = { id: nextJobId++, line, typed: !!opts.typed };
+    set((s) => ({ terminal: appendTerminal(s.terminal, { kind: 'input', text: line, cmd: job.id }), terminalJobs: [...s.terminalJobs, job] }));
+    let result = notConnected;
+    const b = bridge;
+    if (b) {
+      const run = b.runLine(line);
+      interrupts.set(job.id, () => b.cancel(run.id));
+      try {
+        result = await run.result;
+      } finally {
+        interrupts.delete(job.id);
+      }
+    }
+    set((s) => ({ terminal: appendResult(s.terminal, job.id, result), terminalJobs: s.terminalJobs.filter((j) => j.id !== job.id) }));
     return result;
+  },
+  ctrlC(input) {
+    const fg = get().terminalJobs.filter((j) => j.typed).at(-1);
+    if (fg) {
+      interrupts.get(fg.id)?.();
+      return;
+    }
+    set((s) => ({ terminal: appendTerminal(s.terminal, { kind: 'input', text: input + CTRL_C }) }));
+  },
+  stopTerminal() {
+    for (const j of get().terminalJobs) interrupts.get(j.id)?.();
   },
   async runAction(line) {
     set((s) => ({ terminalReveal: s.terminalReveal + 1, lastAction: { line } }));
@@ -192,7 +225,7 @@ export const useStore = create<StoreState>()((set, get) => ({
     const workers = opts.workers ?? get().workers;
     bridge?.dispose();
     const mine = new Bridge(
-      { seed, workers },
+      { seed, workers, ...(opts.spawn ? { spawn: opts.spawn } : {}) },
       {
         onDelta: (delta: DeltaMessage) => {
           if (bridge === mine) queueDelta(delta);

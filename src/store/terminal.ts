@@ -1,5 +1,5 @@
 /** Terminal scrollback kept in the store so it survives switching tabs. */
-import type { RestCall } from '../protocol/messages.ts';
+import type { CommandResult, RestCall } from '../protocol/messages.ts';
 
 export interface TerminalLine {
   id: number;
@@ -13,7 +13,20 @@ export interface TerminalLine {
   count?: number;
   /** `request`: the request's span id. */
   spanId?: number;
+  /** The command (store job id) this line belongs to, so its output lands under its own line. */
+  cmd?: number;
 }
+
+/** A command running in the terminal: typed at the prompt (the foreground job) or run by a UI action. */
+export interface TerminalJob {
+  id: number;
+  line: string;
+  /** Typed at the prompt: the prompt waits for it, and Ctrl+C interrupts it. */
+  typed: boolean;
+}
+
+/** What the shell echoes when Ctrl+C interrupts a command or discards the line being typed. */
+export const CTRL_C = '^C';
 
 /** Lines of scrollback kept (older ones scroll away, like a real terminal's buffer). */
 export const MAX_TERMINAL_LINES = 2000;
@@ -25,8 +38,32 @@ let nextLineId = 1;
 /** Append output, splitting it into lines; a trailing newline does not add an empty line. */
 export function appendTerminal(lines: TerminalLine[], entry: Omit<TerminalLine, 'id'>): TerminalLine[] {
   const text = entry.text.endsWith('\n') ? entry.text.slice(0, -1) : entry.text;
-  const added = text.split('\n').map((t) => ({ id: nextLineId++, kind: entry.kind, text: t }));
+  const added = text.split('\n').map((t) => ({ id: nextLineId++, kind: entry.kind, text: t, ...(entry.cmd !== undefined ? { cmd: entry.cmd } : {}) }));
   return cap(lines.concat(added));
+}
+
+/**
+ * A finished command's output — stdout, stderr, `^C` when it was interrupted, then the REST
+ * requests it became — placed right after the lines of the same command. Commands run
+ * concurrently (a UI action while `get -w` blocks, as in a second terminal), so each command's
+ * output stays under its own `$ line` instead of under whichever line was typed last.
+ */
+export function appendResult(lines: TerminalLine[], cmd: number, result: CommandResult): TerminalLine[] {
+  let added: TerminalLine[] = [];
+  if (result.stdout) added = appendTerminal(added, { kind: 'stdout', text: result.stdout, cmd });
+  if (result.stderr) added = appendTerminal(added, { kind: 'stderr', text: result.stderr, cmd });
+  if (result.interrupted) added = appendTerminal(added, { kind: 'stdout', text: CTRL_C, cmd });
+  if (result.requests?.length) added = appendRequests(added, result.requests).map((l) => ({ ...l, cmd }));
+  if (added.length === 0) return lines;
+  let at = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i]!.cmd === cmd) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0 || at === lines.length - 1) return cap(lines.concat(added));
+  return cap([...lines.slice(0, at + 1), ...added, ...lines.slice(at + 1)]);
 }
 
 /** Append the REST requests a command became (`GET /api/v1/…`), at most {@link MAX_REQUEST_LINES}. */
