@@ -40,13 +40,16 @@ const AGGREGATE_INTERVAL_MS = 600_000;
 
 /** EventAggregator's record: the distinct messages seen for one aggregate key, and when last. */
 interface AggregateRecord {
-  messages: Set<string>;
+  /** At most AGGREGATE_MAX_EVENTS entries: a small array beats a Set here (one per object and reason). */
+  messages: string[];
   lastMs: number;
 }
 
 export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
   // LRU by insertion order: a hit is re-inserted, the oldest entry goes past MAX_CACHE.
   const cache = new Map<string, Cached>();
+  // Evicted oldest-created first past MAX_CACHE (upstream: least recently used); the difference
+  // shows only with more than 4,096 objects × reasons active within 10 minutes.
   const aggregates = new Map<string, AggregateRecord>();
 
   /**
@@ -57,15 +60,16 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
   const aggregate = (aggKey: string, message: string, eventKey: string): { key: string; message: string } => {
     const now = deps.nowMs();
     let rec = aggregates.get(aggKey);
-    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), lastMs: now };
-    rec.messages.add(message);
+    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) {
+      rec = { messages: [], lastMs: now };
+      aggregates.set(aggKey, rec);
+      if (aggregates.size > MAX_CACHE) aggregates.delete(aggregates.keys().next().value!);
+    }
+    if (!rec.messages.includes(message)) rec.messages.push(message);
     rec.lastMs = now;
-    aggregates.delete(aggKey);
-    aggregates.set(aggKey, rec);
-    if (aggregates.size > MAX_CACHE) aggregates.delete(aggregates.keys().next().value!);
-    if (rec.messages.size < AGGREGATE_MAX_EVENTS) return { key: eventKey, message };
+    if (rec.messages.length < AGGREGATE_MAX_EVENTS) return { key: eventKey, message };
     // PopAny keeps the set below the threshold; Go picks an arbitrary element, we the oldest.
-    rec.messages.delete(rec.messages.values().next().value!);
+    rec.messages.shift();
     return { key: `agg\u0000${aggKey}`, message: `(combined from similar events): ${message}` };
   };
   // Every Event this recorder writes carries the same source; stored objects are frozen, so they
@@ -77,8 +81,8 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
       const namespace = meta.namespace || 'default';
       const fieldPath = opts?.fieldPath;
       // The source is part of upstream's keys too, but it is constant within one recorder's cache.
-      const aggKey = [object.kind, namespace, meta.name, meta.uid ?? '', type, reason].join('\u0000');
-      const { key, message } = aggregate(aggKey, rawMessage, [aggKey, fieldPath ?? '', rawMessage].join('\u0000'));
+      const aggKey = `${object.kind}\u0000${namespace}\u0000${meta.name}\u0000${meta.uid ?? ''}\u0000${type}\u0000${reason}`;
+      const { key, message } = aggregate(aggKey, rawMessage, `${aggKey}\u0000${fieldPath ?? ''}\u0000${rawMessage}`);
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {
