@@ -1,6 +1,6 @@
 // The kubectl terminal runs the same kubectl as the CLI.
 import { expect, test } from '@playwright/test';
-import { openApp, runInTerminal, shot } from './helpers.ts';
+import { openApp, runInTerminal, shot, terminalInput } from './helpers.ts';
 
 test('kubectl get nodes lists the default cluster', async ({ page }) => {
   await openApp(page);
@@ -10,4 +10,41 @@ test('kubectl get nodes lists the default cluster', async ({ page }) => {
   for (const w of ['worker-1', 'worker-2', 'worker-3']) expect(text).toMatch(new RegExp(`^${w}\\s+Ready\\s+<none>\\s+`, 'm'));
   await expect(page.locator('[data-testid="node"]')).toHaveCount(4);
   await shot(page, 'terminal-get-nodes');
+});
+
+test('Ctrl+C interrupts a blocking command, the Stop button too; the prompt works again', async ({ page }) => {
+  await openApp(page);
+  const input = await terminalInput(page);
+  const term = page.locator('[data-testid="terminal"]');
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
+  await input.click();
+  await input.fill('kubectl get nodes -w --timeout=1h');
+  await input.press('Enter');
+  await expect(stop).toBeVisible();
+  // While it blocks, the rest of the UI answers: playback toggles.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await input.press('Control+c');
+  await expect(term).toContainText('^C');
+  await expect(stop).toBeHidden();
+  const text = await term.innerText();
+  // What the watch printed (its LIST), then ^C — as a shell shows a killed command.
+  expect(text).toMatch(/\$ kubectl get nodes -w --timeout=1h\nNAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n(.*\n){4}\^C\n/);
+  await runInTerminal(page, 'kubectl get deployments', /No resources found in default namespace\./);
+
+  // At an idle prompt, Ctrl+C discards the line being typed.
+  await input.fill('kubectl get no');
+  await input.press('Control+c');
+  await expect(term).toContainText('$ kubectl get no^C');
+  await expect(input).toHaveValue('');
+
+  // The Stop button, for those who do not know Ctrl+C.
+  await input.fill('sleep 1h');
+  await input.press('Enter');
+  await expect(stop).toBeVisible();
+  await stop.click();
+  await expect(stop).toBeHidden();
+  expect(await term.innerText()).toMatch(/\$ sleep 1h\n\^C/);
+  await runInTerminal(page, 'kubectl get nodes', /\$ kubectl get nodesNAME/); // textContent: lines run together
+  await shot(page, 'terminal-ctrl-c');
 });

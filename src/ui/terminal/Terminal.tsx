@@ -1,6 +1,7 @@
 /**
  * The kubectl terminal: `$` prompt, ↑/↓ history, `clear`; runs `kubectl …` (the same kubectl as
- * the CLI) and `sim …` in the worker. Output is plain text.
+ * the CLI) and `sim …` in the worker. Output is plain text. Ctrl+C interrupts the typed command
+ * (or discards the line being typed), as a shell does; the Stop button interrupts whatever runs.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +14,13 @@ export function Terminal() {
   const lines = useStore((s) => s.terminal);
   const runTerminal = useStore((s) => s.runTerminal);
   const clearTerminal = useStore((s) => s.clearTerminal);
+  const ctrlC = useStore((s) => s.ctrlC);
+  const stopTerminal = useStore((s) => s.stopTerminal);
   const playing = useStore((s) => s.playback.playing);
+  const jobs = useStore((s) => s.terminalJobs);
+  /** A typed command runs: the prompt waits for it (UI actions run beside it, like a second terminal). */
+  const running = jobs.some((j) => j.typed);
   const [input, setInput] = useState('');
-  const [running, setRunning] = useState(false);
   const [history, setHistory] = useState<string[]>(loadHistory);
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const out = useRef<HTMLDivElement>(null);
@@ -24,7 +29,7 @@ export function Terminal() {
   useEffect(() => {
     const el = out.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [lines, running]);
+  }, [lines, jobs]);
 
   const submit = async () => {
     const line = input.trim();
@@ -36,13 +41,16 @@ export function Terminal() {
       clearTerminal();
       return;
     }
-    setRunning(true);
     try {
-      await runTerminal(line);
+      await runTerminal(line, { typed: true });
     } finally {
-      setRunning(false);
       requestAnimationFrame(() => field.current?.focus());
     }
+  };
+
+  const stop = () => {
+    stopTerminal();
+    field.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -69,6 +77,14 @@ export function Terminal() {
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       clearTerminal();
+    } else if (e.key === 'c' && e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
+      // With text selected at an idle prompt, Ctrl+C copies it, as the browser would.
+      const el = e.currentTarget;
+      if (!running && el.selectionStart !== el.selectionEnd) return;
+      e.preventDefault();
+      ctrlC(running ? '' : input);
+      setInput('');
+      setCursor(undefined);
     }
   };
 
@@ -88,7 +104,7 @@ export function Terminal() {
             </div>
           );
         })}
-        {running && <div className="terminal-hint">{playing ? t('running') : t('waitingPaused')}</div>}
+        {jobs.length > 0 && <div className="terminal-hint">{playing ? t('running') : t('waitingPaused')}</div>}
       </div>
       <div className="terminal-in">
         <span className="prompt" aria-hidden="true">$</span>
@@ -105,6 +121,11 @@ export function Terminal() {
           onChange={(e) => { setInput(e.target.value); setCursor(undefined); }}
           onKeyDown={onKeyDown}
         />
+        {jobs.length > 0 && (
+          <button type="button" className="btn btn-small terminal-stop" onClick={stop} title={t('stopHint')} aria-keyshortcuts="Control+C">
+            {t('stop')}
+          </button>
+        )}
       </div>
     </div>
   );
