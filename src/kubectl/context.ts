@@ -1,6 +1,6 @@
 /** What every kubectl command gets: the host IO, parsed flags, the namespace, output buffers. */
 import type { RestRequest, RestResponse, WatchEvent } from '../engine/apiserver/types.ts';
-import type { Diagnostic, KubectlIO } from './types.ts';
+import type { Diagnostic, KubectlIO, OutputStream } from './types.ts';
 import { isStatus, type CmdError } from './errors.ts';
 import { flag, type ParsedArgs } from './flags.ts';
 
@@ -25,7 +25,22 @@ export interface Ctx {
 
 export function makeCtx(io: KubectlIO, p: ParsedArgs): Ctx {
   const ns = flag(p, 'namespace');
-  return { io, p, namespace: ns || 'default', explicitNamespace: !!ns, stdout: [], errors: [], stderr: [], diagnostics: [] };
+  return { io, p, namespace: ns || 'default', explicitNamespace: !!ns, stdout: tee(io, 'stdout'), errors: [], stderr: tee(io, 'stderr'), diagnostics: [] };
+}
+
+/**
+ * An output buffer that also hands every write to `io.onOutput` as it happens (commands write
+ * with `push`, like fmt.Fprint to os.Stdout), so a host can stream a blocking command's output.
+ */
+function tee(io: KubectlIO, stream: OutputStream): string[] {
+  const buf: string[] = [];
+  const onOutput = io.onOutput?.bind(io);
+  if (!onOutput) return buf;
+  buf.push = (...texts: string[]) => {
+    for (const t of texts) if (t) onOutput(stream, t);
+    return Array.prototype.push.apply(buf, texts);
+  };
+  return buf;
 }
 
 /**

@@ -20,7 +20,7 @@ import { rolloutCmd } from './rollout.ts';
 import { scaleCmd } from './scale.ts';
 import { setCmd } from './setImage.ts';
 
-export type { KubectlIO, KubectlResult, Diagnostic } from './types.ts';
+export type { KubectlIO, KubectlResult, Diagnostic, OutputStream } from './types.ts';
 
 const HELP = `kubectl controls the Kubernetes cluster manager.
 

@@ -13,6 +13,9 @@ export interface CancelSignal {
   readonly aborted: boolean;
 }
 
+/** Which of kubectl's output streams a chunk was written to. */
+export type OutputStream = 'stdout' | 'stderr';
+
 export interface KubectlIO {
   request(req: RestRequest): RestResponse;
   watch(path: string, query: Record<string, string> | undefined, onEvent: (e: WatchEvent) => void): () => void;
@@ -36,6 +39,14 @@ export interface KubectlIO {
    * requests already sent stand and the cluster keeps running.
    */
   signal?: CancelSignal;
+  /**
+   * Optional: called each time kubectl writes, in order, with exactly the text written, so a
+   * host can show a blocking command's output as it is printed (a `get -w` row, a `rollout
+   * status` line) instead of when the command ends. The returned {@link KubectlResult} still
+   * carries the whole stdout/stderr; errors rendered at exit (`Error from server …`) reach only
+   * the result.
+   */
+  onOutput?(stream: OutputStream, text: string): void;
   /** Read a `-f` file; undefined when it does not exist. `-` means stdin. */
   readFile(path: string): string | undefined;
 }
