@@ -135,6 +135,19 @@ export interface DeltaMessage {
   deletes: Deletion[];
   /** Spans released to the diagram since the last delta, oldest first. */
   released: Span[];
+  /**
+   * What running terminal commands printed since the last delta, in the order written
+   * (consecutive writes of one command to one stream merged). A command's final
+   * {@link ResultMessage} carries its whole output again, so chunks only preview it.
+   */
+  output?: OutputChunk[];
+}
+
+/** Text a running terminal command (by request id) wrote to stdout or stderr. */
+export interface OutputChunk {
+  id: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
 }
 
 /**

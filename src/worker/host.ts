@@ -5,8 +5,8 @@
  */
 import type { Cluster, ClusterOptions, ClusterSnapshot, KubeObject } from '../engine/types.ts';
 import type { RestRequest } from '../engine/apiserver/types.ts';
-import type { CancelSignal, KubectlIO } from '../kubectl/types.ts';
-import type { CommandResult, FromWorker, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
+import type { CancelSignal, KubectlIO, OutputStream } from '../kubectl/types.ts';
+import type { CommandResult, FromWorker, OutputChunk, RestCall, ToWorker, Upsert } from '../protocol/messages.ts';
 import { objectKey } from '../protocol/messages.ts';
 import type { KubectlResult, Span } from '../protocol/types.ts';
 import { Coalescer, UI_RESOURCES, toUpsert } from './coalescer.ts';
@@ -73,6 +73,11 @@ export function createHost(deps: HostDeps): Host {
   const sleepers: { at: number; resolve: () => void; signal?: CancelSignal; done?: () => boolean }[] = [];
   /** Running terminal lines and Applies by request id, so a `cancel` can interrupt one. */
   const jobs = new Map<number, AbortController>();
+  /**
+   * What running terminal commands printed since the last delta, oldest first: sent with the
+   * next frame's delta, so a `get -w` row shows while the watch runs.
+   */
+  let output: OutputChunk[] = [];
   /** The last applied editor text, so `kubectl apply -f manifest.yaml` works in the terminal too. */
   let lastFiles: Record<string, string> = {};
 
@@ -137,6 +142,7 @@ export function createHost(deps: HostDeps): Host {
     jobs.clear();
     for (const s of sleepers.splice(0)) s.resolve();
     released = [];
+    output = [];
     lastRecorded = 0;
     lastReleased = 0;
     coalescer = newCoalescer();
@@ -163,8 +169,9 @@ export function createHost(deps: HostDeps): Host {
    * `kubectl → kube-apiserver` hop (a span with `from: 'kubectl'`) is noted with its response
    * code: per command, so an Apply and a blocking terminal command running at once keep theirs apart.
    * With `signal`, an interrupt wakes the command's waits at once (kubectl then exits 130).
+   * With `onOutput`, what the command prints is handed over as it prints it.
    */
-  const io = (files: Record<string, string> = lastFiles, calls?: RestCall[], signal?: CancelSignal): KubectlIO => ({
+  const io = (files: Record<string, string> = lastFiles, calls?: RestCall[], signal?: CancelSignal, onOutput?: KubectlIO['onOutput']): KubectlIO => ({
     request: (req) => {
       const res = cluster!.handle(req);
       if (calls && res.spanId && (req.from ?? 'kubectl') === 'kubectl') {
@@ -184,6 +191,7 @@ export function createHost(deps: HostDeps): Host {
       wakeSleepers();
     }),
     ...(signal ? { signal } : {}),
+    ...(onOutput ? { onOutput } : {}),
     readFile: (path) => files[path],
   });
 
@@ -207,31 +215,47 @@ export function createHost(deps: HostDeps): Host {
     } catch (err) {
       p = Promise.reject(err);
     }
-    p.then(
-      (result) => post({ type: 'result', id, result: withCalls(result) }),
-      (err: unknown) => post({ type: 'result', id, result: withCalls(internalError(err)) }),
-    ).finally(() => {
+    const settle = (result: KubectlResult) => {
+      // The result carries the whole output: chunks not yet sent would only repeat it.
+      if (output.length) output = output.filter((c) => c.id !== id);
+      post({ type: 'result', id, result: withCalls(result) });
+    };
+    p.then(settle, (err: unknown) => settle(internalError(err))).finally(() => {
       if (jobs.get(id) === job) jobs.delete(id);
       flush(true);
       snapshot();
     });
   };
 
-  const runTerminal = async (line: string, calls: RestCall[], signal: CancelSignal): Promise<KubectlResult> => {
-    if (deps.runLine) return deps.runLine(line, cluster!, io(lastFiles, calls, signal));
+  /** Queue a running terminal command's write for the next frame, merged with its previous one. */
+  const queueOutput = (id: number, stream: OutputStream, text: string) => {
+    const last = output.at(-1);
+    if (last && last.id === id && last.stream === stream) last.text += text;
+    else output.push({ id, stream, text });
+  };
+
+  const runTerminal = async (id: number, line: string, calls: RestCall[], signal: CancelSignal): Promise<KubectlResult> => {
+    const termIo = io(lastFiles, calls, signal, (stream, text) => queueOutput(id, stream, text));
+    if (deps.runLine) return deps.runLine(line, cluster!, termIo);
     const words = splitWords(line.trim());
     if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
-    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), io(lastFiles, calls, signal));
+    if (words[0] === 'kubectl') return deps.kubectl(words.slice(1), termIo);
     return { stdout: '', stderr: `${words[0]}: command not found\n`, exitCode: 127 };
   };
 
-  function flush(force = false): void {
+  /**
+   * Send a delta when something changed (or as heartbeat / clock tick). Terminal output goes
+   * only with the frame's delta (`withOutput`): a command that finishes without waiting answers
+   * before the next frame, and its result alone shows what it printed.
+   */
+  function flush(force = false, withOutput = false): void {
     if (!cluster || !pacer) return;
     const wall = deps.wallNow();
     const now = cluster.now();
     // Objects change in step with the story: a change waits until the span before it is shown.
     const upTo = pacer.queued === 0 ? Number.POSITIVE_INFINITY : lastReleased;
-    const changed = coalescer.ready(upTo) || released.length > 0 || reset !== undefined;
+    const sendOutput = withOutput && output.length > 0;
+    const changed = coalescer.ready(upTo) || released.length > 0 || reset !== undefined || sendOutput;
     // A delta that would only move the clock is sent ~10×/s: the header shows whole seconds.
     const clockOnly = now !== lastSentNow && wall - lastDeltaWall >= CLOCK_ONLY_MS;
     if (!force && !changed && !clockOnly && wall - lastDeltaWall < HEARTBEAT_MS) return;
@@ -247,7 +271,9 @@ export function createHost(deps: HostDeps): Host {
       upserts: reset ? [...reset, ...upserts] : upserts,
       deletes: reset ? [] : deletes,
       released,
+      ...(sendOutput ? { output } : {}),
     });
+    if (sendOutput) output = [];
     reset = undefined;
     released = [];
     lastDeltaWall = wall;
@@ -292,7 +318,7 @@ export function createHost(deps: HostDeps): Host {
             answer(msg.id, (calls, signal) => deps.kubectl(['apply', '-f', msg.file], io(files, calls, signal)));
             break;
           }
-          case 'terminal': answer(msg.id, (calls, signal) => runTerminal(msg.line, calls, signal)); break;
+          case 'terminal': answer(msg.id, (calls, signal) => runTerminal(msg.id, msg.line, calls, signal)); break;
         }
         flush(true);
         if (msg.type !== 'apply' && msg.type !== 'terminal') snapshot(); // those snapshot when answered
@@ -303,7 +329,7 @@ export function createHost(deps: HostDeps): Host {
         if (!cluster || !pacer) return;
         release(pacer.tick(deps.wallNow()));
         wakeSleepers();
-        flush();
+        flush(false, true);
         if (deps.wallNow() - lastSnapshotWall >= SNAPSHOT_EVERY_MS) snapshot();
       });
     },
