@@ -56,6 +56,19 @@ describe('Bridge', () => {
     expect(workers[0].sent).toHaveLength(count);
   });
 
+  it('routes streamed output to the running line it belongs to, until its result', async () => {
+    const got: string[] = [];
+    const a = bridge.runLine('kubectl get pods -w', (c) => got.push(`a:${c.stream}:${c.text}`));
+    const b = bridge.runLine('kubectl rollout status deployment/web', (c) => got.push(`b:${c.stream}:${c.text}`));
+    const delta = (output: { id: number; stream: 'stdout' | 'stderr'; text: string }[]) =>
+      workers[0].emit({ type: 'delta', now: 0, epochMs: 0, playing: true, speed: 1, busy: false, upserts: [], deletes: [], released: [], output });
+    delta([{ id: a.id, stream: 'stdout', text: 'NAME  READY\n' }, { id: b.id, stream: 'stdout', text: 'Waiting…\n' }, { id: 999, stream: 'stdout', text: 'x' }]);
+    workers[0].emit({ type: 'result', id: a.id, result: { stdout: 'NAME  READY\n', stderr: '', exitCode: 130, interrupted: true } });
+    await a.result;
+    delta([{ id: a.id, stream: 'stdout', text: 'late\n' }, { id: b.id, stream: 'stderr', text: 'warn\n' }]);
+    expect(got).toEqual(['a:stdout:NAME  READY\n', 'b:stdout:Waiting…\n', 'b:stderr:warn\n']);
+  });
+
   it('on a worker error: crashed, then a new worker restored from the last snapshot, pending requests answered', async () => {
     workers[0].emit({ type: 'ready', seed: 7, workers: 3, epochMs: 0 });
     workers[0].emit({ type: 'snapshot', snapshot });

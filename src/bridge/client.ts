@@ -5,7 +5,7 @@
  * state"). Knows nothing about React or the store: it reports through callbacks.
  */
 import type { ClusterSnapshot } from '../protocol/types.ts';
-import type { CommandResult, DeltaMessage, FromWorker, ReadyMessage, ToWorker } from '../protocol/messages.ts';
+import type { CommandResult, DeltaMessage, FromWorker, OutputChunk, ReadyMessage, ToWorker } from '../protocol/messages.ts';
 
 export type WorkerStatus = 'starting' | 'ready' | 'crashed' | 'restarting';
 
@@ -48,6 +48,8 @@ export class Bridge {
   private worker: WorkerLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, (r: CommandResult) => void>();
+  /** Where a running command's streamed output goes, by request id (until its result). */
+  private readonly outputs = new Map<number, (chunk: OutputChunk) => void>();
   private snapshot: ClusterSnapshot | undefined;
   private lastMessage = 0;
   /** False until the current worker's first message: loading it (dev server: compiling it) can take long. */
@@ -115,9 +117,13 @@ export class Bridge {
     return this.runLine(line).result;
   }
 
-  /** One terminal line, with the id {@link cancel} takes to interrupt it. */
-  runLine(line: string): { id: number; result: Promise<CommandResult> } {
+  /**
+   * One terminal line, with the id {@link cancel} takes to interrupt it. `onOutput` receives what
+   * the command prints while it runs (a `get -w` row), in order; the result then carries all of it.
+   */
+  runLine(line: string, onOutput?: (chunk: OutputChunk) => void): { id: number; result: Promise<CommandResult> } {
     const id = this.nextId++;
+    if (onOutput) this.outputs.set(id, onOutput);
     return { id, result: this.request((i) => ({ type: 'terminal', id: i, line }), id) };
   }
 
@@ -137,6 +143,7 @@ export class Bridge {
   private request(make: (id: number) => ToWorker, id = this.nextId++): Promise<CommandResult> {
     return new Promise<CommandResult>((resolve) => {
       if (!this.worker || this.status === 'crashed') {
+        this.outputs.delete(id);
         resolve({ stdout: '', stderr: 'error: the simulation is restarting; try again in a moment\n', exitCode: 1 });
         return;
       }
@@ -185,11 +192,13 @@ export class Bridge {
       case 'delta':
         this.playing = msg.playing;
         this.speed = msg.speed;
+        for (const chunk of msg.output ?? []) this.outputs.get(chunk.id)?.(chunk);
         this.cb.onDelta(msg);
         break;
       case 'result': {
         const resolve = this.pending.get(msg.id);
         this.pending.delete(msg.id);
+        this.outputs.delete(msg.id);
         resolve?.(msg.result);
         break;
       }
@@ -234,6 +243,7 @@ export class Bridge {
   private failPending(why: string): void {
     for (const resolve of this.pending.values()) resolve({ stdout: '', stderr: `error: ${why}\n`, exitCode: 1 });
     this.pending.clear();
+    this.outputs.clear();
   }
 
   private setStatus(status: WorkerStatus, detail?: string): void {

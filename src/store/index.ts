@@ -9,7 +9,7 @@ import { hopMsFor } from '../protocol/messages.ts';
 import type { Diagnostic } from '../protocol/types.ts';
 import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
-import { appendResult, appendTerminal, CTRL_C, type TerminalJob, type TerminalLine } from './terminal.ts';
+import { appendResult, appendStream, appendTerminal, CTRL_C, type TerminalJob, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
 export { objectAt } from './reducers.ts';
@@ -180,7 +180,8 @@ export const useStore = create<StoreState>()((set, get) => ({
     let result = notConnected;
     const b = bridge;
     if (b) {
-      const run = b.runLine(line);
+      // What it prints shows under its line as it prints it; the result then replaces that preview.
+      const run = b.runLine(line, (c) => set((s) => ({ terminal: appendStream(s.terminal, job.id, c.stream, c.text) })));
       interrupts.set(job.id, () => b.cancel(run.id));
       try {
         result = await run.result;

@@ -15,8 +15,10 @@ class FakeWorker implements WorkerLike {
 }
 
 let disconnect: (() => void) | undefined;
-afterEach(() => {
+afterEach(async () => {
   disconnect?.();
+  // Commands still running when the test ended are answered "stopped" by dispose: let them land first.
+  await new Promise((r) => setTimeout(r, 0));
   useStore.setState({ terminal: [], terminalJobs: [] });
 });
 
@@ -68,5 +70,24 @@ describe('terminal interrupts', () => {
     useStore.getState().stopTerminal();
     const ids = w.lines().map((m) => m.id);
     expect(w.sent.filter((m) => m.type === 'cancel')).toEqual(ids.map((id) => ({ type: 'cancel', id })));
+  });
+
+  it('a running get -w shows its rows as the worker streams them; Ctrl+C then shows the whole output once, and ^C', async () => {
+    const w = new FakeWorker();
+    disconnect = useStore.getState().connect({ seed: 7, workers: 3, spawn: () => w });
+    const watching = useStore.getState().runTerminal('kubectl get pods -w', { typed: true });
+    const [fg] = w.lines();
+    const delta = (text: string, id = fg!.id) =>
+      w.emit({ type: 'delta', now: 0, epochMs: 0, playing: true, speed: 1, busy: false, upserts: [], deletes: [], released: [], output: [{ id, stream: 'stdout', text }] });
+    delta('NAME    READY   STATUS\nweb-1   1/1     Running\n');
+    expect(text()).toEqual(['$ kubectl get pods -w', 'NAME    READY   STATUS', 'web-1   1/1     Running']);
+    delta('web-1   1/1     Terminating\n');
+    delta('stray\n', 12345); // not a command of this terminal
+    expect(text()).toEqual(['$ kubectl get pods -w', 'NAME    READY   STATUS', 'web-1   1/1     Running', 'web-1   1/1     Terminating']);
+    useStore.getState().ctrlC('');
+    w.emit({ type: 'result', id: fg!.id, result: { stdout: 'NAME    READY   STATUS\nweb-1   1/1     Running\nweb-1   1/1     Terminating\nweb-2   0/1     Pending\n', stderr: '', exitCode: 130, interrupted: true } });
+    await watching;
+    delta('late\n'); // after the result: ignored
+    expect(text()).toEqual(['$ kubectl get pods -w', 'NAME    READY   STATUS', 'web-1   1/1     Running', 'web-1   1/1     Terminating', 'web-2   0/1     Pending', '^C']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RestCall } from '../protocol/messages.ts';
-import { appendRequests, appendResult, appendTerminal, MAX_REQUEST_LINES } from './terminal.ts';
+import { appendRequests, appendResult, appendStream, appendTerminal, MAX_REQUEST_LINES } from './terminal.ts';
 
 const call = (i: number, code = 200): RestCall => ({ method: 'GET', path: `/api/v1/namespaces/default/pods/p-${i}`, code, spanId: 100 + i });
 
@@ -37,5 +37,55 @@ describe('terminal scrollback', () => {
       'stdout:pod "web-1" deleted from default namespace',
     ]);
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+  });
+
+  it('streamed output shows under its own command as it arrives, and the result replaces it without duplicates', () => {
+    let lines = appendTerminal([], { kind: 'input', text: 'kubectl get pods -w', cmd: 1 });
+    lines = appendTerminal(lines, { kind: 'input', text: 'kubectl delete pod web-1', cmd: 2 });
+    lines = appendStream(lines, 1, 'stdout', 'NAME    READY   STATUS\nweb-1   1/1     Running\n');
+    lines = appendResult(lines, 2, { stdout: 'pod "web-1" deleted from default namespace\n', stderr: '', exitCode: 0 });
+    lines = appendStream(lines, 1, 'stdout', 'web-1   1/1     Termin');
+    lines = appendStream(lines, 1, 'stdout', 'ating\nweb-2   0/1     Pending\n');
+    const show = () => lines.map((l) => `${l.kind}:${l.text}`);
+    expect(show()).toEqual([
+      'input:kubectl get pods -w',
+      'stdout:NAME    READY   STATUS',
+      'stdout:web-1   1/1     Running',
+      'stdout:web-1   1/1     Terminating',
+      'stdout:web-2   0/1     Pending',
+      'input:kubectl delete pod web-1',
+      'stdout:pod "web-1" deleted from default namespace',
+    ]);
+    expect(lines.find((l) => l.text.startsWith('web-1   1/1     Termin'))!.open).toBeUndefined();
+    // Interrupted: the result carries all it printed (one row more than was streamed), then ^C.
+    const stdout = 'NAME    READY   STATUS\nweb-1   1/1     Running\nweb-1   1/1     Terminating\nweb-2   0/1     Pending\nweb-2   0/1     ContainerCreating\n';
+    lines = appendResult(lines, 1, { stdout, stderr: '', exitCode: 130, interrupted: true, requests: [call(1)] });
+    expect(show()).toEqual([
+      'input:kubectl get pods -w',
+      'stdout:NAME    READY   STATUS',
+      'stdout:web-1   1/1     Running',
+      'stdout:web-1   1/1     Terminating',
+      'stdout:web-2   0/1     Pending',
+      'stdout:web-2   0/1     ContainerCreating',
+      'stdout:^C',
+      'request:GET /api/v1/namespaces/default/pods/p-1',
+      'input:kubectl delete pod web-1',
+      'stdout:pod "web-1" deleted from default namespace',
+    ]);
+    expect(lines.some((l) => l.streamed)).toBe(false);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+  });
+
+  it('a line left open stays open until a newline arrives; stderr chunks are kept as stderr', () => {
+    let lines = appendTerminal([], { kind: 'input', text: 'kubectl rollout status deployment/web', cmd: 7 });
+    lines = appendStream(lines, 7, 'stdout', 'Waiting');
+    lines = appendStream(lines, 7, 'stdout', ' for');
+    expect(lines.slice(1).map((l) => [l.text, l.open])).toEqual([['Waiting for', true]]);
+    lines = appendStream(lines, 7, 'stdout', '...\n');
+    lines = appendStream(lines, 7, 'stderr', 'Warning: x\n');
+    expect(lines.slice(1).map((l) => [l.kind, l.text, l.open, l.streamed])).toEqual([
+      ['stdout', 'Waiting for...', undefined, true],
+      ['stderr', 'Warning: x', undefined, true],
+    ]);
   });
 });

@@ -15,6 +15,10 @@ export interface TerminalLine {
   spanId?: number;
   /** The command (store job id) this line belongs to, so its output lands under its own line. */
   cmd?: number;
+  /** Output shown while the command runs; its result replaces these lines with the whole output. */
+  streamed?: boolean;
+  /** A streamed line still being written (no newline yet): the next chunk continues it. */
+  open?: boolean;
 }
 
 /** A command running in the terminal: typed at the prompt (the foreground job) or run by a UI action. */
@@ -49,11 +53,43 @@ export function appendTerminal(lines: TerminalLine[], entry: Omit<TerminalLine, 
  * output stays under its own `$ line` instead of under whichever line was typed last.
  */
 export function appendResult(lines: TerminalLine[], cmd: number, result: CommandResult): TerminalLine[] {
+  // The result holds everything the command printed, so what was streamed goes (no duplicates).
+  if (lines.some((l) => l.streamed && l.cmd === cmd)) lines = lines.filter((l) => !(l.streamed && l.cmd === cmd));
   let added: TerminalLine[] = [];
   if (result.stdout) added = appendTerminal(added, { kind: 'stdout', text: result.stdout, cmd });
   if (result.stderr) added = appendTerminal(added, { kind: 'stderr', text: result.stderr, cmd });
   if (result.interrupted) added = appendTerminal(added, { kind: 'stdout', text: CTRL_C, cmd });
   if (result.requests?.length) added = appendRequests(added, result.requests).map((l) => ({ ...l, cmd }));
+  return insertUnder(lines, cmd, added);
+}
+
+/**
+ * What a running command just printed (a `get -w` row, a `rollout status` line), shown under
+ * its `$ line` at once; a chunk without a final newline leaves its last line open for the next.
+ */
+export function appendStream(lines: TerminalLine[], cmd: number, kind: 'stdout' | 'stderr', text: string): TerminalLine[] {
+  if (!text) return lines;
+  const parts = text.split('\n');
+  const open = parts.at(-1) !== '';
+  if (!open) parts.pop();
+  let at = -1;
+  for (let i = lines.length - 1; i >= 0 && at < 0; i--) if (lines[i]!.cmd === cmd) at = i;
+  let head = lines;
+  const prev = at >= 0 ? lines[at]! : undefined;
+  if (prev?.open) {
+    // Continue the line the previous chunk left open (as a terminal's cursor would).
+    const first = parts.shift()!;
+    const joined: TerminalLine = { ...prev, text: prev.text + first };
+    if (!(open && parts.length === 0)) delete joined.open;
+    head = [...lines.slice(0, at), joined, ...lines.slice(at + 1)];
+  }
+  const added: TerminalLine[] = parts.map((t) => ({ id: nextLineId++, kind, text: t, cmd, streamed: true }));
+  if (open && added.length) added[added.length - 1]!.open = true;
+  return insertUnder(head, cmd, added);
+}
+
+/** `added` right after the last line of command `cmd` (at the end when there is none). */
+function insertUnder(lines: TerminalLine[], cmd: number, added: TerminalLine[]): TerminalLine[] {
   if (added.length === 0) return lines;
   let at = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
