@@ -38,39 +38,61 @@ const MAX_CACHE = 4096;
 const AGGREGATE_MAX_EVENTS = 10;
 const AGGREGATE_INTERVAL_MS = 600_000;
 
-/** EventAggregator's record: the distinct messages seen for one aggregate key, and when last. */
+/**
+ * EventAggregator's record: the distinct messages seen for one object, type and reason, and when
+ * last. There is one per object and reason (100,000 pods make 400,000), so it is kept small: the
+ * records of one object hang off one map entry keyed by its uid (a string the object already
+ * holds), and messages are 32-bit FNV-1a hashes, a single number until a second one arrives.
+ */
 interface AggregateRecord {
-  /** At most AGGREGATE_MAX_EVENTS entries: a small array beats a Set here (one per object and reason). */
-  messages: string[];
+  type: string;
+  reason: string;
+  hashes: number | number[];
   lastMs: number;
+  next?: AggregateRecord;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 export function createRecorder(deps: RecorderDeps, source: EventSource): EventRecorder {
   // LRU by insertion order: a hit is re-inserted, the oldest entry goes past MAX_CACHE.
   const cache = new Map<string, Cached>();
-  // Evicted oldest-created first past MAX_CACHE (upstream: least recently used); the difference
-  // shows only with more than 4,096 objects × reasons active within 10 minutes.
+  // Keyed by object; evicted oldest-created first past MAX_CACHE objects (upstream: the least
+  // recently used of 4,096 object × reason keys). It shows only with thousands of objects at once.
   const aggregates = new Map<string, AggregateRecord>();
 
   /**
-   * EventAggregate: the cache key and message to record. The aggregate key leaves out the
-   * message (and fieldPath, as EventAggregatorByReasonFunc does); the 10th distinct message
-   * within the interval switches to the combined event, keyed by the aggregate key.
+   * EventAggregate: the cache key and message to record. The aggregate key is the object, type
+   * and reason, without the message (and fieldPath, as EventAggregatorByReasonFunc); the 10th
+   * distinct message within the interval switches to the combined event, keyed by the aggregate.
    */
-  const aggregate = (aggKey: string, message: string, eventKey: string): { key: string; message: string } => {
+  const aggregate = (objKey: string, type: string, reason: string, message: string, eventKey: string): { key: string; message: string } => {
     const now = deps.nowMs();
-    let rec = aggregates.get(aggKey);
-    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) {
-      rec = { messages: [], lastMs: now };
-      aggregates.set(aggKey, rec);
+    const h = fnv1a(message);
+    const head = aggregates.get(objKey);
+    let rec = head;
+    while (rec && (rec.reason !== reason || rec.type !== type)) rec = rec.next;
+    if (!rec) {
+      aggregates.set(objKey, { type, reason, hashes: h, lastMs: now, next: head });
       if (aggregates.size > MAX_CACHE) aggregates.delete(aggregates.keys().next().value!);
+      return { key: eventKey, message };
     }
-    if (!rec.messages.includes(message)) rec.messages.push(message);
+    const expired = now - rec.lastMs > AGGREGATE_INTERVAL_MS;
     rec.lastMs = now;
-    if (rec.messages.length < AGGREGATE_MAX_EVENTS) return { key: eventKey, message };
+    if (expired || rec.hashes === h) {
+      if (expired) rec.hashes = h;
+      return { key: eventKey, message };
+    }
+    if (typeof rec.hashes === 'number') rec.hashes = [rec.hashes, h];
+    else if (!rec.hashes.includes(h)) rec.hashes.push(h);
+    if (rec.hashes.length < AGGREGATE_MAX_EVENTS) return { key: eventKey, message };
     // PopAny keeps the set below the threshold; Go picks an arbitrary element, we the oldest.
-    rec.messages.shift();
-    return { key: `agg\u0000${aggKey}`, message: `(combined from similar events): ${message}` };
+    rec.hashes.shift();
+    return { key: `agg\u0000${objKey}\u0000${type}\u0000${reason}`, message: `(combined from similar events): ${message}` };
   };
   // Every Event this recorder writes carries the same source; stored objects are frozen, so they
   // can all share one object.
@@ -81,8 +103,9 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
       const namespace = meta.namespace || 'default';
       const fieldPath = opts?.fieldPath;
       // The source is part of upstream's keys too, but it is constant within one recorder's cache.
-      const aggKey = `${object.kind}\u0000${namespace}\u0000${meta.name}\u0000${meta.uid ?? ''}\u0000${type}\u0000${reason}`;
-      const { key, message } = aggregate(aggKey, rawMessage, `${aggKey}\u0000${fieldPath ?? ''}\u0000${rawMessage}`);
+      // The uid names the object on its own; kind/namespace/name matter only for objects without one.
+      const objKey = meta.uid || `${object.kind}\u0000${namespace}\u0000${meta.name}`;
+      const { key, message } = aggregate(objKey, type, reason, rawMessage, `${objKey}\u0000${type}\u0000${reason}\u0000${fieldPath ?? ''}\u0000${rawMessage}`);
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {
@@ -93,7 +116,7 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
           verb: 'PATCH',
           path: `/api/v1/namespaces/${hit.namespace}/events/${hit.name}`,
           // eventObserve's two-way patch: an aggregate event also takes the newest message.
-          body: key === `agg\u0000${aggKey}` ? { count: hit.count, lastTimestamp: now, message } : { count: hit.count, lastTimestamp: now },
+          body: message !== rawMessage ? { count: hit.count, lastTimestamp: now, message } : { count: hit.count, lastTimestamp: now },
           patchType: 'application/strategic-merge-patch+json',
           quiet: true,
         });
