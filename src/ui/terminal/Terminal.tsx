@@ -1,6 +1,7 @@
 /**
  * The kubectl terminal: `$` prompt, ↑/↓ history, `clear`; runs `kubectl …` (the same kubectl as
- * the CLI) and `sim …` in the worker. Output is plain text. Ctrl+C interrupts the typed command
+ * the CLI) and `sim …` in the worker. Output is plain text and streams in while a command runs
+ * (a `get -w` row, a `rollout status` line), as a real terminal shows it. Ctrl+C interrupts the typed command
  * (or discards the line being typed), as a shell does; the Stop button interrupts whatever runs.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
