@@ -1,16 +1,16 @@
 /** The cluster's current state: the workloads strip, node cards with their pods, and the unscheduled lane. */
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { UnscheduledLane } from './UnscheduledLane.tsx';
+import { useStableArray } from './usePodChips.ts';
 import { WorkloadsStrip } from './WorkloadsStrip.tsx';
 
 const COMPACT_PER_NODE = 6;
 
 export function ClusterView() {
   const { t } = useTranslation('cluster');
-  const nodeKeys = useStore(useShallow((s) => s.nodes.map((n) => `nodes//${n.metadata.name}`)));
+  const nodeKeys = useStableArray((s) => s.nodes.map((n) => `nodes//${n.metadata.name}`));
   const podCount = useStore((s) => s.pods.length);
   // Past a few pods per node, chips become coloured dots so a 300-pod cluster fits on screen.
   const compact = podCount > COMPACT_PER_NODE * Math.max(1, nodeKeys.length);

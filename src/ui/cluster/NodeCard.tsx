@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
 import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
-import { PodChip } from './PodChip.tsx';
-
-const NO_PODS: string[] = [];
+import { PodList } from './PodList.tsx';
+import { usePodChips, useSelectedPod } from './usePodChips.ts';
 
 /**
  * A taint as text that wraps only where it reads well: after a `/` of the key or before the
@@ -68,19 +67,18 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
   const { t } = useTranslation('cluster');
   const node = useStore((s) => s.byResource.nodes?.[nodeKey]);
   const name = node?.metadata.name;
-  const podKeys = useStore((s) => (name !== undefined ? s.podsByNode[name] : undefined) ?? NO_PODS);
+  const pods = usePodChips(name);
+  const selectedKey = useSelectedPod();
   const label = useMemo(() => (name === undefined ? '' : t('node.label', { name })), [t, name]);
   if (!node || name === undefined) return null;
   const ready = nodeReady(node) === 'True';
   return (
     <section className={`node-card ${ready ? '' : 'not-ready'}`} data-testid="node" data-name={name} data-ready={ready ? 'true' : 'false'} aria-label={label}>
       <NodeFacts node={node} nodeKey={nodeKey} t={t} />
-      {podKeys.length === 0 ? (
+      {pods.length === 0 ? (
         <span className="empty">{t('node.noPods')}</span>
       ) : (
-        <div className={`pod-grid ${compact ? 'compact' : ''}`} role="list" aria-label={t('node.pods', { count: podKeys.length, name })}>
-          {podKeys.map((k) => <div role="listitem" key={k}><PodChip podKey={k} compact={compact} t={t} /></div>)}
-        </div>
+        <PodList pods={pods} selectedKey={selectedKey} compact={compact} label={t('node.pods', { count: pods.length, name })} t={t} />
       )}
     </section>
   );
