@@ -10,6 +10,18 @@ import type { TFunction } from 'i18next';
 import { useStore } from '../../store/index.ts';
 import type { PodChipModel } from './podChipModel.ts';
 
+/**
+ * `pod.label` with interpolation done by hand: the translated template is fetched once per `t`
+ * (language), because i18next's interpolation on every dot's status change showed in profiles.
+ */
+const templates = new WeakMap<TFunction<'cluster'>, string>();
+const NAME = '\u0001', STATUS = '\u0002', READY = '\u0003';
+function podLabel(t: TFunction<'cluster'>, name: string, status: string, ready: string): string {
+  let tpl = templates.get(t);
+  if (tpl === undefined) templates.set(t, (tpl = t('pod.label', { name: NAME, status: STATUS, ready: READY })));
+  return tpl.replace(NAME, () => name).replace(STATUS, () => status).replace(READY, () => ready);
+}
+
 const toggle = (podKey: string, selected: boolean) => useStore.getState().select(selected ? undefined : { kind: 'pod', key: podKey });
 
 export const PodChip = memo(function PodChip({ pod, selected, compact = false, t }: { pod: PodChipModel; selected: boolean; compact?: boolean; t: TFunction<'cluster'> }) {
@@ -29,7 +41,7 @@ export const PodChip = memo(function PodChip({ pod, selected, compact = false, t
       data-owner={owner}
       data-owner-role={role}
       aria-pressed={selected}
-      aria-label={compact ? t('pod.label', { name, status, ready }) : undefined}
+      aria-label={compact ? podLabel(t, name, status, ready) : undefined}
       onClick={() => toggle(pod.key, selected)}
     >
       {!compact && (
