@@ -11,7 +11,8 @@
 //  - deploy-1k-ui: issue #3's budget in the browser: a Deployment of 1,000 replicas on 100 workers
 //    applied in the editor with the UI open, until 1,000 pods are Ready; wall time, frame rate
 //    and long tasks while it runs.
-// Env: BENCH_BROWSER_CASES=initial-js,fcp,… runs a subset; BENCH_PORT (default 4174).
+// Env: BENCH_BROWSER_CASES=initial-js,fcp,… runs a subset; BENCH_PORT (default 4174); DIST (build
+// directory, default dist/); BENCH_SKIP_BUILD=1 measures an existing build (built with --manifest).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, obtainChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(root, 'dist');
+const DIST = process.env.DIST ?? join(root, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 // loadAvg1m: on a shared machine, timings are only as good as the machine was idle.
@@ -36,7 +37,8 @@ const median = (xs) => {
 };
 
 function build() {
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--manifest', '--logLevel', 'warn'], {
+  if (process.env.BENCH_SKIP_BUILD === '1') return;
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--manifest', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     // stdout carries only the JSON lines; the build's own output goes to stderr.
     stdio: ['ignore', process.stderr, process.stderr],
@@ -94,7 +96,7 @@ function initialJs() {
 async function startPreview() {
   const proc = spawn(
     process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const deadline = Date.now() + 30_000;
