@@ -7,7 +7,7 @@ import { Bridge, type WorkerLike, type WorkerStatus } from '../bridge/client.ts'
 import type { CommandResult, DeltaMessage } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
 import type { Diagnostic } from '../protocol/types.ts';
-import { applyObjects, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
+import { applyObjectsBatch, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
 import { appendResult, appendStream, appendTerminal, CTRL_C, type TerminalJob, type TerminalLine } from './terminal.ts';
 
@@ -109,8 +109,9 @@ function flushDeltas(): void {
   if (pending.length > 0) scheduleFlush();
   if (batch.length === 0) return;
   useStore.setState((s) => {
-    let next: StoreState = s;
-    for (const d of batch) next = applyTrace(applyObjects(next, d), d);
+    // Objects of the whole batch at once (each map and list copied once), then the trace in order.
+    let next: StoreState = applyObjectsBatch(s, batch);
+    for (const d of batch) next = applyTrace(next, d);
     return next;
   });
 }

@@ -139,7 +139,9 @@ function patchPodsByNode(
     if (from === to) continue;
     if (from !== undefined) {
       const list = edit(from);
-      const i = list.indexOf(key);
+      // Names never change, so the key sits where its name sorts (indexOf only as a safety net).
+      let i = indexOfSorted(list, key, cmpKeys);
+      if (i < 0 || list[i] !== key) i = list.indexOf(key);
       if (i >= 0) list.splice(i, 1);
     }
     if (to !== undefined) {
@@ -153,63 +155,115 @@ function patchPodsByNode(
 }
 
 /**
- * Merge changed events into the newest-last list: drop their old versions, merge the new ones
- * (sorted) in one linear pass, keep the newest {@link MAX_EVENTS}. Falls back to a full sort when
- * a removal could let an older event back into the window.
+ * Every stored event in display order, per events map (the map is copied on each change, so its
+ * identity names one version). The Events list is the newest {@link MAX_EVENTS} of it: keeping
+ * the whole order lets a deletion (event GC) let an older event back into the window without
+ * re-sorting thousands of events per delta.
+ */
+const sortedEvents = new WeakMap<Record<string, KubeObject>, KubeObject[]>();
+
+/**
+ * Patch the full event order for the changed events (binary search per change), hand it over to
+ * the new map and return its newest {@link MAX_EVENTS}. The previous map's order is taken, not
+ * copied: applying a delta to an older state again finds no order and sorts once.
  */
 function patchEvents(
-  prevList: KubeObject[],
   prevMap: Record<string, KubeObject>,
   map: Record<string, KubeObject>,
   changes: Map<string, KubeObject | undefined>,
 ): KubeObject[] {
-  const drop = new Set<KubeObject>();
+  let all = sortedEvents.get(prevMap);
+  if (all) sortedEvents.delete(prevMap);
+  else all = Object.values(prevMap).sort(compareEvents);
   const added: KubeObject[] = [];
-  let removed = false;
   for (const [key, obj] of changes) {
     const before = prevMap[key];
-    if (before) drop.add(before);
+    if (before) {
+      const i = indexOfSorted(all, before, compareEvents);
+      if (i >= 0) all.splice(i, 1);
+      else {
+        const j = all.indexOf(before);
+        if (j >= 0) all.splice(j, 1);
+      }
+    }
     if (obj) added.push(obj);
-    else removed = true;
   }
-  const capped = prevList.length >= MAX_EVENTS;
-  if (removed && capped) return newest(Object.values(map).sort(compareEvents));
-  const kept = drop.size > 0 ? prevList.filter((e) => !drop.has(e)) : prevList;
-  added.sort(compareEvents);
-  const out: KubeObject[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < kept.length && j < added.length) out.push(compareEvents(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!);
-  while (i < kept.length) out.push(kept[i++]!);
-  while (j < added.length) out.push(added[j++]!);
-  return newest(out);
+  if (added.length > 64) {
+    // Many at once (a big batch): one sort and a linear merge beat hundreds of splices.
+    added.sort(compareEvents);
+    const out: KubeObject[] = new Array<KubeObject>(all.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < all.length && j < added.length) out[k++] = compareEvents(all[i]!, added[j]!) <= 0 ? all[i++]! : added[j++]!;
+    while (i < all.length) out[k++] = all[i++]!;
+    while (j < added.length) out[k++] = added[j++]!;
+    all = out;
+  } else {
+    for (const obj of added) all.splice(sortedIndex(all, obj, compareEvents), 0, obj);
+  }
+  sortedEvents.set(map, all);
+  return all.length > MAX_EVENTS ? all.slice(-MAX_EVENTS) : all.slice();
 }
 
 const newest = (events: KubeObject[]) => (events.length > MAX_EVENTS ? events.slice(-MAX_EVENTS) : events);
 
-/** Group a delta's changes by resource: key → new object (undefined = deleted), in delta order. */
-function groupChanges(delta: Pick<DeltaMessage, 'upserts' | 'deletes'>): Map<string, Map<string, KubeObject | undefined>> {
-  const out = new Map<string, Map<string, KubeObject | undefined>>();
+type ObjectDelta = Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>;
+
+/**
+ * Group the changes of deltas applied in order by resource: key → final object (undefined =
+ * deleted). A later delta's change of a key replaces an earlier one, as applying them one by one
+ * would. `columns`: pod key → final kubectl columns (undefined = dropped with the pod).
+ */
+function groupChanges(deltas: readonly ObjectDelta[]) {
+  const byResource = new Map<string, Map<string, KubeObject | undefined>>();
+  const columns = new Map<string, PodColumns | undefined>();
   const of = (resource: string) => {
-    let m = out.get(resource);
-    if (!m) out.set(resource, (m = new Map()));
+    let m = byResource.get(resource);
+    if (!m) byResource.set(resource, (m = new Map()));
     return m;
   };
-  for (const d of delta.deletes) of(d.resource).set(d.key, undefined);
-  for (const u of delta.upserts) of(u.resource).set(u.key, u.object);
-  return out;
+  for (const delta of deltas) {
+    for (const d of delta.deletes) {
+      of(d.resource).set(d.key, undefined);
+      if (d.resource === 'pods') columns.set(d.key, undefined);
+    }
+    for (const u of delta.upserts) {
+      of(u.resource).set(u.key, u.object);
+      if (u.columns) columns.set(u.key, u.columns);
+    }
+  }
+  return { byResource, columns };
 }
 
 /**
  * Apply a delta's object changes. Only the maps and lists of resources that changed are copied;
  * lists are patched, not rebuilt (a full sort happens only on reset).
  */
-export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaMessage, 'upserts' | 'deletes' | 'reset'>): S {
-  if (!delta.reset && delta.upserts.length === 0 && delta.deletes.length === 0) return prev;
-  if (delta.reset) return rebuild(prev, delta);
+export function applyObjects<S extends ClusterSlice>(prev: S, delta: ObjectDelta): S {
+  return applyObjectsBatch(prev, [delta]);
+}
+
+/**
+ * Apply several deltas' object changes as one: the same state as applying them in order, but each
+ * touched map and list is copied once per batch, not once per delta (a frame that drains a backlog
+ * of 40 deltas at 1,000 pods would otherwise copy the pod map 40 times).
+ */
+export function applyObjectsBatch<S extends ClusterSlice>(prev: S, deltas: readonly ObjectDelta[]): S {
+  let start = 0;
+  for (let i = deltas.length - 1; i >= 0; i--) {
+    if (deltas[i]!.reset) {
+      prev = rebuild(prev, deltas[i]!);
+      start = i + 1;
+      break;
+    }
+  }
+  const rest = start === 0 ? deltas : deltas.slice(start);
+  if (rest.every((d) => d.upserts.length === 0 && d.deletes.length === 0)) return prev;
+  const grouped = groupChanges(rest);
   const byResource = { ...prev.byResource };
   const next: S = { ...prev, byResource };
-  for (const [resource, changes] of groupChanges(delta)) {
+  for (const [resource, changes] of grouped.byResource) {
     const prevMap = prev.byResource[resource] ?? NO_OBJECTS;
     const map = { ...prevMap };
     for (const [key, obj] of changes) {
@@ -226,15 +280,27 @@ export function applyObjects<S extends ClusterSlice>(prev: S, delta: Pick<DeltaM
       patchSorted(pods, prevMap, changes);
       next.pods = pods;
       next.podsByNode = patchPodsByNode(prev.podsByNode, prevMap, map, changes);
-      const podColumns = { ...prev.podColumns };
-      for (const [key, obj] of changes) if (!obj) delete podColumns[key];
-      for (const u of delta.upserts) if (u.columns) podColumns[u.key] = u.columns;
-      next.podColumns = podColumns;
     } else if (resource === 'events') {
-      next.events = patchEvents(prev.events, prevMap, map, changes);
+      next.events = patchEvents(prevMap, map, changes);
     }
   }
+  if (grouped.columns.size > 0) {
+    const podColumns = { ...prev.podColumns };
+    for (const [key, cols] of grouped.columns) {
+      if (cols) podColumns[key] = cols;
+      else delete podColumns[key];
+    }
+    next.podColumns = podColumns;
+  }
   return next;
+}
+
+/** Sort a freshly built events map once and remember the order for later patches. */
+function eventsOrder(map: Record<string, KubeObject> | undefined): KubeObject[] {
+  if (!map) return [];
+  const all = Object.values(map).sort(compareEvents);
+  sortedEvents.set(map, all);
+  return all.slice();
 }
 
 /** Replace everything with the delta's objects (first delta, after a restore). */
@@ -255,7 +321,7 @@ function rebuild<S extends ClusterSlice>(prev: S, delta: Pick<DeltaMessage, 'ups
     nodes: Object.values(byResource.nodes ?? NO_OBJECTS).sort(byName),
     pods,
     podsByNode,
-    events: newest(Object.values(byResource.events ?? NO_OBJECTS).sort(compareEvents)),
+    events: newest(eventsOrder(byResource.events)),
   };
 }
 
