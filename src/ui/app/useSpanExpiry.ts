@@ -1,33 +1,51 @@
-/** Ends each active span's animation `hopMs` after its release (the store's timers live here). */
+/**
+ * Ends each active span's animation `hopMs` after its release (the store's timers live here).
+ * Spans released together (one store update) share one timer and expire in one store update:
+ * busy mode releases dozens per frame, and one update per span re-rendered the diagram dozens of
+ * times per hop.
+ */
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
+
+interface Group {
+  ids: Set<number>;
+  timer?: ReturnType<typeof setTimeout>;
+}
 
 export function useSpanExpiry(): void {
   const active = useStore((s) => s.activeSpans);
   const hopMs = useStore((s) => s.hopMs);
   const expire = useStore((s) => s.expireSpans);
-  const scheduled = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // Span id → the group whose timer ends it.
+  const scheduled = useRef(new Map<number, Group>());
 
   useEffect(() => {
-    const timers = scheduled.current;
-    const live = new Set(active.map((s) => s.id));
-    for (const [id, timer] of timers) {
-      if (!live.has(id)) {
-        clearTimeout(timer);
-        timers.delete(id);
+    const groups = scheduled.current;
+    if (groups.size > 0) {
+      const live = new Set<number>();
+      for (const s of active) live.add(s.id);
+      for (const [id, group] of groups) {
+        if (live.has(id)) continue;
+        groups.delete(id);
+        group.ids.delete(id);
+        if (group.ids.size === 0) clearTimeout(group.timer);
       }
     }
+    const group: Group = { ids: new Set() };
     for (const span of active) {
-      if (timers.has(span.id)) continue;
-      timers.set(span.id, setTimeout(() => {
-        timers.delete(span.id);
-        expire(new Set([span.id]));
-      }, hopMs));
+      if (groups.has(span.id)) continue;
+      group.ids.add(span.id);
+      groups.set(span.id, group);
     }
+    if (group.ids.size === 0) return;
+    group.timer = setTimeout(() => {
+      for (const id of group.ids) groups.delete(id);
+      expire(group.ids);
+    }, hopMs);
   }, [active, hopMs, expire]);
 
   useEffect(() => () => {
-    for (const timer of scheduled.current.values()) clearTimeout(timer);
+    for (const group of scheduled.current.values()) clearTimeout(group.timer);
     scheduled.current.clear();
   }, []);
 }
