@@ -45,6 +45,7 @@ const FLAGS: FlagDef[] = [
   { name: 'timestamps', bool: true },
   { name: 'follow', bool: true },
   { name: 'overwrite', bool: true },
+  { name: 'sort-by' },
 ];
 
 export interface ParsedArgs {

@@ -11,6 +11,7 @@ import { sleepUntil } from './waiter.ts';
 import { ageSince, durationFlag } from './duration.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
+import { parseSortPath, sortObjects } from './sortBy.ts';
 import { asList, printJson, printName, printYaml } from './output.ts';
 import { EVENT_COLUMNS, EVENT_WIDE_COLUMNS, eventRow, sortEventsByTime } from './printers/event.ts';
 import { NAMESPACE_COLUMNS, namespaceRow } from './printers/namespace.ts';
@@ -156,7 +157,10 @@ function fetch(ctx: Ctx, t: Target, query: Record<string, string>): { objs: Obj[
   const body = r.body as { items?: Obj[]; metadata?: { resourceVersion?: string } };
   let objs = body.items ?? [];
   const output = flag(ctx.p, 'output') ?? '';
-  if (t.res.resource === 'events' && (output === 'json' || output === 'yaml')) objs = sortEventsByTime(objs as unknown as Event[]) as unknown as Obj[];
+  const sortBy = flag(ctx.p, 'sort-by');
+  const steps = sortBy ? parseSortPath(sortBy) : undefined;
+  if (steps) objs = sortObjects(objs, steps);
+  else if (t.res.resource === 'events' && (output === 'json' || output === 'yaml')) objs = sortEventsByTime(objs as unknown as Event[]) as unknown as Obj[];
   return { objs, listRv: body.metadata?.resourceVersion };
 }
 
@@ -167,6 +171,11 @@ export async function getCmd(ctx: Ctx): Promise<void> {
   const output = flag(ctx.p, 'output') ?? '';
   if (!['', 'wide', 'json', 'yaml', 'name'].includes(output)) {
     ctx.errors.push({ message: `unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml` });
+    return;
+  }
+  const sortBy = flag(ctx.p, 'sort-by');
+  if (sortBy !== undefined && !parseSortPath(sortBy)) {
+    ctx.errors.push({ message: `error: couldn't parse JSONPath ${JSON.stringify(sortBy)}: only field paths such as .metadata.name or {.status.containerStatuses[0].restartCount} are supported` });
     return;
   }
   const watch = !!ctx.p.bools.watch;
