@@ -382,10 +382,15 @@ export class PodWorker implements ProbeHost {
 
   // ---- sim actions and logs (KubeletHandle) ----
 
+  /** The container named `name`, or the kubelet's answer when the pod has none. */
+  private container(name: string): ContainerRecord | string {
+    return this.containers.find((x) => x.name === name) ?? `container ${name} is not valid for pod ${this.name}`;
+  }
+
   /** `sim container kill`: the process exits now with `exitCode`. */
   kill(name: string, exitCode: number): SimResult {
-    const c = this.containers.find((x) => x.name === name);
-    if (!c) return { ok: false, message: `container ${name} is not valid for pod ${this.name}` };
+    const c = this.container(name);
+    if (typeof c === 'string') return { ok: false, message: c };
     if (c.phase !== 'running' || this.gone) return { ok: false, message: `container "${name}" is not running` };
     const reason = exitCode === 0 ? 'Completed' : 'Error';
     this.runtimeSpan('ContainerDied', 'containerKilled', 0, `The process of container ${name} in pod ${this.name} was killed: exit code ${exitCode} (${reason}).`,
@@ -397,8 +402,8 @@ export class PodWorker implements ProbeHost {
 
   /** `sim probe fail|pass`: force `probe` of container `name` to fail, or go back to the simulated result. */
   forceProbe(name: string, probe: ProbeWorker['kind'], fail: boolean): SimResult {
-    const c = this.containers.find((x) => x.name === name);
-    if (!c) return { ok: false, message: `container ${name} is not valid for pod ${this.name}` };
+    const c = this.container(name);
+    if (typeof c === 'string') return { ok: false, message: c };
     if (!c.probes?.some((w) => w.kind === probe)) return { ok: false, message: `container "${name}" has no ${probe} probe` };
     if (fail) (c.forced ??= new Set()).add(probe);
     else c.forced?.delete(probe);
@@ -407,8 +412,8 @@ export class PodWorker implements ProbeHost {
 
   /** The kubelet's containerLogs: the lines of the current or previous instance, or the error. */
   logs(name: string, previous: boolean): PodLogs {
-    const c = this.containers.find((x) => x.name === name);
-    if (!c) return { error: `container ${name} is not valid for pod ${this.name}` };
+    const c = this.container(name);
+    if (typeof c === 'string') return { error: c };
     const pick = pickInstance(c, this.name, previous);
     if ('error' in pick) return pick;
     return { lines: instanceLines(pick.inst, this.k.ctx.clock.nowMs() - pick.inst.startWallMs, this.podIP ?? '') };
