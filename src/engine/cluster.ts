@@ -32,6 +32,11 @@ import { startKubelet, type KubeletHandle } from './node/kubelet.ts';
 import { startReplicaSetController } from './controllers/replicaset/replicaSetController.ts';
 import { startDeploymentController } from './controllers/deployment/deploymentController.ts';
 import { startGarbageCollector } from './controllers/garbagecollector/garbageCollector.ts';
+import { startNodeLifecycleController } from './controllers/nodelifecycle/nodeLifecycleController.ts';
+import { startTaintEvictionController } from './controllers/tainteviction/taintEvictionController.ts';
+import { startPodGCController } from './controllers/podgc/podGCController.ts';
+import { startDisruptionController } from './controllers/disruption/disruptionController.ts';
+import type { SchedulerHandle } from './scheduler/scheduler.ts';
 
 type Input =
   | { t: 'handle'; at: number; fired: number; req: RestRequest }
@@ -85,6 +90,8 @@ export class SimCluster implements Cluster {
   readonly registry: Registry;
   readonly rng: Rng;
   readonly nodes = new Map<string, KubeletHandle>();
+  /** kube-scheduler's explanations ("why this node?"). */
+  readonly scheduling: SchedulerHandle;
   private inputs: Input[] = [];
   private eventSeq = 0;
   private nodeIndex = 0;
@@ -107,11 +114,15 @@ export class SimCluster implements Cluster {
       const res = this.server.handle({ verb: 'POST', path, body, from: 'apiserver', quiet: true });
       if (res.code >= 300) throw new Error(`bootstrap ${path}: ${JSON.stringify(res.body)}`);
     }
-    startScheduler(this.context('scheduler'));
+    this.scheduling = startScheduler(this.context('scheduler'));
     // kube-controller-manager: one stage, one context per controller (each forks its own rng).
     startGarbageCollector(this.context('controller-manager', undefined, 'garbagecollector'));
     startReplicaSetController(this.context('controller-manager', undefined, 'replicaset'));
     startDeploymentController(this.context('controller-manager', undefined, 'deployment'));
+    startDisruptionController(this.context('controller-manager', undefined, 'disruption'));
+    startNodeLifecycleController(this.context('controller-manager', undefined, 'nodelifecycle'));
+    startTaintEvictionController(this.context('controller-manager', undefined, 'tainteviction'));
+    startPodGCController(this.context('controller-manager', undefined, 'podgc'));
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.

@@ -4,6 +4,9 @@
  */
 import type { RestRequest, RestResponse, WatchEvent, WatchEventType } from './apiserver/types.ts';
 import type { Span, SpanInput } from './trace/span.ts';
+import type { SchedulingExplanation } from './scheduler/scheduleOne.ts';
+
+export type { SchedulingExplanation };
 
 /** Any stored Kubernetes object (apiVersion, kind, metadata, spec, status). */
 export interface KubeObject {
@@ -125,5 +128,13 @@ export interface Cluster {
   onChange(cb: (change: ObjectChange) => void): () => void;
 
   readonly sim: SimActions;
+  /**
+   * kube-scheduler's latest attempt for pod `namespace/name` ("why this node?", "why Pending?"),
+   * and pinning: a pinned pod's attempts are kept in full detail (every node, every plugin).
+   */
+  readonly scheduling?: {
+    explain(podKey: string): SchedulingExplanation | undefined;
+    pin(podKey: string | undefined): void;
+  };
   snapshot(): ClusterSnapshot;
 }

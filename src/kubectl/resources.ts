@@ -41,6 +41,7 @@ const T: [string, string, string, string, boolean, string[]][] = [
   ['CronJob', 'cronjobs', 'batch', 'v1', true, ['cj']],
   ['HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa']],
   ['PodDisruptionBudget', 'poddisruptionbudgets', 'policy', 'v1', true, ['pdb']],
+  ['PriorityClass', 'priorityclasses', 'scheduling.k8s.io', 'v1', false, ['pc']],
   ['EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true, []],
   ['Lease', 'leases', 'coordination.k8s.io', 'v1', true, []],
   ['Role', 'roles', 'rbac.authorization.k8s.io', 'v1', true, []],

@@ -2,7 +2,7 @@
  * Typed messages between the main thread (bridge) and the simulation Web Worker (worker host).
  * Everything here is structured-clone safe plain data.
  */
-import type { ClusterSnapshot, KubeObject, KubectlResult, Span } from './types.ts';
+import type { ClusterSnapshot, KubeObject, KubectlResult, SchedulingExplanation, Span } from './types.ts';
 
 /** Speeds offered by the playback bar (multiples of real time). */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
@@ -68,8 +68,21 @@ export interface CancelMessage {
   id: number;
 }
 
+/**
+ * Ask for kube-scheduler's latest attempt for a pod (`namespace/name`). With `pin`, that pod's
+ * attempts are kept in full detail from now on (the pod selected in the UI); `pin: false` with
+ * no `pod` unpins. Answered by an {@link ExplanationMessage} with the same id.
+ */
+export interface ExplainMessage {
+  type: 'explain';
+  id: number;
+  pod?: string;
+  pin?: boolean;
+}
+
 /** Every message the main thread sends to the worker. */
 export type ToWorker =
+  | ExplainMessage
   | InitMessage
   | PlayMessage
   | PauseMessage
@@ -192,8 +205,16 @@ export interface FatalMessage {
   message: string;
 }
 
+/** The answer to an {@link ExplainMessage}: undefined when the scheduler has no attempt for it. */
+export interface ExplanationMessage {
+  type: 'explanation';
+  id: number;
+  pod?: string;
+  explanation?: SchedulingExplanation;
+}
+
 /** Every message the worker sends to the main thread. */
-export type FromWorker = ReadyMessage | DeltaMessage | ResultMessage | SnapshotMessage | FatalMessage;
+export type FromWorker = ExplanationMessage | ReadyMessage | DeltaMessage | ResultMessage | SnapshotMessage | FatalMessage;
 
 /** Key of an object in deltas and in the store: `resource/namespace/name`. */
 export function objectKey(resource: string, obj: KubeObject): string {

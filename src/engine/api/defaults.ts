@@ -4,6 +4,8 @@
  * SetDefaults_ResourceList, SetDefaults_Namespace, SetDefaults_NodeStatus) and
  * pkg/apis/apps/v1/defaults.go (SetDefaults_Deployment, SetDefaults_ReplicaSet). Mutates in place.
  */
+import { defaultPodDisruptionBudget } from './policyValidation.ts';
+import { defaultPriorityClass } from './schedulingValidation.ts';
 import { formatQuantity, roundUpToMilli, tryParseQuantity } from './quantity.ts';
 
 type Obj = Record<string, unknown>;
@@ -176,4 +178,6 @@ export const DEFAULTERS: Record<string, (o: Obj) => void> = {
   Node: defaultNode,
   Deployment: defaultDeployment,
   ReplicaSet: defaultReplicaSet,
+  PodDisruptionBudget: defaultPodDisruptionBudget,
+  PriorityClass: defaultPriorityClass,
 };

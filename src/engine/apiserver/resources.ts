@@ -28,7 +28,7 @@ export const RESOURCES: ResourceInfo[] = [
     kind: 'Pod',
     namespaced: true,
     fieldLabels: [...META, 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-    subresources: ['status', 'binding', 'log'],
+    subresources: ['status', 'binding', 'log', 'eviction'],
   },
   { group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, fieldLabels: [...META, 'spec.unschedulable'], subresources: ['status'] },
   { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, fieldLabels: [...META, 'status.phase'], subresources: ['status', 'finalize'] },
@@ -59,6 +59,9 @@ export const RESOURCES: ResourceInfo[] = [
   { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, fieldLabels: [...META], subresources: [] },
   // pkg/registry/apps/{deployment,replicaset}/strategy.go: ToSelectableFields.
   { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, fieldLabels: [...META], subresources: ['status', 'scale'], shortNames: ['deploy'] },
+  // policy/v1 (pkg/registry/policy/poddisruptionbudget) and scheduling.k8s.io/v1 (pkg/registry/scheduling/priorityclass).
+  { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, fieldLabels: [...META], subresources: ['status'], shortNames: ['pdb'] },
+  { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false, fieldLabels: [...META], subresources: [], shortNames: ['pc'] },
   { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true, fieldLabels: [...META, 'status.replicas'], subresources: ['status', 'scale'], shortNames: ['rs'] },
 ];
 

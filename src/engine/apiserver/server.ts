@@ -22,6 +22,7 @@ import { WatchHub } from './watch.ts';
 import { createObject, updateObject, patchObject, bindPod } from './writes.ts';
 import { deleteObject } from './delete.ts';
 import { handlePodLog, handleScale } from './subresources.ts';
+import { handleEviction } from './eviction.ts';
 
 export interface ApiServerDeps {
   now(): number;
@@ -176,6 +177,7 @@ export class ApiServer {
     const ctx: WriteCtx = { server: this, req, p, dryRun, requestSpanId, out: req.shared ? (o) => o : clone };
     if (p.subresource === 'scale') return handleScale(ctx);
     if (p.subresource === 'log') return handlePodLog(ctx);
+    if (p.subresource === 'eviction') return handleEviction(ctx);
     switch (req.verb) {
       case 'GET':
         if (p.subresource === 'binding') throw methodNotAllowed();

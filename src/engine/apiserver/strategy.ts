@@ -9,6 +9,9 @@ import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from '../ap
 import { validatePodSpec, validatePodSpecUpdate } from '../api/podValidation.ts';
 import { podQOSClass } from '../api/qos.ts';
 import { validateAppsStatus, validateDeploymentSpec, validateReplicaSetSpec, validateSelectorImmutable } from '../api/appsValidation.ts';
+import { validateNode, validateNodeUpdate } from '../api/nodeValidation.ts';
+import { validatePodDisruptionBudget, validatePodDisruptionBudgetUpdate } from '../api/policyValidation.ts';
+import { validatePriorityClass, validatePriorityClassUpdate } from '../api/schedulingValidation.ts';
 import type { ResourceInfo } from './resources.ts';
 import { deepEqual } from '../api/equal.ts';
 
@@ -38,6 +41,9 @@ export function validateCreate(info: ResourceInfo, obj: KubeObject): FieldError[
   if (info.kind === 'Pod') errs.push(...validatePodSpec(obj.spec as Obj));
   else if (info.kind === 'Deployment') errs.push(...validateDeploymentSpec(obj.spec as Obj));
   else if (info.kind === 'ReplicaSet') errs.push(...validateReplicaSetSpec(obj.spec as Obj));
+  else if (info.kind === 'Node') errs.push(...validateNode(obj as Obj));
+  else if (info.kind === 'PodDisruptionBudget') errs.push(...validatePodDisruptionBudget(obj as Obj));
+  else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClass(obj as Obj));
   return errs;
 }
 
@@ -52,7 +58,9 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
       errs.push(...(info.kind === 'Deployment' ? validateDeploymentSpec(obj.spec as Obj) : validateReplicaSetSpec(obj.spec as Obj)));
       errs.push(...validateSelectorImmutable(obj.spec as Obj, old.spec as Obj));
     }
-  }
+  } else if (info.kind === 'Node') errs.push(...validateNodeUpdate(obj as Obj, old as Obj, subresource));
+  else if (info.kind === 'PodDisruptionBudget') errs.push(...validatePodDisruptionBudgetUpdate(obj as Obj, old as Obj, subresource));
+  else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClassUpdate(obj as Obj, old as Obj));
   return errs;
 }
 

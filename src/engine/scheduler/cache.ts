@@ -8,6 +8,7 @@ import { NodeInfo, podResources, type PodResources } from './nodeInfo.ts';
 import { podKey, type V1Node, type V1Pod } from './types.ts';
 
 interface PodState {
+  pod: V1Pod;
   node: string;
   res: PodResources;
   assumed: boolean;
@@ -42,7 +43,10 @@ export class SchedulerCache {
     if (orphans) {
       for (const k of orphans) {
         const st = this.pods.get(k);
-        if (st) ni.addPod(st.res);
+        if (st) {
+          ni.addPod(st.res);
+          ni.pods.set(k, st.pod);
+        }
       }
       this.orphans.delete(ni.name);
     }
@@ -59,11 +63,13 @@ export class SchedulerCache {
     if (keys.size) this.orphans.set(name, keys);
   }
 
-  private place(key: string, node: string, res: PodResources, assumed: boolean): void {
-    this.pods.set(key, { node, res, assumed });
+  private place(pod: V1Pod, key: string, node: string, res: PodResources, assumed: boolean): void {
+    this.pods.set(key, { pod, node, res, assumed });
     const ni = this.nodes.get(node);
-    if (ni) ni.addPod(res);
-    else {
+    if (ni) {
+      ni.addPod(res);
+      ni.pods.set(key, pod);
+    } else {
       let s = this.orphans.get(node);
       if (!s) this.orphans.set(node, (s = new Set()));
       s.add(key);
@@ -75,15 +81,17 @@ export class SchedulerCache {
     if (!st) return;
     this.pods.delete(key);
     const ni = this.nodes.get(st.node);
-    if (ni) ni.removePod(st.res);
-    else this.orphans.get(st.node)?.delete(key);
+    if (ni) {
+      ni.removePod(st.res);
+      ni.pods.delete(key);
+    } else this.orphans.get(st.node)?.delete(key);
   }
 
   /** The scheduler chose `node` for `pod`: count it there before the binding is observed. */
   assumePod(pod: V1Pod, node: string, res: PodResources = podResources(pod)): void {
     const key = podKey(pod);
     this.unplace(key);
-    this.place(key, node, res, true);
+    this.place(pod, key, node, res, true);
   }
 
   /** Binding failed: give the capacity back. */
@@ -99,11 +107,15 @@ export class SchedulerCache {
     if (!node) return;
     const st = this.pods.get(key);
     if (st && st.node === node) {
+      // Same node: keep the accounted resources (a pod's requests are immutable), refresh the
+      // object so label- and status-based plugins see the latest.
       st.assumed = false;
+      st.pod = pod;
+      this.nodes.get(node)?.pods.set(key, pod);
       return;
     }
     this.unplace(key);
-    this.place(key, node, podResources(pod), false);
+    this.place(pod, key, node, podResources(pod), false);
   }
 
   removePod(pod: V1Pod): void {

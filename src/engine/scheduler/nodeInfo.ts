@@ -36,6 +36,11 @@ export class NodeInfo {
   hardTaints: Taint[] = [];
   preferNoScheduleTaints: Taint[] = [];
   unschedulable = false;
+  /**
+   * Pods placed here (bound or assumed), keyed `namespace/name`: what InterPodAffinity,
+   * PodTopologySpread, NodePorts and preemption look at (upstream NodeInfo.Pods).
+   */
+  readonly pods = new Map<string, V1Pod>();
 
   constructor(node: V1Node) {
     this.name = node.metadata.name;

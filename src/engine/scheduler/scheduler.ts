@@ -7,7 +7,8 @@ import type { ComponentContext } from '../component.ts';
 import type { WatchEvent } from '../apiserver/types.ts';
 import { SchedulerCache } from './cache.ts';
 import { ExplanationLog } from './explanations.ts';
-import { ErrNoNodesAvailable, fitErrorMessage, preemptionMessage } from './fitError.ts';
+import { ErrNoNodesAvailable, fitErrorMessage } from './fitError.ts';
+import { createDefaultPreemption } from './preemption/defaultPreemption.ts';
 import type { FilterPlugin, ScorePlugin } from './framework.ts';
 import { DEFAULT_FILTER_PLUGINS, DEFAULT_SCORE_PLUGINS } from './plugins/index.ts';
 import { SchedulingQueue, type QueuedPodInfo } from './queue.ts';
@@ -27,6 +28,11 @@ export interface SchedulerHandle {
   recentAttempts(): SchedulingExplanation[];
   /** Pods waiting in the queue (active, backing off or unschedulable). */
   pendingCount(): number;
+  /**
+   * Keep every attempt of this pod in full detail (every node, every plugin) while it is
+   * selected in the UI; `undefined` unpins. Other pods' older attempts are compacted.
+   */
+  pin(podKey: string | undefined): void;
 }
 
 export interface SchedulerOptions {
@@ -64,6 +70,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   const cache = new SchedulerCache();
   const algo = new Scheduler1(cache);
   const log = new ExplanationLog();
+  const preemption = createDefaultPreemption({ cache, filters, clock: ctx.clock, request: ctx.request, recorder, userAgent: USER_AGENT });
   /** The watch span that brought each pending pod, so the bind can name it as its cause. */
   const causes = new Map<string, number>();
   let draining = false;
@@ -115,12 +122,8 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     let message: string;
     if (res.numAllNodes === 0) message = ErrNoNodesAvailable;
     else {
-      const post = preemptionMessage(
-        { priority: pi.priority, preemptionPolicy: pod.spec?.preemptionPolicy },
-        res.statuses,
-        (n) => cache.getNode(n),
-      );
-      message = fitErrorMessage(res.numAllNodes, res.statuses, post);
+      const post = preemption.postFilter(pi, res.statuses, causes.get(q.key));
+      message = fitErrorMessage(res.numAllNodes, res.statuses, post.message);
     }
     expl.message = message;
     log.add(expl);
@@ -252,6 +255,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     explain: (key) => log.forPod(key),
     recentAttempts: () => log.recent(),
     pendingCount: () => queue.size(),
+    pin: () => {},
   };
 }
 

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
 import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
 import { PodList } from './PodList.tsx';
+import { SchedulingVerdict } from './SchedulingVerdict.tsx';
 import { usePodChips, useSelectedPod } from './usePodChips.ts';
 
 /**
@@ -75,6 +76,7 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
   return (
     <section className={`node-card ${ready ? '' : 'not-ready'}`} data-testid="node" data-name={name} data-ready={ready ? 'true' : 'false'} aria-label={label}>
       <NodeFacts node={node} nodeKey={nodeKey} t={t} />
+      <SchedulingVerdict nodeName={name} />
       {pods.length === 0 ? (
         <span className="empty">{t('node.noPods')}</span>
       ) : (
