@@ -9,7 +9,11 @@ import { podColumns } from './podColumns.ts';
 import type { KubeObject, ObjectChange } from '../protocol/types.ts';
 
 /** Resources the UI draws (qualified as the API server's changes name them); the coalescer itself is generic by resource. */
-export const UI_RESOURCES = ['pods', 'nodes', 'events', 'namespaces', 'deployments.apps', 'replicasets.apps'] as const;
+export const UI_RESOURCES = [
+  'pods', 'nodes', 'events', 'namespaces', 'deployments.apps', 'replicasets.apps',
+  // Node heartbeats (the node card's pulse), disruption budgets (drain), priority classes (preemption).
+  'leases.coordination.k8s.io', 'poddisruptionbudgets.policy', 'priorityclasses.scheduling.k8s.io',
+] as const;
 
 interface Pending {
   resource: string;

@@ -33,6 +33,9 @@ const LIST_PATHS: Record<string, string> = {
   namespaces: '/api/v1/namespaces',
   'deployments.apps': '/apis/apps/v1/deployments',
   'replicasets.apps': '/apis/apps/v1/replicasets',
+  'leases.coordination.k8s.io': '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+  'poddisruptionbudgets.policy': '/apis/policy/v1/poddisruptionbudgets',
+  'priorityclasses.scheduling.k8s.io': '/apis/scheduling.k8s.io/v1/priorityclasses',
 };
 
 /** Spans kept per delta in busy mode (the store keeps ~300 anyway). */
