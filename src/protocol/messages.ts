@@ -4,8 +4,17 @@
  */
 import type { ClusterSnapshot, KubeObject, KubectlResult, SchedulingExplanation, Span } from './types.ts';
 
-/** Speeds offered by the playback bar (multiples of real time). */
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/**
+ * Speeds offered by the playback bar (multiples of real time). Up to 64× so a five-minute node
+ * failure (50 s grace period, then the 300 s NoExecute toleration) plays in about five seconds.
+ */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
+
+/**
+ * From this speed on, hops are too short to follow one by one (700/16 ≈ 44 ms): the pacer shows
+ * them together (busy mode) and lets virtual time flow at wall × speed without waiting for them.
+ */
+export const FAST_SPEED = 16;
 
 /** Wall ms one hop of the pipeline animation takes at 1× (plan.md: `hopMs = 700 / speed`). */
 export const BASE_HOP_MS = 700;

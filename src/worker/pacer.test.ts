@@ -168,4 +168,50 @@ describe('Pacer', () => {
     pacer.tick(60_000);
     expect(clock.now()).toBe(250);
   });
+  it('offers 16×, 32× and 64×; hops shrink to 700/64 ≈ 11 ms', async () => {
+    const { SPEEDS, hopMsFor } = await import('../protocol/messages.ts');
+    expect(SPEEDS.slice(-3)).toEqual([16, 32, 64]);
+    expect(hopMsFor(64)).toBeCloseTo(10.9375, 4);
+  });
+
+  it('at 16× and above stays busy: time flows at wall × speed, spans released as recorded', () => {
+    const { clock, pacer } = setup();
+    pacer.setSpeed(64);
+    clock.at(1000, 1); // one object, one span: narrative mode would hold time for it
+    clock.at(1500, 1);
+    pacer.play(0);
+    const first = pacer.tick(16); // 16 × 64 = 1024 virtual ms: past the first timer
+    expect(pacer.busy).toBe(true);
+    expect(first.map((s) => s.id)).toEqual([1]);
+    expect(clock.now()).toBe(1024);
+    expect(pacer.tick(32).map((s) => s.id)).toEqual([2]);
+    expect(clock.now()).toBe(2048);
+    for (let w = 48; w <= 2000; w += 16) pacer.tick(w);
+    expect(pacer.busy).toBe(true); // no quiet-hop exit while fast
+  });
+
+  it('plays a five-minute failure story (heartbeats every 10 s on 4 nodes) in about 5 s at 64×', () => {
+    const { clock, pacer } = setup();
+    for (let at = 10_000; at <= 400_000; at += 10_000) clock.at(at, 4); // 4 Lease renewals
+    clock.at(50_000, 3); // the node goes Unknown and is tainted
+    clock.at(350_000, 12); // evictions and replacements
+    pacer.setSpeed(64);
+    pacer.play(0);
+    let wall = 0;
+    while (clock.now() < 350_000 && wall < 60_000) pacer.tick((wall += 16));
+    expect(wall).toBeLessThanOrEqual(5_500);
+    expect(wall).toBeGreaterThanOrEqual(5_400); // 350 s / 64 = 5.47 s: no hold for hops
+  });
+
+  it('goes back to narrative mode after slowing below 16× and a quiet hop', () => {
+    const { pacer } = setup();
+    pacer.setSpeed(32);
+    pacer.play(0);
+    pacer.tick(16);
+    expect(pacer.busy).toBe(true);
+    pacer.setSpeed(8);
+    pacer.tick(32);
+    pacer.tick(200); // 700/8 = 87.5 ms with nothing released
+    expect(pacer.busy).toBe(false);
+  });
 });

@@ -10,10 +10,13 @@
  *   different objects within `crowdWindowMs` of virtual time — hundreds of pods, each with its own
  *   story): every span is released at once and virtual time flows at wall × speed. It ends when
  *   the crowd thins out and a hop passes with no new span.
+ * - Fast (speed ≥ FAST_SPEED, 16×): always busy mode. A hop would last under three frames, so
+ *   holding time for each one would make 64× crawl (a heartbeat every 10 s per node is enough
+ *   to halve it); instead time flows at wall × speed and hops are drawn together.
  * - Step: release the next queued span, or run the engine until one is recorded.
  */
 import type { Span } from '../protocol/types.ts';
-import { hopMsFor } from '../protocol/messages.ts';
+import { FAST_SPEED, hopMsFor } from '../protocol/messages.ts';
 
 /** The part of the engine's Cluster the pacer drives. */
 export interface PacedClock {
@@ -31,6 +34,8 @@ export interface PacerOptions {
   maxStepMs?: number;
   /** Virtual ms over which distinct objects are counted for crowd detection. Default 2000. */
   crowdWindowMs?: number;
+  /** Speed from which the pacer stays in busy mode (hops drawn together). Default {@link FAST_SPEED}. */
+  fastSpeed?: number;
 }
 
 /** Object of a span for crowd counting; Events are side notes of another object's story. */
@@ -57,6 +62,7 @@ export class Pacer {
   private readonly busyThreshold: number;
   private readonly maxTickMs: number;
   private readonly maxStepMs: number;
+  private readonly fastSpeed: number;
 
   constructor(
     private readonly clock: PacedClock,
@@ -66,6 +72,12 @@ export class Pacer {
     this.maxTickMs = opts.maxTickMs ?? 250;
     this.maxStepMs = opts.maxStepMs ?? 10 * 60_000;
     this.crowdWindowMs = opts.crowdWindowMs ?? 2000;
+    this.fastSpeed = opts.fastSpeed ?? FAST_SPEED;
+  }
+
+  /** Hops too short to follow one at a time: the pacer stays busy. */
+  get fast(): boolean {
+    return this.speed >= this.fastSpeed;
   }
 
   /** Wall ms one hop animates at the current speed. */
@@ -123,10 +135,14 @@ export class Pacer {
     if (!this.playing) return [];
     const target = this.clock.now() + this.wholeMs(dt * this.speed);
 
+    if (!this.busy && this.fast) {
+      this.busy = true;
+      this.lastBusyActivity = wall;
+    }
     if (this.busy) {
       if (target > this.clock.now()) this.clock.runUntil(target);
       const released = this.queue.splice(0);
-      if (released.length > 0 || this.crowd() > this.busyThreshold) this.lastBusyActivity = wall;
+      if (released.length > 0 || this.fast || this.crowd() > this.busyThreshold) this.lastBusyActivity = wall;
       else if (wall - this.lastBusyActivity >= this.hopMs) this.busy = false;
       return released;
     }
