@@ -283,6 +283,17 @@ export function createHost(deps: HostDeps): Host {
     lastSentNow = now;
   }
 
+  /**
+   * kube-scheduler's latest attempt for a pod, and pinning (the UI's selected pod keeps full
+   * detail). Read-only for the cluster's story: no flush, no snapshot, no span.
+   */
+  const explain = (msg: Extract<ToWorker, { type: 'explain' }>) => {
+    const sched = cluster?.scheduling;
+    if (sched && msg.pin !== undefined) sched.pin(msg.pin ? msg.pod : undefined);
+    const explanation = sched && msg.pod ? sched.explain(msg.pod) : undefined;
+    post({ type: 'explanation', id: msg.id, ...(msg.pod ? { pod: msg.pod } : {}), ...(explanation ? { explanation } : {}) });
+  };
+
   const guarded = (what: string, fn: () => void) => {
     try {
       fn();
@@ -301,6 +312,7 @@ export function createHost(deps: HostDeps): Host {
           wakeSleepers();
           return;
         }
+        if (msg.type === 'explain') return explain(msg);
         if (!cluster || !pacer) {
           if (msg.type === 'apply' || msg.type === 'terminal') {
             post({ type: 'result', id: msg.id, result: { stdout: '', stderr: 'error: the cluster is not ready yet\n', exitCode: 1 } });
