@@ -43,6 +43,22 @@ describe('Bridge', () => {
     await expect(p).resolves.toMatchObject({ stdout: 'No resources found\n' });
   });
 
+  it('explain: sends pod and pin, resolves with the matching explanation; a crash resolves it empty', async () => {
+    const p = bridge.explain('default/big', true);
+    const msg = workers[0].sent.at(-1) as Extract<ToWorker, { type: 'explain' }>;
+    expect(msg).toEqual({ type: 'explain', id: msg.id, pod: 'default/big', pin: true });
+    const explanation = { pod: 'default/big', attempt: 1, at: 5, numAllNodes: 4, evaluated: 4, feasible: 0, plugins: [], filtered: [], filteredTotal: 4, scored: [], message: '0/4 nodes are available' };
+    workers[0].emit({ type: 'explanation', id: msg.id, pod: 'default/big', explanation });
+    await expect(p).resolves.toMatchObject({ explanation: { message: '0/4 nodes are available' } });
+    bridge.explain(undefined, false);
+    expect(workers[0].sent.at(-1)).toMatchObject({ type: 'explain', pin: false });
+    expect(workers[0].sent.at(-1)).not.toHaveProperty('pod');
+    const lost = bridge.explain('default/x');
+    workers[0].fail();
+    await expect(lost).resolves.toMatchObject({ type: 'explanation' });
+    expect((await lost).explanation).toBeUndefined();
+  });
+
   it('cancel interrupts a running line by id; a line already answered is not cancelled', async () => {
     const run = bridge.runLine('kubectl rollout status deployment/web');
     const msg = workers[0].sent.find((m) => m.type === 'terminal') as Extract<ToWorker, { type: 'terminal' }>;

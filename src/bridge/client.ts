@@ -5,7 +5,7 @@
  * state"). Knows nothing about React or the store: it reports through callbacks.
  */
 import type { ClusterSnapshot } from '../protocol/types.ts';
-import type { CommandResult, DeltaMessage, FromWorker, OutputChunk, ReadyMessage, ToWorker } from '../protocol/messages.ts';
+import type { CommandResult, DeltaMessage, ExplanationMessage, FromWorker, OutputChunk, ReadyMessage, ToWorker } from '../protocol/messages.ts';
 
 export type WorkerStatus = 'starting' | 'ready' | 'crashed' | 'restarting';
 
@@ -48,6 +48,8 @@ export class Bridge {
   private worker: WorkerLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, (r: CommandResult) => void>();
+  /** Open `explain` requests by id (answered by `explanation`, or with nothing after a crash). */
+  private readonly explains = new Map<number, (m: ExplanationMessage) => void>();
   /** Where a running command's streamed output goes, by request id (until its result). */
   private readonly outputs = new Map<number, (chunk: OutputChunk) => void>();
   private snapshot: ClusterSnapshot | undefined;
@@ -135,6 +137,23 @@ export class Bridge {
     if (this.pending.has(id)) this.send({ type: 'cancel', id });
   }
 
+  /**
+   * kube-scheduler's latest attempt for pod `namespace/name`. `pin: true` keeps that pod's
+   * attempts in full detail (the selected pod); `pin: false` without `pod` unpins. Resolves with
+   * no explanation when the worker is not running or restarts meanwhile.
+   */
+  explain(pod: string | undefined, pin?: boolean): Promise<ExplanationMessage> {
+    const id = this.nextId++;
+    return new Promise<ExplanationMessage>((resolve) => {
+      if (!this.worker || this.status === 'crashed') {
+        resolve({ type: 'explanation', id, ...(pod ? { pod } : {}) });
+        return;
+      }
+      this.explains.set(id, resolve);
+      this.send({ type: 'explain', id, ...(pod ? { pod } : {}), ...(pin !== undefined ? { pin } : {}) });
+    });
+  }
+
   /** Simulate a crash (tests and the e2e "worker dies" check). */
   crashForTest(): void {
     this.crash('forced by test');
@@ -202,6 +221,12 @@ export class Bridge {
         resolve?.(msg.result);
         break;
       }
+      case 'explanation': {
+        const resolve = this.explains.get(msg.id);
+        this.explains.delete(msg.id);
+        resolve?.(msg);
+        break;
+      }
       case 'snapshot':
         this.snapshot = msg.snapshot;
         break;
@@ -244,6 +269,8 @@ export class Bridge {
     for (const resolve of this.pending.values()) resolve({ stdout: '', stderr: `error: ${why}\n`, exitCode: 1 });
     this.pending.clear();
     this.outputs.clear();
+    for (const [id, resolve] of this.explains) resolve({ type: 'explanation', id });
+    this.explains.clear();
   }
 
   private setStatus(status: WorkerStatus, detail?: string): void {
