@@ -142,7 +142,7 @@ export class SimCluster implements Cluster {
         now: () => clock.now(),
         nowMs: () => this.epochMs + clock.now(),
         timestamp: () => rfc3339(this.epochMs + clock.now()),
-        after: (ms, fn) => clock.after(ms, fn),
+        after: (ms, fn, opts) => clock.after(ms, fn, opts),
       },
       rand,
       request,

@@ -18,8 +18,12 @@ export interface VirtualClock {
   nowMs(): number;
   /** RFC 3339 timestamp of `now()` (`2026-01-01T00:00:05Z`), as Kubernetes writes them. */
   timestamp(): string;
-  /** Run `fn` after `delayMs` of virtual time. Timers at the same time run in scheduling order. */
-  after(delayMs: number, fn: () => void): TimerHandle;
+  /**
+   * Run `fn` after `delayMs` of virtual time. Timers at the same time run in scheduling order.
+   * `background`: periodic housekeeping (Lease renewals, monitor passes) that does not keep the
+   * cluster from being idle (`runUntilIdle`); see clock.ts.
+   */
+  after(delayMs: number, fn: () => void, opts?: { background?: boolean }): TimerHandle;
 }
 
 /** Seeded PRNG stream; each component forks its own so adding one does not shift the others. */

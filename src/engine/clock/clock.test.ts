@@ -38,6 +38,47 @@ describe('Clock', () => {
     expect(c.fired).toBe(10);
   });
 
+  it('runUntilIdle stops when only background timers remain; they still fire in order before foreground work', () => {
+    const c = new Clock();
+    const log: string[] = [];
+    const beat = () => {
+      log.push(`beat@${c.now()}`);
+      c.after(10_000, beat, { background: true });
+    };
+    c.after(10_000, beat, { background: true });
+    expect(c.idle()).toBe(true);
+    c.runUntilIdle();
+    expect(c.now()).toBe(0);
+    expect(log).toEqual([]);
+    c.after(25_000, () => log.push('work@25000'));
+    expect(c.idle()).toBe(false);
+    c.runUntilIdle();
+    expect(log).toEqual(['beat@10000', 'beat@20000', 'work@25000']);
+    expect(c.now()).toBe(25_000);
+    // nextTimerAt still reports background timers (a stepping host needs them).
+    expect(c.nextTimerAt()).toBe(30_000);
+    expect(c.idle()).toBe(true);
+  });
+
+  it('a timer scheduled by a background timer is foreground; cancelling keeps the count right', () => {
+    const c = new Clock();
+    let ran = false;
+    c.after(5_000, () => c.after(1, () => (ran = true)), { background: true });
+    const h = c.after(100, () => {});
+    h.cancel();
+    h.cancel();
+    expect(c.idle()).toBe(true);
+    c.runFor(5_000);
+    expect(c.idle()).toBe(false);
+    c.runUntilIdle();
+    expect(ran).toBe(true);
+    expect(c.idle()).toBe(true);
+    const fired = c.after(1, () => {});
+    c.runFor(1);
+    fired.cancel(); // cancelling a timer that already fired changes nothing
+    expect(c.idle()).toBe(true);
+  });
+
   it('formats RFC 3339 without fraction from the 2026 epoch', () => {
     expect(rfc3339(EPOCH_MS + 5_999)).toBe('2026-01-01T00:00:05Z');
   });

@@ -2,6 +2,12 @@
  * Virtual clock: a binary min-heap of timers in total order `(at, seq)`. Nothing in the engine
  * reads real time; components schedule work with `after`, hosts advance time with `runFor` /
  * `runUntil`. Mirrors the role of k8s.io/utils/clock/testing.FakeClock, but drives the whole sim.
+ *
+ * Background timers (`{ background: true }`) are housekeeping that never ends: kubelet Lease
+ * renewals, controllers' periodic passes. They fire like any other timer, but they do not keep
+ * the cluster busy: `runUntilIdle` stops when only background timers remain, and `idle()` says so.
+ * A timer that a background timer schedules is foreground unless it asks otherwise, so real work a
+ * periodic pass starts (a taint, an eviction) still counts.
  */
 import type { TimerHandle } from '../component.ts';
 
@@ -10,6 +16,14 @@ interface Timer {
   seq: number;
   fn: () => void;
   cancelled: boolean;
+  background: boolean;
+  done: boolean;
+}
+
+/** Options of `Clock.after`. */
+export interface TimerOptions {
+  /** Housekeeping: does not keep `runUntilIdle` running (see the file comment). */
+  background?: boolean;
 }
 
 function less(a: Timer, b: Timer): boolean {
@@ -22,26 +36,40 @@ export class Clock {
   private t = 0;
   /** Number of timers that have fired since t=0; snapshots use it to replay inputs exactly. */
   fired = 0;
+  /** Live (pending, not cancelled) foreground timers. */
+  private foreground = 0;
 
   now(): number {
     return this.t;
   }
 
   /** Run `fn` after `delayMs` (clamped to ≥ 0). Equal times run in scheduling order. */
-  after(delayMs: number, fn: () => void): TimerHandle {
-    const timer: Timer = { at: this.t + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
+  after(delayMs: number, fn: () => void, opts?: TimerOptions): TimerHandle {
+    const background = opts?.background === true;
+    const timer: Timer = { at: this.t + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false, background, done: false };
     this.push(timer);
+    if (!background) this.foreground++;
     return {
       cancel: () => {
+        if (timer.cancelled || timer.done) return;
         timer.cancelled = true;
+        if (!timer.background) this.foreground--;
       },
     };
   }
 
-  /** Virtual time of the next live timer. */
+  /**
+   * Virtual time of the next live timer, background ones included (a step-by-step host needs
+   * them: a node-monitor pass is what turns a silent node Unknown).
+   */
   nextTimerAt(): number | undefined {
     this.dropCancelled();
     return this.heap.length > 0 ? this.heap[0].at : undefined;
+  }
+
+  /** True when only background timers (or none) remain: nothing is happening but housekeeping. */
+  idle(): boolean {
+    return this.foreground === 0;
   }
 
   /** Fire the next timer if it is due at or before `limit`. Returns false when none is. */
@@ -52,6 +80,8 @@ export class Clock {
     this.pop();
     this.t = top.at;
     this.fired++;
+    top.done = true;
+    if (!top.background) this.foreground--;
     top.fn();
     return true;
   }
@@ -72,10 +102,13 @@ export class Clock {
     this.runUntil(this.t + ms);
   }
 
-  /** Fire timers until none remain or `maxMs` of virtual time has passed. */
+  /**
+   * Fire timers until only background timers remain or `maxMs` of virtual time has passed.
+   * Background timers due before the last foreground one still fire, in order.
+   */
   runUntilIdle(maxMs = 24 * 3600_000): void {
     const limit = this.t + maxMs;
-    while (this.step(limit)) {
+    while (this.foreground > 0 && this.step(limit)) {
       /* keep going */
     }
   }
