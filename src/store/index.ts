@@ -9,12 +9,15 @@ import { hopMsFor } from '../protocol/messages.ts';
 import type { Diagnostic } from '../protocol/types.ts';
 import { applyObjectsBatch, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
+import { applyScheduling, clearLive, emptyScheduling, LIVE_HOPS, recordExplanations, schedulerPodKey, type SchedulingSlice } from './scheduling.ts';
 import { appendResult, appendStream, appendTerminal, CTRL_C, type TerminalJob, type TerminalLine } from './terminal.ts';
 
 export type { Playback } from './reducers.ts';
 export { objectAt } from './reducers.ts';
 export type { TerminalJob, TerminalLine } from './terminal.ts';
 export type { WorkerStatus } from '../bridge/client.ts';
+export type { NodeVerdict, ReasonCount } from './scheduling.ts';
+export { activeExplanation, nodeVerdicts, reasonHistogram, schedulerPodKey, verdictOf } from './scheduling.ts';
 
 export interface Selection {
   kind: 'pod' | 'node' | 'span' | 'deployment' | 'replicaset';
@@ -31,7 +34,7 @@ export interface LastAction {
   result?: CommandResult;
 }
 
-export interface StoreState extends ClusterSlice, TraceSlice {
+export interface StoreState extends ClusterSlice, TraceSlice, SchedulingSlice {
   seed: number;
   workers: number;
   selection?: Selection;
@@ -108,11 +111,53 @@ function flushDeltas(): void {
   pending = rest;
   if (pending.length > 0) scheduleFlush();
   if (batch.length === 0) return;
+  const liveBefore = useStore.getState().liveScheduling;
   useStore.setState((s) => {
     // Objects of the whole batch at once (each map and list copied once), then the trace in order.
     let next: StoreState = applyObjectsBatch(s, batch);
-    for (const d of batch) next = applyTrace(next, d);
+    for (const d of batch) next = applyScheduling(applyTrace(next, d), d.released, d.reset);
     return next;
+  });
+  const live = useStore.getState().liveScheduling;
+  if (live && live !== liveBefore) armLive(live.spanId);
+}
+
+/**
+ * The node cards show a just-released scheduling attempt for {@link LIVE_HOPS} hop durations of
+ * playing time (paused, it stays until the next attempt or Play).
+ */
+let liveTimer: ReturnType<typeof setTimeout> | undefined;
+function armLive(spanId: number): void {
+  if (liveTimer !== undefined) clearTimeout(liveTimer);
+  const tick = () => {
+    liveTimer = undefined;
+    const s = useStore.getState();
+    if (s.liveScheduling?.spanId !== spanId) return;
+    if (!s.playback.playing) liveTimer = setTimeout(tick, LIVE_HOPS * s.hopMs);
+    else useStore.setState((st) => clearLive(st, spanId));
+  };
+  liveTimer = setTimeout(tick, LIVE_HOPS * useStore.getState().hopMs);
+}
+
+const selectedPod = (sel: Selection | undefined) => (sel?.kind === 'pod' ? schedulerPodKey(sel.key) : undefined);
+
+/**
+ * Pin the selected pod in kube-scheduler (full detail for its attempts) and fetch its latest
+ * attempt, in case no span brought it (an older pod, a restored worker); unpin on deselect.
+ */
+function syncPin(pod: string | undefined): void {
+  if (!bridge) return;
+  if (!pod) {
+    void bridge.explain(undefined, false);
+    return;
+  }
+  void bridge.explain(pod, true).then((m) => {
+    const e = m.explanation;
+    if (!e) return;
+    useStore.setState((s) => {
+      const explanations = recordExplanations(s.explanations, [e]);
+      return explanations === s.explanations ? s : { explanations };
+    });
   });
 }
 
@@ -132,6 +177,7 @@ const notConnected: CommandResult = { stdout: '', stderr: 'error: the simulation
 
 export const useStore = create<StoreState>()((set, get) => ({
   ...emptyCluster(),
+  ...emptyScheduling(),
   spans: [],
   activeSpans: [],
   narration: undefined,
@@ -167,7 +213,10 @@ export const useStore = create<StoreState>()((set, get) => ({
     bridge?.setSpeed(n);
   },
   select(sel) {
+    const before = selectedPod(get().selection);
     set((s) => (s.selection?.key === sel?.key ? { selection: sel } : { selection: sel, lastAction: undefined }));
+    const after = selectedPod(sel);
+    if (after !== before) syncPin(after);
   },
   async apply(text, file = 'manifest.yaml') {
     if (!bridge) return notConnected;
@@ -232,7 +281,12 @@ export const useStore = create<StoreState>()((set, get) => ({
         onDelta: (delta: DeltaMessage) => {
           if (bridge === mine) queueDelta(delta);
         },
-        onReady: (ready) => set({ seed: ready.seed, workers: ready.workers }),
+        onReady: (ready) => {
+          set({ seed: ready.seed, workers: ready.workers });
+          // A restarted worker has forgotten the pin.
+          const pod = selectedPod(get().selection);
+          if (pod && bridge === mine) syncPin(pod);
+        },
         onStatus: (status, detail) => {
           if (status === 'crashed') console.error(`[desired-state] simulation worker stopped: ${detail ?? ''}`);
           set((s) => ({
