@@ -145,6 +145,9 @@ export class ApiServer {
       const replicas = (req.body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
       if (typeof replicas === 'number') extra = { replicas };
       summary = typeof replicas === 'number' ? `${who} asked the API server to scale ${what} to ${replicas} replicas.` : `${who} asked the API server to scale ${what}.`;
+    } else if (p?.subresource === 'eviction') {
+      kind = 'apiEvict';
+      summary = `${who} asked the API server to evict Pod ${p.namespace}/${p.name}.`;
     } else if (p?.subresource === 'log') {
       kind = 'apiLogs';
       summary = `${who} asked the API server for the logs of ${what}.`;
