@@ -2,8 +2,11 @@
  * Objects a fresh cluster has before any user request: the system namespaces (created by the
  * apiserver's system-namespaces controller), the `kubernetes` Service (kubernetesservice
  * controller, pkg/controlplane/controller) and the default `nginx` IngressClass an ingress-nginx
- * install ships. Service fields are written out in full because services are not defaulted here.
+ * install ships, and the two system PriorityClasses (the scheduling REST storage's post-start hook
+ * AddSystemPriorityClasses, pkg/registry/scheduling/rest). Service fields are written out in full
+ * because services are not defaulted here.
  */
+import { SYSTEM_PRIORITY_CLASSES } from '../api/schedulingValidation.ts';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -44,5 +47,11 @@ export function bootstrapObjects(): { path: string; body: Record<string, unknown
       spec: { controller: 'k8s.io/ingress-nginx' },
     },
   });
+  for (const pc of SYSTEM_PRIORITY_CLASSES) {
+    out.push({
+      path: '/apis/scheduling.k8s.io/v1/priorityclasses',
+      body: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, description: pc.description },
+    });
+  }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../types.ts';
 import { clone, deepEqual } from '../api/equal.ts';
-import { admitPod } from './admission.ts';
+import { admitPod, admitPriorityUpdate, validatePriorityClassAdmission } from './admission.ts';
 import { strictDecode, type FieldValidation } from './decode.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, OPTIMISTIC_LOCK_MSG } from './errors.ts';
 import { strategicMergePatch, mergePatch } from './patch.ts';
@@ -83,7 +83,7 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
   // Admission errors name a generateName object by its prefix (admission.extractResourceName).
   admitNamespaceLifecycle(ctx, (meta.name as string) || (meta.generateName as string) || '');
-  if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng);
+  if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng, server.store);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
   // `delete` only when present: deleting turns hot objects into slow dictionary-mode objects.
   for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) if (f in meta) delete meta[f];
@@ -102,6 +102,7 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
     if (!exists) break;
     if (!generate || ++attempts >= MAX_GENERATE_ATTEMPTS) throw alreadyExists(qualifiedResource(info), obj.metadata.name, info.group, info.resource);
   }
+  if (info.kind === 'PriorityClass') validatePriorityClassAdmission(obj as Obj, server.store, 'CREATE');
   if (ctx.dryRun) return { code: 201, body: obj };
   const stored = server.commit(ctx, 'ADDED', undefined, obj);
   return { code: 201, body: ctx.out(stored) };
@@ -146,8 +147,10 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   } else if (old.status !== undefined && info.subresources.includes('status')) {
     obj.status = old.status;
   }
+  if (info.kind === 'Pod' && subresource !== 'status' && obj.spec) obj.spec = admitPriorityUpdate(obj.spec as Obj | undefined, old.spec as Obj | undefined);
   const errs = validateUpdate(info, obj, old, subresource);
   if (errs.length) throw invalidFor(info, name!, errs);
+  if (info.kind === 'PriorityClass') validatePriorityClassAdmission(obj as Obj, server.store, 'UPDATE');
   if (bumpsGeneration(info) && subresource !== 'status' && generationChanged(info, obj, old)) {
     meta.generation = ((oldMeta.generation as number) ?? 0) + 1;
   }
