@@ -1,5 +1,6 @@
 /** The cluster's current state: the workloads strip, node cards with their pods, and the unscheduled lane. */
 import { useTranslation } from 'react-i18next';
+import { AddNodeButton } from '../actions/AddNodeButton.tsx';
 import { useStore } from '../../store/index.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { UnscheduledLane } from './UnscheduledLane.tsx';
@@ -18,6 +19,7 @@ export function ClusterView() {
     <section className="panel cluster-panel" aria-labelledby="cluster-title">
       <h2 id="cluster-title" className="panel-title">
         {t('title')} <span className="panel-sub">{t('summary', { nodes: nodeKeys.length, pods: podCount, count: podCount })}</span>
+        <span className="panel-tools"><AddNodeButton /></span>
       </h2>
       {/* Who owns the pods below: Deployment → ReplicaSets, with their counts. */}
       <WorkloadsStrip />

@@ -1,10 +1,17 @@
-/** A node as a card: name, readiness, role, taints, capacity, and the pods bound to it. */
+/**
+ * A node as a card: name, readiness (Ready / NotReady / Unknown, SchedulingDisabled), heartbeat,
+ * role, labels, taints, requested / allocatable bars, its actions, and the pods bound to it.
+ */
 import { memo, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
-import { nodeReady, nodeResources, nodeRoles, nodeStatusText, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
+import { NodeActions } from '../actions/NodeActions.tsx';
+import { NodeHeartbeat } from './NodeHeartbeat.tsx';
+import { NodeLabels } from './NodeLabels.tsx';
+import { nodeReady, nodeRoles, nodeTaints, taintText, type Taint } from './nodeInfo.ts';
+import { ResourceBars } from './ResourceBars.tsx';
 import { PodList } from './PodList.tsx';
 import { SchedulingVerdict } from './SchedulingVerdict.tsx';
 import { usePodChips, useSelectedPod } from './usePodChips.ts';
@@ -31,8 +38,9 @@ const NodeFacts = memo(function NodeFacts({ node, nodeKey, t }: { node: KubeObje
   const name = node.metadata.name;
   const ready = nodeReady(node);
   const roles = nodeRoles(node);
-  const { allocatable } = nodeResources(node);
   const taints = nodeTaints(node);
+  const unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
+  const tn = useTranslation('nodes').t;
   return (
     <>
       <header className="node-head">
@@ -45,12 +53,22 @@ const NodeFacts = memo(function NodeFacts({ node, nodeKey, t }: { node: KubeObje
         >
           {name}
         </button>
-        <span className={`badge ${ready === 'True' ? 'badge-ok' : 'badge-bad'}`}>{nodeStatusText(node)}</span>
+        <span className="node-badges">
+          <span
+            className={`badge ${ready === 'True' ? 'badge-ok' : 'badge-bad'}`}
+            data-testid="node-status"
+            title={ready === 'False' ? tn('card.notReadyHint') : ready === 'Unknown' ? tn('card.unknownHint') : undefined}
+          >
+            {ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown'}
+          </span>
+          {unschedulable && <span className="badge badge-cordoned" data-testid="scheduling-disabled" title={tn('card.schedulingDisabledHint')}>{tn('card.schedulingDisabled')}</span>}
+        </span>
       </header>
       <div className="node-facts">
+        <NodeHeartbeat name={name} />
         {roles !== '<none>' && <span>{t('node.role', { roles })}</span>}
-        <span>{t('node.capacity', { cpu: allocatable.cpu ?? '?', memory: allocatable.memory ?? '?', pods: allocatable.pods ?? '?' })}</span>
       </div>
+      <ResourceBars node={node} />
       {taints.length > 0 && (
         <ul className="taints" aria-label={t('node.taints')}>
           {taints.map((taint) => (
@@ -60,6 +78,8 @@ const NodeFacts = memo(function NodeFacts({ node, nodeKey, t }: { node: KubeObje
           ))}
         </ul>
       )}
+      <NodeLabels name={name} labels={node.metadata.labels} />
+      <NodeActions name={name} unschedulable={unschedulable} ready={ready === 'True'} />
     </>
   );
 });
@@ -73,8 +93,9 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
   const label = useMemo(() => (name === undefined ? '' : t('node.label', { name })), [t, name]);
   if (!node || name === undefined) return null;
   const ready = nodeReady(node) === 'True';
+  const cordoned = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
   return (
-    <section className={`node-card ${ready ? '' : 'not-ready'}`} data-testid="node" data-name={name} data-ready={ready ? 'true' : 'false'} aria-label={label}>
+    <section className={`node-card${ready ? '' : ' not-ready'}${cordoned ? ' cordoned' : ''}`} data-testid="node" data-name={name} data-ready={ready ? 'true' : 'false'} aria-label={label}>
       <NodeFacts node={node} nodeKey={nodeKey} t={t} />
       <SchedulingVerdict nodeName={name} />
       {pods.length === 0 ? (

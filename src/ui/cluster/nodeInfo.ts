@@ -86,3 +86,15 @@ export function podTone(phase: string | undefined, status: string): 'running' | 
       return 'pending';
   }
 }
+
+/** Labels every kubelet (or kubeadm) sets: hidden on cards until expanded. */
+export function standardLabel(key: string): boolean {
+  return (
+    key === 'kubernetes.io/hostname' ||
+    key === 'kubernetes.io/os' ||
+    key === 'kubernetes.io/arch' ||
+    key.startsWith('beta.kubernetes.io/') ||
+    key.startsWith('node-role.kubernetes.io/') ||
+    key.startsWith('node.kubernetes.io/')
+  );
+}
