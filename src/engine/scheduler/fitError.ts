@@ -26,10 +26,13 @@ export function reasonsHistogram(statuses: Iterable<{ status: { reasons: readonl
   return entries.join(', ');
 }
 
-/** FitError.Error(): `0/N nodes are available: <histogram>. <postFilterMsg>` */
-export function fitErrorMessage(numAllNodes: number, statuses: readonly NodeStatus[], postFilterMsg = ''): string {
+/**
+ * FitError.Error(): `0/N nodes are available: <PreFilterMsg or histogram>. <postFilterMsg>` —
+ * a PreFilter rejection replaces the per-node histogram.
+ */
+export function fitErrorMessage(numAllNodes: number, statuses: readonly NodeStatus[], postFilterMsg = '', preFilterMsg = ''): string {
   let msg = `0/${numAllNodes} nodes are available:`;
-  const hist = reasonsHistogram(statuses);
+  const hist = preFilterMsg !== '' ? preFilterMsg : reasonsHistogram(statuses);
   if (hist !== '') msg += ` ${hist}.`;
   if (postFilterMsg !== '') msg += ` ${postFilterMsg}`;
   return msg;

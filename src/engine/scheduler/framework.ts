@@ -1,12 +1,13 @@
 /**
- * The scheduling framework's extension points (the part used here: Filter and Score, with
- * PreFilter-style per-attempt state in `PodInfo`).
+ * The scheduling framework's extension points: PreFilter, Filter, PreScore, Score (with
+ * NormalizeScore), with per-attempt state in `PodInfo.state` (upstream: CycleState).
  * Mirrors pkg/scheduler/framework/interface.go and runtime/framework.go (RunFilterPlugins,
  * RunScorePlugins) — new plugins (NodeAffinity, PodTopologySpread …) only need to implement these.
  */
 import type { NodeInfo } from './nodeInfo.ts';
 import type { Resources } from './resources.ts';
 import type { Toleration, V1Pod } from './types.ts';
+import type { LabelSelector } from '../api/selectors.ts';
 
 export const MAX_NODE_SCORE = 100;
 
@@ -31,8 +32,37 @@ export interface PodInfo {
   state: Map<string, unknown>;
 }
 
+/** PreFilter's "this plugin's Filter has nothing to do for this pod" (framework.Skip). */
+export const SKIP = 'Skip';
+/** A PreFilter verdict: null = run Filter; SKIP = do not; a status = the pod fits no node. */
+export type PreFilterResult = FilterStatus | null | typeof SKIP;
+
+/**
+ * What plugins may read besides the node they are given (upstream: framework.Handle's
+ * SnapshotSharedLister and informer listers).
+ */
+export interface FrameworkHandle {
+  /** All nodes of the snapshot, in the scheduler's order. */
+  nodes(): readonly NodeInfo[];
+  getNode(name: string): NodeInfo | undefined;
+  /** How many nodes report `image` (normalized name) in status.images (ImageLocality's spread). */
+  imageNumNodes(image: string): number;
+  /** Placed pods with any (anti-)affinity / with required anti-affinity (InterPodAffinity skips). */
+  podsWithAffinity(): number;
+  podsWithRequiredAntiAffinity(): number;
+  /** Labels of a namespace (namespaceSelector), undefined when unknown. */
+  namespaceLabels(ns: string): Record<string, string> | undefined;
+  /**
+   * helper.DefaultSelector: the selectors of the Services, ReplicationControllers, ReplicaSets
+   * and StatefulSets in the pod's namespace that select it (ANDed upstream). Empty = none.
+   */
+  defaultSelector(pod: V1Pod): LabelSelector;
+}
+
 export interface FilterPlugin {
   readonly name: string;
+  /** Once per attempt, before any Filter (upstream RunPreFilterPlugins). */
+  preFilter?(pod: PodInfo, h: FrameworkHandle): PreFilterResult;
   /** null means the node passes. */
   filter(pod: PodInfo, node: NodeInfo): FilterStatus | null;
 }
@@ -40,11 +70,12 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   readonly name: string;
   readonly weight: number;
-  preScore?(pod: PodInfo, nodes: readonly NodeInfo[]): void;
+  /** Returning false is framework.Skip: the plugin scores 0 everywhere without being called. */
+  preScore?(pod: PodInfo, nodes: readonly NodeInfo[]): boolean | void;
   /** Raw score for one node. */
   score(pod: PodInfo, node: NodeInfo): number;
   /** Rewrites `scores` in place into [0, MAX_NODE_SCORE]. */
-  normalizeScore?(pod: PodInfo, scores: Int32Array | number[], n: number): void;
+  normalizeScore?(pod: PodInfo, scores: Int32Array | number[], n: number, nodes?: readonly NodeInfo[]): void;
 }
 
 /** helper.DefaultNormalizeScore: scale to [0, max], optionally reversed (fewer is better). */

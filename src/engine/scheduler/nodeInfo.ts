@@ -16,6 +16,16 @@ export function podResources(pod: V1Pod): PodResources {
   return { requested: podRequests(pod), nonZero: podRequests(pod, true), priority: pod.spec?.priority ?? 0 };
 }
 
+/** Whether a pod has any pod affinity or anti-affinity (upstream PodInfo's term lists). */
+export function hasPodAffinity(pod: V1Pod): boolean {
+  const a = pod.spec?.affinity;
+  return a?.podAffinity !== undefined || a?.podAntiAffinity !== undefined;
+}
+
+export function hasRequiredAntiAffinity(pod: V1Pod): boolean {
+  return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+}
+
 export class NodeInfo {
   node!: V1Node;
   name: string;
@@ -41,6 +51,11 @@ export class NodeInfo {
    * PodTopologySpread, NodePorts and preemption look at (upstream NodeInfo.Pods).
    */
   readonly pods = new Map<string, V1Pod>();
+  /** Placed pods with any pod (anti-)affinity / with required anti-affinity (InterPodAffinity). */
+  podsWithAffinity = 0;
+  podsWithRequiredAntiAffinity = 0;
+  /** status.images: every listed name → size in bytes (upstream NodeInfo.ImageStates). */
+  imageSizes = new Map<string, number>();
 
   constructor(node: V1Node) {
     this.name = node.metadata.name;
@@ -74,6 +89,12 @@ export class NodeInfo {
     this.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     this.unschedulable = unschedulable;
+    const images = node.status?.images;
+    if (images?.length || this.imageSizes.size) {
+      const m = new Map<string, number>();
+      for (const im of images ?? []) for (const n of im.names ?? []) m.set(n, im.sizeBytes ?? 0);
+      this.imageSizes = m;
+    }
     return changed;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../component.ts';
 import type { SchedulerCache } from './cache.ts';
-import type { FilterPlugin, FilterStatus, PodInfo, ScorePlugin } from './framework.ts';
+import { SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from './framework.ts';
 import type { NodeStatus } from './fitError.ts';
 import type { NodeInfo } from './nodeInfo.ts';
 import { podResources } from './nodeInfo.ts';
@@ -40,11 +40,23 @@ export interface SchedulingExplanation {
   /** Nodes the filters ran on (percentageOfNodesToScore may stop early). */
   evaluated: number;
   feasible: number;
-  /** Score plugins, in the order of each ScoredNode's score triples, with their weights. */
-  plugins: { name: string; weight: number }[];
+  /**
+   * Score plugins, in the order of each ScoredNode's score triples, with their weights;
+   * `skipped` when the plugin's PreScore said it has nothing to score for this pod (all 0).
+   */
+  plugins: { name: string; weight: number; skipped?: boolean }[];
   /** Rejected nodes with the first failing filter (capped; `filteredTotal` counts all). */
   filtered: { node: string; plugin: string; reasons: string[] }[];
   filteredTotal: number;
+  /**
+   * Every filter reason with the number of nodes it rejected (the FailedScheduling histogram,
+   * uncapped). Survives compaction, so it answers "why not" for every attempt.
+   */
+  reasons?: Record<string, number>;
+  /** Set when a PreFilter plugin rejected the pod for every node (no per-node filtering ran). */
+  preFilter?: { plugin: string; reasons: string[] };
+  /** Every node and every plugin is listed (a pinned pod, or a small cluster's recent attempt). */
+  full?: boolean;
   /** Best-scored nodes, highest total first (capped; the selected node is always included). */
   scored: ScoredNode[];
   selected?: string;
@@ -56,6 +68,8 @@ export interface SchedulingExplanation {
 
 export interface ScheduleOneResult {
   selected?: string;
+  /** FitError's PreFilterMsg when a PreFilter rejected the pod. */
+  preFilterMsg?: string;
   statuses: NodeStatus[];
   numAllNodes: number;
   explanation: SchedulingExplanation;
@@ -67,8 +81,21 @@ export interface ScheduleOneOptions {
   rand: Rng;
   now: number;
   attempt: number;
-  /** Max scored/filtered rows kept in the explanation. */
+  /** Max scored/filtered rows kept in the explanation (Infinity: all). */
   detail: number;
+}
+
+/** A handle over the cache alone (no listers): what tests and handle-less callers get. */
+export function cacheHandle(cache: SchedulerCache): FrameworkHandle {
+  return {
+    nodes: () => cache.list(),
+    getNode: (n) => cache.getNode(n),
+    imageNumNodes: (i) => cache.imageNumNodes(i),
+    podsWithAffinity: () => cache.podsWithAffinity(),
+    podsWithRequiredAntiAffinity: () => cache.podsWithRequiredAntiAffinity(),
+    namespaceLabels: () => undefined,
+    defaultSelector: () => [],
+  };
 }
 
 /** Reusable score buffers, so an attempt does not allocate per node. */
@@ -89,8 +116,15 @@ export class Scheduler1 {
   private nextStartNodeIndex = 0;
   private readonly buf = new Buffers();
   private feasibleBuf: NodeInfo[] = [];
+  private activeFilters: FilterPlugin[] = [];
+  private readonly handle: FrameworkHandle;
 
-  constructor(private readonly cache: SchedulerCache) {}
+  constructor(
+    private readonly cache: SchedulerCache,
+    handle?: FrameworkHandle,
+  ) {
+    this.handle = handle ?? cacheHandle(cache);
+  }
 
   podInfo(pod: V1Pod): PodInfo {
     const res = podResources(pod);
@@ -110,6 +144,24 @@ export class Scheduler1 {
     };
     const statuses: NodeStatus[] = [];
     if (all === 0) return { statuses, numAllNodes: 0, explanation: expl };
+    if (o.detail === Infinity) expl.full = true;
+
+    // RunPreFilterPlugins: a rejection holds for every node; Skip drops that plugin's Filter.
+    const filters = this.activeFilters;
+    let nf = 0;
+    for (const f of o.filters) {
+      const r = f.preFilter ? f.preFilter(pi, this.handle) : null;
+      if (r === SKIP) continue;
+      if (r) {
+        expl.preFilter = { plugin: r.plugin, reasons: r.reasons };
+        for (const ni of nodes) statuses.push({ node: ni.name, status: r });
+        expl.filteredTotal = all;
+        expl.reasons = histogram(statuses);
+        return { statuses, numAllNodes: all, explanation: expl, preFilterMsg: r.reasons.join(', ') };
+      }
+      filters[nf++] = f;
+    }
+    filters.length = nf;
 
     // findNodesThatPassFilters
     const want = numFeasibleNodesToFind(all);
@@ -118,8 +170,6 @@ export class Scheduler1 {
     const feasible = this.feasibleBuf;
     let found = 0;
     let processed = 0;
-    const filters = o.filters;
-    const nf = filters.length;
     let idx = this.nextStartNodeIndex;
     for (let i = 0; i < all && found < want; i++) {
       const ni = nodes[idx]!;
@@ -137,6 +187,7 @@ export class Scheduler1 {
     expl.evaluated = processed;
     expl.feasible = feasible.length;
     expl.filteredTotal = statuses.length;
+    if (statuses.length) expl.reasons = histogram(statuses);
     if (feasible.length === 0) return { statuses, numAllNodes: all, explanation: expl };
     if (feasible.length === 1) {
       // Only one feasible node: upstream skips scoring.
@@ -155,11 +206,17 @@ export class Scheduler1 {
       const plugin = o.scores[p]!;
       const raw = this.buf.raw[p]!;
       const norm = this.buf.norm[p]!;
-      plugin.preScore?.(pi, feasible);
       const w = plugin.weight;
+      if (plugin.preScore && plugin.preScore(pi, feasible) === false) {
+        // framework.Skip: the plugin takes no part in this attempt.
+        raw.fill(0, 0, n);
+        norm.fill(0, 0, n);
+        expl.plugins[p]!.skipped = true;
+        continue;
+      }
       if (plugin.normalizeScore) {
         for (let i = 0; i < n; i++) raw[i] = norm[i] = plugin.score(pi, feasible[i]!);
-        plugin.normalizeScore(pi, norm, n);
+        plugin.normalizeScore(pi, norm, n, feasible);
         for (let i = 0; i < n; i++) total[i] += norm[i]! * w;
       } else {
         for (let i = 0; i < n; i++) {
@@ -209,4 +266,11 @@ export class Scheduler1 {
       return { node: feasible[i]!.name, total: total[i]!, scores };
     });
   }
+}
+
+/** `{reason: nodes}` over the rejected nodes. */
+function histogram(statuses: readonly NodeStatus[]): Record<string, number> {
+  const h: Record<string, number> = {};
+  for (const s of statuses) for (const r of s.status.reasons) h[r] = (h[r] ?? 0) + 1;
+  return h;
 }

@@ -43,10 +43,22 @@ describe('scheduler', () => {
     const why = sched.explain('default/web')!;
     expect(why.selected).toBe(node);
     expect(why.filtered).toEqual([{ node: 'control-plane', plugin: 'TaintToleration', reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'] }]);
-    expect(why.plugins).toEqual([{ name: 'TaintToleration', weight: 3 }, { name: 'NodeResourcesFit', weight: 1 }]);
-    // Empty workers: TaintToleration 0 → 100 (×3 = 300), LeastAllocated 95 → total 395, a three-way tie.
+    // Upstream MultiPoint order and weights; PreScore skips what has nothing to score for this pod.
+    expect(why.plugins).toEqual([
+      { name: 'TaintToleration', weight: 3 },
+      { name: 'NodeAffinity', weight: 2, skipped: true },
+      { name: 'NodeResourcesFit', weight: 1 },
+      { name: 'PodTopologySpread', weight: 2, skipped: true },
+      { name: 'InterPodAffinity', weight: 2, skipped: true },
+      { name: 'NodeResourcesBalancedAllocation', weight: 1, skipped: true },
+      { name: 'ImageLocality', weight: 1 },
+    ]);
+    expect(why.reasons).toEqual({ 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }': 1 });
+    expect(why.full).toBe(true);
+    // Empty workers: TaintToleration 0 → 100 (×3 = 300), LeastAllocated 95, no image anywhere
+    // (ImageLocality clamps to 23 MiB → 0): total 395, a three-way tie.
     expect(why.scored.map((s) => s.total)).toEqual([395, 395, 395]);
-    expect(why.scored[0]!.scores).toEqual([0, 100, 300, 95, 95, 95]);
+    expect(why.scored[0]!.scores).toEqual([0, 100, 300, 0, 0, 0, 95, 95, 95, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(why.tiedForTop).toBe(3);
     const watch = c.spans.find((s) => s.from === 'apiserver' && s.to === 'scheduler')!;
     const bindSpan = c.spans.find((s) => s.verb.endsWith('/binding'))!;

@@ -3,14 +3,16 @@
  * plugins, and binds. Mirrors pkg/scheduler/scheduler.go, eventhandlers.go and schedule_one.go
  * (scheduleOne, handleSchedulingFailure, bind).
  */
-import type { ComponentContext } from '../component.ts';
+import type { ComponentContext, Rng } from '../component.ts';
+import { labelSelectorFromObject, matchesLabels, type LabelSelector } from '../api/selectors.ts';
 import type { WatchEvent } from '../apiserver/types.ts';
+import type { KubeObject } from '../types.ts';
 import { SchedulerCache } from './cache.ts';
 import { ExplanationLog } from './explanations.ts';
 import { ErrNoNodesAvailable, fitErrorMessage } from './fitError.ts';
 import { createDefaultPreemption } from './preemption/defaultPreemption.ts';
-import type { FilterPlugin, ScorePlugin } from './framework.ts';
-import { DEFAULT_FILTER_PLUGINS, DEFAULT_SCORE_PLUGINS } from './plugins/index.ts';
+import type { FilterPlugin, FrameworkHandle, ScorePlugin } from './framework.ts';
+import { createDefaultProfile } from './plugins/index.ts';
 import { SchedulingQueue, type QueuedPodInfo } from './queue.ts';
 import { Scheduler1, type SchedulingExplanation } from './scheduleOne.ts';
 import { podKey, type V1Node, type V1Pod } from './types.ts';
@@ -19,7 +21,15 @@ export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 const USER_AGENT = 'kube-scheduler/v1.34.0';
 /** Per-node rows kept in an explanation: every node on teaching-size clusters, the best 10 beyond. */
 function explanationDetail(nodes: number): number {
-  return nodes <= 25 ? 25 : 10;
+  return nodes <= 100 ? Infinity : 10;
+}
+
+/** Dry runs (a pinned pod's fresh explanation) must not consume the cluster's random stream. */
+const DRY_RUN_RAND: Rng = { next: () => 0, int: () => 0, suffix: (n) => 'b'.repeat(n), fork: () => DRY_RUN_RAND };
+
+interface Selectable {
+  metadata: { namespace?: string };
+  spec?: { selector?: unknown };
 }
 
 export interface SchedulerHandle {
@@ -63,13 +73,30 @@ function objectRef(pod: V1Pod): string {
  * expect `void` may ignore it).
  */
 export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {}): SchedulerHandle {
-  const filters = opts.filters ?? DEFAULT_FILTER_PLUGINS;
-  const scores = opts.scores ?? DEFAULT_SCORE_PLUGINS;
   const rand = ctx.rand;
   const recorder = ctx.recorder({ component: DEFAULT_SCHEDULER_NAME });
   const cache = new SchedulerCache();
-  const algo = new Scheduler1(cache);
+  // Listers for helper.DefaultSelector (PodTopologySpread's system defaults) and namespaceSelector.
+  const quiet = { traced: () => false };
+  const services = ctx.informer<KubeObject & Selectable>('/api/v1/services', undefined, quiet);
+  const replicaSets = ctx.informer<KubeObject & Selectable>('/apis/apps/v1/replicasets', undefined, quiet);
+  const namespaces = ctx.informer<KubeObject>('/api/v1/namespaces', undefined, quiet);
+  const handle: FrameworkHandle = {
+    nodes: () => cache.list(),
+    getNode: (n) => cache.getNode(n),
+    imageNumNodes: (i) => cache.imageNumNodes(i),
+    podsWithAffinity: () => cache.podsWithAffinity(),
+    podsWithRequiredAntiAffinity: () => cache.podsWithRequiredAntiAffinity(),
+    namespaceLabels: (ns) => namespaces.get(ns)?.metadata.labels ?? (namespaces.get(ns) ? {} : undefined),
+    defaultSelector: (pod) => defaultSelector(pod, services.list(), replicaSets.list()),
+  };
+  const profile = createDefaultProfile(handle);
+  const filters = opts.filters ?? profile.filters;
+  const scores = opts.scores ?? profile.scores;
+  const algo = new Scheduler1(cache, handle);
+  const dryRun = new Scheduler1(cache, handle);
   const log = new ExplanationLog();
+  let pinned: string | undefined;
   const preemption = createDefaultPreemption({ cache, filters, clock: ctx.clock, request: ctx.request, recorder, userAgent: USER_AGENT });
   /** The watch span that brought each pending pod, so the bind can name it as its cause. */
   const causes = new Map<string, number>();
@@ -110,7 +137,8 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     const pod = q.pod;
     const pi = algo.podInfo(pod);
     const res = algo.schedule(pi, {
-      filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts, detail: explanationDetail(cache.nodeCount()),
+      filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts,
+      detail: q.key === pinned ? Infinity : explanationDetail(cache.nodeCount()),
     });
     const expl = res.explanation;
     if (res.selected) {
@@ -123,11 +151,39 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     if (res.numAllNodes === 0) message = ErrNoNodesAvailable;
     else {
       const post = preemption.postFilter(pi, res.statuses, causes.get(q.key));
-      message = fitErrorMessage(res.numAllNodes, res.statuses, post.message);
+      message = fitErrorMessage(res.numAllNodes, res.statuses, post.message, res.preFilterMsg);
     }
     expl.message = message;
     log.add(expl);
+    traceFailure(q, expl, message);
     handleSchedulingFailure(q, 'Unschedulable', message);
+  }
+
+  /** A failed attempt is a hop of its own, so the UI can show why the pod is still Pending. */
+  function traceFailure(q: QueuedPodInfo, expl: SchedulingExplanation, message: string): void {
+    const ns = q.pod.metadata.namespace ?? 'default';
+    const name = q.pod.metadata.name;
+    ctx.trace({
+      from: 'scheduler', to: 'scheduler', kind: 'schedulingFailed', verb: 'Schedule', object: objectRef(q.pod), duration: 0,
+      args: { pod: name, namespace: ns, message },
+      summary: `The scheduler found no node for pod ${ns}/${name}: ${message}`,
+      payload: expl,
+      causeId: causes.get(q.key),
+    });
+  }
+
+  /** A full explanation for a pending pod right now, without touching the real attempt's state. */
+  function explainNow(key: string): SchedulingExplanation | undefined {
+    const q = queue.get(key);
+    if (!q) return undefined;
+    const pi = dryRun.podInfo(q.pod);
+    const res = dryRun.schedule(pi, { filters, scores, rand: DRY_RUN_RAND, now: ctx.clock.now(), attempt: q.attempts, detail: Infinity });
+    const expl = res.explanation;
+    if (!res.selected) {
+      const prev = log.forPod(key);
+      expl.message = prev?.message ?? (res.numAllNodes === 0 ? ErrNoNodesAvailable : fitErrorMessage(res.numAllNodes, res.statuses, '', res.preFilterMsg));
+    }
+    return expl;
   }
 
   function bind(q: QueuedPodInfo, node: string, expl: SchedulingExplanation): void {
@@ -252,11 +308,55 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   }
 
   return {
-    explain: (key) => log.forPod(key),
+    explain: (key) => {
+      const e = log.forPod(key);
+      // A pinned pending pod whose last attempt was compacted: re-evaluate it in full.
+      if (key === pinned && (!e || !e.full) && queue.get(key)) {
+        const fresh = explainNow(key);
+        if (fresh) {
+          log.replace(key, fresh);
+          return fresh;
+        }
+      }
+      return e;
+    },
     recentAttempts: () => log.recent(),
     pendingCount: () => queue.size(),
-    pin: () => {},
+    pin: (key) => {
+      pinned = key;
+      log.pin(key);
+    },
   };
+}
+
+/**
+ * helper.DefaultSelector: the selectors of the Services and ReplicaSets in the pod's namespace
+ * that select it, ANDed (ReplicationControllers and StatefulSets are not served here).
+ */
+export function defaultSelector(pod: V1Pod, services: readonly Selectable[], replicaSets: readonly Selectable[]): LabelSelector {
+  const ns = pod.metadata.namespace ?? 'default';
+  const labels = pod.metadata.labels ?? {};
+  const set: Record<string, string> = {};
+  let any = false;
+  for (const s of services) {
+    const sel = s.spec?.selector as Record<string, string> | undefined;
+    if ((s.metadata.namespace ?? 'default') !== ns || !sel || Object.keys(sel).length === 0) continue;
+    let ok = true;
+    for (const k in sel) if (labels[k] !== sel[k]) ok = false;
+    if (!ok) continue;
+    for (const k in sel) set[k] = sel[k]!;
+    any = true;
+  }
+  const out: LabelSelector = [];
+  for (const k of Object.keys(set).sort()) out.push({ key: k, op: '=', values: [set[k]!] });
+  for (const rs of replicaSets) {
+    if ((rs.metadata.namespace ?? 'default') !== ns || !rs.spec?.selector) continue;
+    const sel = labelSelectorFromObject(rs.spec.selector as Parameters<typeof labelSelectorFromObject>[0]);
+    if (sel.length === 0 || !matchesLabels(sel, labels)) continue;
+    out.push(...sel);
+    any = true;
+  }
+  return any ? out : [];
 }
 
 /** Events are capped at 1 KiB of message (the recorder's truncation, as upstream). */
