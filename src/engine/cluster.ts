@@ -173,7 +173,8 @@ export class SimCluster implements Cluster {
 
   private addMachine(name: string, opts: NodeAddOptions, controlPlane: boolean): void {
     const machine = machineFor(name, this.nodeIndex++, opts, controlPlane);
-    this.nodes.set(name, startKubelet(this.context('kubelet', name), machine, this.registry));
+    // Heartbeats on: the node-lifecycle-controller watches them (they run on background timers).
+    this.nodes.set(name, startKubelet(this.context('kubelet', name), machine, this.registry, { heartbeats: true }));
   }
 
   private log(input: Input): void {

@@ -1,8 +1,13 @@
 /**
  * Node heartbeats: the kubelet's Lease in kube-node-lease (renewed every 10 s, duration 40 s)
- * and the periodic node status (every 10 s, posted when it changed or every 5 min).
- * Mirrors k8s.io/component-helpers/apimachinery/lease/controller.go and
- * pkg/kubelet/kubelet_node_status.go (syncNodeStatus, nodeStatusReportFrequency).
+ * and the periodic node status (computed every 10 s, posted when it changed or every 5 min).
+ * Mirrors k8s.io/component-helpers/apimachinery/lease/controller.go,
+ * pkg/kubelet/kubelet_node_status.go (syncNodeStatus, nodeStatusReportFrequency) and
+ * pkg/kubelet/nodestatus/setters.go (ReadyCondition, MemoryPressureCondition… and the events
+ * they record when a condition changes).
+ *
+ * Both loops run on background timers: they never end, so they must not keep the cluster from
+ * being idle. Renewals are quiet (no span): at 5,000 nodes they are 500 writes per virtual second.
  */
 import type { ComponentContext, TimerHandle } from '../component.ts';
 
@@ -16,6 +21,29 @@ export function microTime(unixMs: number): string {
   return new Date(unixMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+interface NodeCondition {
+  type: string;
+  status: string;
+  lastHeartbeatTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * What the kubelet reports for each condition it owns (the simulation has no resource
+ * pressure), and the event reason setters.go records when the condition changes to it.
+ */
+const KUBELET_CONDITIONS: { type: string; status: string; reason: string; message: string; event: string }[] = [
+  { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', event: 'NodeHasSufficientMemory' },
+  { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', event: 'NodeHasNoDiskPressure' },
+  { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', event: 'NodeHasSufficientPID' },
+  { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
+];
+
+/** Records a kubelet event about its own Node (`Node %s status is now: %s`). */
+export type NodeEventFn = (reason: string, message: string) => void;
+
 export class Heartbeat {
   private timer?: TimerHandle;
   private lastReport = 0;
@@ -27,6 +55,7 @@ export class Heartbeat {
     private readonly userAgent: string,
     /** The node's uid, for the Lease's ownerReference. */
     private readonly nodeUID: string | undefined,
+    private readonly nodeEvent: NodeEventFn = () => {},
   ) {}
 
   /** Creates the Lease (or takes it over) and, when `periodic`, keeps renewing it. */
@@ -46,14 +75,18 @@ export class Heartbeat {
   }
 
   private schedule(): void {
-    this.timer = this.ctx.clock.after(LEASE_RENEW_INTERVAL_MS, () => {
-      if (!this.running) return;
-      this.renewLease();
-      // Conditions never change in the simulation while the machine runs, so the status is
-      // only re-posted at the report frequency (with fresh lastHeartbeatTime).
-      if (this.ctx.clock.now() - this.lastReport >= NODE_STATUS_REPORT_FREQUENCY_MS) this.reportStatus();
-      this.schedule();
-    });
+    this.timer = this.ctx.clock.after(
+      LEASE_RENEW_INTERVAL_MS,
+      () => {
+        if (!this.running) return;
+        this.renewLease();
+        // The kubelet's own conditions never change while the machine runs (no pressure is
+        // simulated), so the status is only re-posted at the report frequency.
+        if (this.ctx.clock.now() - this.lastReport >= NODE_STATUS_REPORT_FREQUENCY_MS) this.reportStatus();
+        this.schedule();
+      },
+      { background: true },
+    );
   }
 
   private leaseBody() {
@@ -83,27 +116,54 @@ export class Heartbeat {
     }
   }
 
-  /** Re-posts the node conditions with a fresh lastHeartbeatTime (Ready, kubelet posting). */
-  reportStatus(ready = true): void {
+  /**
+   * syncNodeStatus: re-posts the kubelet's conditions with a fresh lastHeartbeatTime. A condition
+   * whose status changes (the node-lifecycle-controller set it Unknown while the machine was
+   * down) gets a new lastTransitionTime and its event (`NodeReady`, `NodeHasSufficientMemory`…).
+   * Returns the condition types that changed; a change is a traced write, a plain refresh is quiet.
+   */
+  reportStatus(causeId?: number): string[] {
     this.lastReport = this.ctx.clock.now();
     const path = `/api/v1/nodes/${this.node}`;
     const cur = this.ctx.request({ verb: 'GET', path, quiet: true });
-    if (cur.code !== 200) return;
-    const node = cur.body as { status?: { conditions?: Record<string, unknown>[] } };
+    if (cur.code !== 200) return [];
+    const node = cur.body as { status?: { conditions?: NodeCondition[] } };
     const now = this.ctx.clock.timestamp();
-    const conditions = (node.status?.conditions ?? []).map((c) => {
-      if (c.type !== 'Ready') return { ...c, lastHeartbeatTime: now };
-      const status = ready ? 'True' : 'False';
+    const existing = node.status?.conditions ?? [];
+    const changed: string[] = [];
+    const desired = (c: NodeCondition): NodeCondition => {
+      const want = KUBELET_CONDITIONS.find((k) => k.type === c.type);
+      if (!want) return { ...c, lastHeartbeatTime: now };
+      if (c.status !== want.status) changed.push(c.type);
       return {
-        ...c, lastHeartbeatTime: now, status,
-        lastTransitionTime: c.status === status ? c.lastTransitionTime : now,
-        reason: ready ? 'KubeletReady' : 'KubeletNotReady',
-        message: ready ? 'kubelet is posting ready status' : 'container runtime is down',
+        type: c.type, status: want.status, lastHeartbeatTime: now,
+        lastTransitionTime: c.status === want.status ? c.lastTransitionTime : now,
+        reason: want.reason, message: want.message,
       };
-    });
+    };
+    const conditions = existing.map(desired);
+    for (const k of KUBELET_CONDITIONS) {
+      if (!existing.some((c) => c.type === k.type)) {
+        changed.push(k.type);
+        conditions.push({ type: k.type, status: k.status, lastHeartbeatTime: now, lastTransitionTime: now, reason: k.reason, message: k.message });
+      }
+    }
+    let spanId = causeId;
+    if (changed.includes('Ready')) {
+      spanId = this.ctx.trace({
+        from: 'kubelet', to: 'apiserver', node: this.node, verb: `PATCH /api/v1/nodes/${this.node}/status`, kind: 'kubeletNodeReady', duration: 0, causeId,
+        object: `Node/${this.node}`, args: { node: this.node, reason: 'KubeletReady' },
+        summary: `The kubelet on ${this.node} posts its node status again: Ready=True (KubeletReady, kubelet is posting ready status).`,
+      }).id || causeId;
+    }
     this.ctx.request({
       verb: 'PATCH', path: `${path}/status`, body: { status: { conditions } },
-      patchType: 'application/merge-patch+json', userAgent: this.userAgent, quiet: true,
+      patchType: 'application/merge-patch+json', userAgent: this.userAgent, quiet: changed.length === 0, causeId: spanId,
     });
+    // setters.go records each transition after computing the status (recordNodeStatusEvent).
+    for (const k of KUBELET_CONDITIONS) {
+      if (changed.includes(k.type)) this.nodeEvent(k.event, `Node ${this.node} status is now: ${k.event}`);
+    }
+    return changed;
   }
 }

@@ -42,8 +42,8 @@ export type PodLogs = { lines: LogLine[] } | { error: string };
 
 export interface KubeletOptions {
   /**
-   * Renew the Lease every 10 s and re-post node status every 5 min (§10). Off by default until
-   * the node lifecycle controller needs it: periodic timers keep the clock from ever going idle.
+   * Renew the Lease every 10 s and re-post node status every 5 min (§10), on background timers.
+   * The cluster turns them on for every kubelet; off here so unit tests see only pod traffic.
    */
   heartbeats?: boolean;
 }
@@ -95,7 +95,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       runtime.pull(image, causeId, (r) => {
         // A fresh image shows up in the node's status.images (the real kubelet reports it with
         // its next status update).
-        if (r.ok) {
+        if (r.ok && !core.down) {
           ctx.request({
             verb: 'PATCH', path: `/api/v1/nodes/${nodeName}/status`, body: { status: { images: nodeImages(runtime.images.values()) } },
             patchType: 'application/merge-patch+json', userAgent, quiet: true,
@@ -110,7 +110,10 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   const reg = ctx.request({
     verb: 'POST', path: '/api/v1/nodes', body: buildNode(machine, ctx.clock.timestamp(), runtime.images.values()), userAgent,
   });
-  const heartbeat = new Heartbeat(ctx, nodeName, userAgent, (reg.body as { metadata?: { uid?: string } } | undefined)?.metadata?.uid);
+  // The kubelet's node events name the Node with uid = node name (kubelet.go nodeRef).
+  const nodeRef = { apiVersion: 'v1', kind: 'Node', metadata: { name: nodeName, uid: nodeName } };
+  const heartbeat = new Heartbeat(ctx, nodeName, userAgent, (reg.body as { metadata?: { uid?: string } } | undefined)?.metadata?.uid,
+    (reason, message) => core.recorder.event(nodeRef, 'Normal', reason, message));
   heartbeat.start(opts.heartbeats === true);
 
   const workers = new Map<string, PodWorker>();
@@ -192,16 +195,28 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       failed = true;
       core.down = true;
       heartbeat.stop();
+      ctx.trace({
+        from: 'kubelet', to: 'apiserver', node: nodeName, verb: 'MachineDown', kind: 'nodeFail', duration: 0,
+        object: `Node/${nodeName}`, args: { node: nodeName, pods: workers.size },
+        summary: `Machine ${nodeName} stops: its kubelet no longer renews its Lease or posts node status, and nobody hears about its ${workers.size} pod(s).`,
+      });
     },
     recover() {
       if (stopped || !failed) return;
       failed = false;
       core.down = false;
+      const cause = ctx.trace({
+        from: 'kubelet', to: 'apiserver', node: nodeName, verb: 'MachineUp', kind: 'nodeRecover', duration: 0,
+        object: `Node/${nodeName}`, args: { node: nodeName },
+        summary: `Machine ${nodeName} is back: its kubelet renews its Lease, posts node status and syncs its pods again.`,
+      }).id;
       heartbeat.start(opts.heartbeats === true);
-      heartbeat.reportStatus(true);
-      const stale = [...core.unsynced];
+      heartbeat.reportStatus(cause || undefined);
+      // The status manager reconciles every pod with the API server (the node-lifecycle-controller
+      // marked them NotReady meanwhile); deletions confirmed while down are sent now.
       core.unsynced.clear();
-      for (const w of stale) w.writeStatus(w.isTerminal());
+      for (const w of [...workers.values()]) w.resync();
+      // Pods deleted (or bound here) while the machine was down.
       for (const p of informer.list()) handle(p);
     },
     killContainer(podUID, container, exitCode) {

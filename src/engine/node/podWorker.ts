@@ -39,6 +39,8 @@ export class PodWorker implements ProbeHost {
   private timers = new Set<TimerHandle>();
   private terminating = false;
   private gone = false;
+  /** Containers stopped while the machine was down: the DELETE that confirms it waits for recovery. */
+  private deletePending = false;
   /** Index into `containers` of the next one to start. */
   private next = 0;
   private causeId?: number;
@@ -461,14 +463,39 @@ export class PodWorker implements ProbeHost {
     this.after(longest, () => {
       this.runtimeSpan('StopPodSandbox', 'runtimeStopSandbox', 0, `containerd on ${this.k.nodeName} removes the sandbox of pod ${this.name}.`, {});
       this.sandboxReady = false;
-      this.writeStatus(true);
-      this.releaseIP();
-      this.k.ctx.request({
-        verb: 'DELETE', path: `/api/v1/namespaces/${this.ns}/pods/${this.name}`, query: { gracePeriodSeconds: '0' },
-        body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid: this.uid } },
-        causeId: this.causeId, userAgent: this.k.userAgent,
-      });
+      this.confirmDeletion();
     });
+  }
+
+  /** The final status and the DELETE with grace 0 that removes the pod (or, while the machine is down, later). */
+  private confirmDeletion(): void {
+    if (this.k.down) {
+      this.deletePending = true;
+      this.k.unsynced.add(this);
+      return;
+    }
+    this.writeStatus(true);
+    this.releaseIP();
+    this.k.ctx.request({
+      verb: 'DELETE', path: `/api/v1/namespaces/${this.ns}/pods/${this.name}`, query: { gracePeriodSeconds: '0' },
+      body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid: this.uid } },
+      causeId: this.causeId, userAgent: this.k.userAgent,
+    });
+  }
+
+  /**
+   * The machine is back (`sim node recover`): the status manager writes the status the API server
+   * missed (or overwrote: the node-lifecycle-controller marks pods NotReady), and a deletion
+   * finished while down is confirmed.
+   */
+  resync(): void {
+    if (this.gone) return;
+    if (this.deletePending) {
+      this.deletePending = false;
+      this.confirmDeletion();
+      return;
+    }
+    if (!this.terminating) this.writeStatus(this.isTerminal());
   }
 
   /** The IP goes back to the pool once; the status keeps showing it (as upstream does for terminal pods). */
