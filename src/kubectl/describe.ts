@@ -10,6 +10,7 @@ import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { describeNode } from './describeNode.ts';
 import { describePod } from './describePod.ts';
+import { describePodDisruptionBudget, type Pdb } from './describePolicy.ts';
 import { describeDeployment, describeReplicaSet } from './describeWorkloads.ts';
 import { byName, pathFor } from './resources.ts';
 
@@ -34,6 +35,7 @@ export function describeCmd(ctx: Ctx): void {
     nodes: (o) => describeNode(ctx, o as Node),
     deployments: (o) => describeDeployment(ctx, o as Deployment),
     replicasets: (o) => describeReplicaSet(ctx, o as ReplicaSet),
+    poddisruptionbudgets: (o) => describePodDisruptionBudget(ctx, o as Pdb),
   };
   const describer = describers[res.resource];
   if (!describer) {

@@ -46,6 +46,16 @@ const FLAGS: FlagDef[] = [
   { name: 'follow', bool: true },
   { name: 'overwrite', bool: true },
   { name: 'sort-by' },
+  { name: 'dry-run', noOptDefault: 'unchanged' },
+  { name: 'ignore-daemonsets', bool: true },
+  { name: 'delete-emptydir-data', bool: true },
+  { name: 'delete-local-data', bool: true },
+  { name: 'disable-eviction', bool: true },
+  { name: 'pod-selector' },
+  { name: 'skip-wait-for-delete-timeout', int: true },
+  { name: 'chunk-size', int: true },
+  { name: 'list', bool: true },
+  { name: 'label-columns', short: 'L', repeat: true },
 ];
 
 export interface ParsedArgs {

@@ -17,6 +17,7 @@ import { EVENT_COLUMNS, EVENT_WIDE_COLUMNS, eventRow, sortEventsByTime } from '.
 import { NAMESPACE_COLUMNS, namespaceRow } from './printers/namespace.ts';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './printers/node.ts';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './printers/pod.ts';
+import { PDB_COLUMNS, pdbRow } from './printers/policy.ts';
 import {
   CONFIGMAP_COLUMNS,
   configMapRow,
@@ -56,6 +57,8 @@ export function tableFor(res: ResourceInfo, wide: boolean): { header: string[]; 
       return { header: CONFIGMAP_COLUMNS, row: (o, n) => configMapRow(o as ConfigMap, n) };
     case 'secrets':
       return { header: SECRET_COLUMNS, row: (o, n) => secretRow(o as Secret, n) };
+    case 'poddisruptionbudgets':
+      return { header: PDB_COLUMNS, row: (o, n) => pdbRow(o, n) };
     default:
       return { header: ['NAME', 'AGE'], row: (o, n) => [o.metadata?.name ?? '', ageSince(o.metadata?.creationTimestamp, n)] };
   }

@@ -19,6 +19,8 @@ import { annotateCmd } from './annotate.ts';
 import { rolloutCmd } from './rollout.ts';
 import { scaleCmd } from './scale.ts';
 import { setCmd } from './setImage.ts';
+import { cordonCmd, uncordonCmd } from './cordon.ts';
+import { drainCmd } from './drain.ts';
 
 export type { KubectlIO, KubectlResult, Diagnostic, OutputStream } from './types.ts';
 
@@ -34,6 +36,11 @@ Basic Commands (Intermediate):
 Deploy Commands:
   rollout         Manage the rollout of a resource
   scale           Set a new size for a deployment, replica set, or replication controller
+
+Cluster Management Commands:
+  cordon          Mark node as unschedulable
+  uncordon        Mark node as schedulable
+  drain           Drain node in preparation for maintenance
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
@@ -82,6 +89,9 @@ const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   rollout: rolloutCmd,
   logs: logsCmd,
   annotate: annotateCmd,
+  cordon: cordonCmd,
+  uncordon: uncordonCmd,
+  drain: drainCmd,
   version: versionCmd,
   'api-resources': apiResourcesCmd,
 };
