@@ -1,16 +1,24 @@
 /**
  * DefaultPreemption, the PostFilter plugin: when no node fits, find a node where evicting
  * lower-priority pods would make room, evict them and nominate the node.
- * Mirrors pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go and
- * framework/preemption/preemption.go (Evaluator.Preempt, SelectVictimsOnNode,
- * pickOneNodeForPreemption, prepareCandidate).
- *
- * CONTRACT STUB: today it only writes the "no preemption possible" message (fitError.ts).
+ * Mirrors pkg/scheduler/framework/plugins/defaultpreemption/default_preemption.go (PostFilter,
+ * PodEligibleToPreemptOthers, GetOffsetAndNumCandidates) and framework/preemption/preemption.go
+ * (Evaluator.Preempt, findCandidates, DryRunPreemption, SelectCandidate, prepareCandidate,
+ * PreemptPod, getLowerPriorityNominatedPods). Victim choice is in victims.ts, the node choice in
+ * pickOne.ts.
  */
-import type { EventRecorder, VirtualClock, ComponentContext } from '../../component.ts';
+import type { ComponentContext, EventRecorder, Rng, VirtualClock } from '../../component.ts';
 import type { SchedulerCache } from '../cache.ts';
-import { preemptionMessage, type NodeStatus } from '../fitError.ts';
-import type { FilterPlugin, PodInfo } from '../framework.ts';
+import { ErrPreemptionNotHelpful, fitErrorMessage, type NodeStatus } from '../fitError.ts';
+import type { FilterPlugin, FilterStatus, PodInfo } from '../framework.ts';
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { V1Pod } from '../types.ts';
+import { pickOneNodeForPreemption } from './pickOne.ts';
+import { isPreemptionAllowed, podPriority, selectVictimsOnNode, snapshotNodeInfo, type PDB, type Victims } from './victims.ts';
+
+/** DefaultPreemptionArgs defaults (config/v1/defaults.go). */
+export const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
+export const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
 
 export interface PreemptionDeps {
   cache: SchedulerCache;
@@ -21,26 +29,212 @@ export interface PreemptionDeps {
   request: ComponentContext['request'];
   recorder: EventRecorder;
   userAgent: string;
+  /** The scheduler's shared informers: PodDisruptionBudgets are read through one (PdbLister). */
+  informer?: ComponentContext['informer'];
+  /** PDBs to respect, instead of an informer (tests). Without both, no PDB is known. */
+  pdbs?: () => Iterable<PDB>;
+  /** GetOffsetAndNumCandidates' random start (rand.Int31n); offset 0 without it. */
+  rand?: Rng;
+  /**
+   * When true, the scheduler writes status.nominatedNodeName itself, in the same status PATCH
+   * as PodScheduled=False (upstream updatePod with the PostFilterResult's NominatingInfo).
+   * Otherwise this module PATCHes it on its own.
+   */
+  nominationInUpdatePod?: boolean;
 }
 
 /** What PostFilter returns to scheduleOne. */
 export interface PostFilterResult {
   /** The `preemption: …` suffix of the FailedScheduling message ('' when none). */
   message: string;
-  /** Set when victims were evicted: the pod waits for this node (status.nominatedNodeName). */
+  /**
+   * NominatingInfo (ModeOverride) when set: the node the pod now waits for after its victims
+   * were evicted, or '' to clear a stale nomination. Undefined leaves status.nominatedNodeName
+   * as it is (ModeNoop).
+   */
   nominatedNodeName?: string;
+  /** The evicted pods (`namespace/name`), for the explanation and the UI. */
+  victims?: string[];
 }
 
 export interface DefaultPreemption {
   postFilter(pod: PodInfo, statuses: readonly NodeStatus[], causeId?: number): PostFilterResult;
 }
 
+/** calculateNumCandidates: 10% of the potential nodes, at least 100, at most all of them. */
+export function calculateNumCandidates(numNodes: number): number {
+  let n = Math.trunc((numNodes * MIN_CANDIDATE_NODES_PERCENTAGE) / 100);
+  if (n < MIN_CANDIDATE_NODES_ABSOLUTE) n = MIN_CANDIDATE_NODES_ABSOLUTE;
+  return n > numNodes ? numNodes : n;
+}
+
+/** podTerminatingByPreemption: being deleted, with DisruptionTarget=True from the scheduler. */
+export function podTerminatingByPreemption(p: V1Pod): boolean {
+  if (!p.metadata.deletionTimestamp) return false;
+  for (const c of p.status?.conditions ?? []) {
+    if (c.type === 'DisruptionTarget') return c.status === 'True' && c.reason === 'PreemptionByScheduler';
+  }
+  return false;
+}
+
+/**
+ * PodEligibleToPreemptOthers: preemptionPolicy Never never preempts; a pod already nominated
+ * to a node where its earlier victims are still terminating waits for them instead of
+ * preempting more (unless the nominated node became UnschedulableAndUnresolvable).
+ */
+export function podEligibleToPreemptOthers(
+  pi: PodInfo,
+  nominatedNodeStatus: FilterStatus | undefined,
+  nodeInfo: (name: string) => NodeInfo | undefined,
+): { ok: boolean; msg: string } {
+  const pod = pi.pod;
+  if (pod.spec?.preemptionPolicy === 'Never') return { ok: false, msg: 'not eligible due to preemptionPolicy=Never.' };
+  const nom = pod.status?.nominatedNodeName;
+  if (nom) {
+    if (nominatedNodeStatus?.code === 'UnschedulableAndUnresolvable') return { ok: true, msg: '' };
+    const ni = nodeInfo(nom);
+    if (ni) {
+      for (const p of ni.pods.values()) {
+        if (isPreemptionAllowed(p, pi) && podTerminatingByPreemption(p)) {
+          return { ok: false, msg: 'not eligible due to a terminating pod on the nominated node.' };
+        }
+      }
+    }
+  }
+  return { ok: true, msg: '' };
+}
+
+interface Nomination {
+  namespace: string;
+  name: string;
+  node: string;
+  priority: number;
+}
+
 export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption {
-  return {
-    postFilter(pi, statuses) {
-      return {
-        message: preemptionMessage({ priority: pi.priority, preemptionPolicy: pi.pod.spec?.preemptionPolicy }, statuses, (n) => deps.cache.getNode(n)),
+  const pdbInformer = deps.pdbs ? undefined : deps.informer?.('/apis/policy/v1/poddisruptionbudgets', undefined, { traced: () => false });
+  const listPDBs = (): PDB[] => (deps.pdbs ? [...deps.pdbs()] : ((pdbInformer?.list() ?? []) as unknown as PDB[]));
+  /** The nominator's view: pods this scheduler nominated and has not seen placed since. */
+  const nominations = new Map<string, Nomination>();
+
+  function patchStatus(ns: string, name: string, status: Record<string, unknown>, causeId?: number) {
+    return deps.request({
+      verb: 'PATCH',
+      path: `/api/v1/namespaces/${ns}/pods/${name}/status`,
+      body: { status },
+      patchType: 'application/merge-patch+json',
+      causeId,
+      userAgent: deps.userAgent,
+    });
+  }
+
+  /** util.ClearNominatedNodeName. */
+  function clearNomination(pod: { metadata: { namespace?: string; name: string }; status?: { nominatedNodeName?: string } }, causeId?: number): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    nominations.delete(`${ns}/${pod.metadata.name}`);
+    if (!pod.status?.nominatedNodeName) return;
+    patchStatus(ns, pod.metadata.name, { nominatedNodeName: null }, causeId);
+  }
+
+  /** DryRunPreemption: candidates (non-violating first) and each rejected node's status. */
+  function dryRunPreemption(pi: PodInfo, potential: NodeInfo[], pdbs: PDB[], offset: number, numCandidates: number) {
+    const nowMs = deps.clock.nowMs();
+    const nonViolating: [string, Victims][] = [];
+    const violating: [string, Victims][] = [];
+    const nodeStatuses: NodeStatus[] = [];
+    for (let i = 0; i < potential.length; i++) {
+      const ni = potential[(offset + i) % potential.length]!;
+      // Cheap exit before copying the node: nothing here can be preempted.
+      const r = ni.hasLowerPriorityPod(pi.priority)
+        ? selectVictimsOnNode(pi, snapshotNodeInfo(ni), deps.filters, pdbs, nowMs)
+        : selectVictimsOnNode(pi, ni, deps.filters, pdbs, nowMs);
+      if (r.status === null && r.victims.length) {
+        (r.numPDBViolations === 0 ? nonViolating : violating).push([ni.name, { pods: r.victims, numPDBViolations: r.numPDBViolations }]);
+        if (nonViolating.length > 0 && nonViolating.length + violating.length >= numCandidates) break;
+        continue;
+      }
+      nodeStatuses.push({ node: ni.name, status: r.status ?? { code: 'Error', reasons: [`expected at least one victim pod on node "${ni.name}"`], plugin: 'DefaultPreemption' } });
+    }
+    return { candidates: new Map([...nonViolating, ...violating]), nodeStatuses };
+  }
+
+  /** PreemptPod: DisruptionTarget condition, DELETE (graceful), Normal Preempted event. */
+  function preemptPod(preemptor: V1Pod, victim: V1Pod, node: string, causeId?: number): void {
+    const ns = victim.metadata.namespace ?? 'default';
+    const name = victim.metadata.name;
+    const conds = victim.status?.conditions ?? [];
+    const cur = conds.find((c) => c.type === 'DisruptionTarget');
+    const message = `${preemptor.spec?.schedulerName ?? 'default-scheduler'}: preempting to accommodate a higher priority pod`;
+    if (!cur || cur.status !== 'True' || cur.reason !== 'PreemptionByScheduler' || cur.message !== message) {
+      const cond = {
+        type: 'DisruptionTarget', status: 'True', lastProbeTime: null,
+        lastTransitionTime: cur && cur.status === 'True' ? cur.lastTransitionTime : deps.clock.timestamp(),
+        reason: 'PreemptionByScheduler', message,
       };
+      const res = patchStatus(ns, name, { conditions: [...conds.filter((c) => c.type !== 'DisruptionTarget'), cond] }, causeId);
+      if (res.code === 404) return;
+    }
+    const del = deps.request({ verb: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/${name}`, causeId, userAgent: deps.userAgent });
+    if (del.code === 404) return;
+    deps.recorder.event(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid ?? ''} on node ${node}`);
+  }
+
+  return {
+    postFilter(pi, statuses, causeId) {
+      const pod = pi.pod;
+      const ns = pod.metadata.namespace ?? 'default';
+      const nodeInfo = (n: string) => deps.cache.getNode(n);
+      const nom = pod.status?.nominatedNodeName;
+      const nominatedNodeStatus = nom ? statuses.find((s) => s.node === nom)?.status : undefined;
+
+      // 1) Ensure the preemptor is eligible to preempt other pods.
+      const elig = podEligibleToPreemptOthers(pi, nominatedNodeStatus, nodeInfo);
+      if (!elig.ok) return { message: `preemption: ${elig.msg}` };
+
+      // 2) Find all preemption candidates: nodes a filter rejected as Unschedulable
+      // (UnschedulableAndUnresolvable ones — taints, affinity, nodeName — cannot be helped).
+      const numAllNodes = deps.cache.nodeCount();
+      const potential: NodeInfo[] = [];
+      for (const s of statuses) {
+        if (s.status.code !== 'Unschedulable') continue;
+        const ni = nodeInfo(s.node);
+        if (ni) potential.push(ni);
+      }
+      let candidates = new Map<string, Victims>();
+      let nodeStatuses: NodeStatus[] = [];
+      if (potential.length === 0) {
+        // Preemption will not help schedule this pod on any node: drop a stale nomination.
+        if (!deps.nominationInUpdatePod) clearNomination(pod, causeId);
+      } else {
+        const offset = deps.rand ? deps.rand.int(potential.length) : 0;
+        ({ candidates, nodeStatuses } = dryRunPreemption(pi, potential, listPDBs(), offset, calculateNumCandidates(potential.length)));
+      }
+
+      // No candidate: a FitError over all nodes, the ones not tried being "not helpful".
+      if (candidates.size === 0) {
+        const all: NodeStatus[] = [...nodeStatuses];
+        const notHelpful: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [ErrPreemptionNotHelpful], plugin: 'DefaultPreemption' };
+        for (let i = nodeStatuses.length; i < numAllNodes; i++) all.push({ node: '', status: notHelpful });
+        if (!deps.nominationInUpdatePod && nom) clearNomination(pod, causeId);
+        return { message: `preemption: ${fitErrorMessage(numAllNodes, all)}`, nominatedNodeName: '' };
+      }
+
+      // 4) Find the best candidate.
+      const best = pickOneNodeForPreemption(candidates, deps.clock.nowMs());
+      const victims = candidates.get(best)!.pods;
+
+      // 5) prepareCandidate: evict the victims, then un-nominate lower-priority pods waiting for
+      // this node (they may no longer fit; clearing sends them back to look elsewhere).
+      for (const v of victims) preemptPod(pod, v, best, causeId);
+      for (const [key, n] of nominations) {
+        if (n.node !== best || n.priority >= pi.priority || key === pi.key) continue;
+        nominations.delete(key);
+        if (deps.cache.isAssumedOrBound({ metadata: { namespace: n.namespace, name: n.name } } as V1Pod)) continue;
+        patchStatus(n.namespace, n.name, { nominatedNodeName: null }, causeId);
+      }
+      nominations.set(pi.key, { namespace: ns, name: pod.metadata.name, node: best, priority: podPriority(pod) });
+      if (!deps.nominationInUpdatePod && nom !== best) patchStatus(ns, pod.metadata.name, { nominatedNodeName: best }, causeId);
+      return { message: '', nominatedNodeName: best, victims: victims.map((v) => `${v.metadata.namespace ?? 'default'}/${v.metadata.name}`) };
     },
   };
 }
