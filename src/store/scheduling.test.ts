@@ -104,6 +104,8 @@ describe('verdicts', () => {
     expect(verdictOf(partial, 'worker-150')).toMatchObject({ kind: 'notEvaluated' });
     const compact: SchedulingExplanation = { ...bound(), feasible: 30 };
     expect(verdictOf(compact, 'worker-17')).toMatchObject({ kind: 'noDetail' });
+    const pre: SchedulingExplanation = { ...failed(), filtered: [], filteredTotal: 0, preFilter: { plugin: 'NodeAffinity', reasons: ['x'] } };
+    expect(verdictOf(pre, 'worker-1')).toEqual({ kind: 'rejected', pod: 'default/big', plugin: 'NodeAffinity', reasons: ['x'] });
   });
 
   it('activeExplanation: the selected pod first, else the live attempt', () => {
@@ -121,12 +123,15 @@ describe('reasonHistogram', () => {
   });
   it('uses the scheduler\'s own reasons field in either shape', () => {
     expect(reasonHistogram({ ...failed(), reasons: { 'Insufficient cpu': 3, [TAINT]: 1 } } as SchedulingExplanation)).toEqual([{ reason: TAINT, count: 1 }, { reason: 'Insufficient cpu', count: 3 }]);
-    expect(reasonHistogram({ ...failed(), reasons: [{ reason: 'Too many pods', count: 2 }] } as SchedulingExplanation)).toEqual([{ reason: 'Too many pods', count: 2 }]);
+    expect(reasonHistogram({ ...failed(), reasons: [{ reason: 'Too many pods', count: 2 }] } as unknown as SchedulingExplanation)).toEqual([{ reason: 'Too many pods', count: 2 }]);
   });
   it('parses the FailedScheduling message when rows were trimmed', () => {
     expect(reasonHistogram({ ...failed(), filtered: [], filteredTotal: 4 })).toEqual([{ reason: TAINT, count: 1 }, { reason: 'Insufficient cpu', count: 3 }]);
     expect(parseHistogram('0/3 nodes are available: 1 Insufficient cpu, 2 node(s) were unschedulable.')).toEqual([
       { reason: 'Insufficient cpu', count: 1 }, { reason: 'node(s) were unschedulable', count: 2 },
+    ]);
+    expect(reasonHistogram({ ...failed(), filtered: [], filteredTotal: 0, preFilter: { plugin: 'NodeAffinity', reasons: ["node(s) didn't match Pod's node affinity/selector"] } })).toEqual([
+      { reason: "node(s) didn't match Pod's node affinity/selector", count: 4 },
     ]);
     expect(parseHistogram('no nodes available to schedule pods')).toEqual([]);
   });

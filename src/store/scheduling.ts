@@ -98,6 +98,8 @@ interface Verdicts {
   byNode: Map<string, NodeVerdict>;
   notEvaluated: NodeVerdict;
   noDetail: NodeVerdict;
+  /** A PreFilter rejected the pod for every node at once. */
+  preFilter?: NodeVerdict;
 }
 const verdictCache = new WeakMap<SchedulingExplanation, Verdicts>();
 
@@ -119,6 +121,7 @@ function verdicts(e: SchedulingExplanation): Verdicts {
     m.set(e.selected, { kind: 'chosen', pod, ...(s ? { total: s.total } : {}), tied: e.tiedForTop ?? 1 });
   }
   v = { byNode: m, notEvaluated: { kind: 'notEvaluated', pod }, noDetail: { kind: 'noDetail', pod } };
+  if (e.preFilter) v.preFilter = { kind: 'rejected', pod, plugin: e.preFilter.plugin, reasons: e.preFilter.reasons };
   verdictCache.set(e, v);
   return v;
 }
@@ -133,6 +136,7 @@ export function verdictOf(e: SchedulingExplanation, node: string): NodeVerdict |
   const v = verdicts(e);
   const found = v.byNode.get(node);
   if (found) return found;
+  if (v.preFilter) return v.preFilter;
   if (e.evaluated < e.numAllNodes) return v.notEvaluated;
   const scoredRows = e.scored.length || (e.selected ? 1 : 0);
   if (e.filteredTotal > e.filtered.length || e.feasible > scoredRows) return v.noDetail;
@@ -167,7 +171,9 @@ export interface ReasonCount {
 export function reasonHistogram(e: SchedulingExplanation): ReasonCount[] {
   const raw = (e as { reasons?: unknown }).reasons;
   let out: ReasonCount[] | undefined;
-  if (Array.isArray(raw)) {
+  if (e.preFilter) {
+    out = e.preFilter.reasons.map((reason) => ({ reason, count: e.numAllNodes }));
+  } else if (Array.isArray(raw)) {
     out = raw.flatMap((r): ReasonCount[] => {
       if (Array.isArray(r) && typeof r[0] === 'string') return [{ reason: r[0], count: Number(r[1]) || 0 }];
       const o = r as { reason?: unknown; count?: unknown };
