@@ -30,39 +30,40 @@ export function scaledImageScore(size: number, numNodes: number, totalNumNodes: 
   return Math.trunc(size * (numNodes / totalNumNodes));
 }
 
-interface State {
-  images: string[];
-  numContainers: number;
-}
-
+/** Builds the plugin over the snapshot (ImageLocality needs every node's image list). */
 export function createImageLocality(h: FrameworkHandle): ScorePlugin {
-  const NAME = 'ImageLocality';
-  const state = (pod: PodInfo): State => {
-    let s = pod.state.get(NAME) as State | undefined;
-    if (!s) {
-      const spec = pod.pod.spec;
-      s = {
-        images: (spec?.containers ?? []).map((c) => normalizedImageName(c.image ?? '')),
-        numContainers: (spec?.initContainers?.length ?? 0) + (spec?.containers?.length ?? 0),
-      };
-      pod.state.set(NAME, s);
-    }
-    return s;
+  // Per-attempt state keyed by the PodInfo's identity: the hot loop does one Map lookup per
+  // container and node, nothing else.
+  let cur: PodInfo | undefined;
+  let images: string[] = [];
+  let spread: number[] = [];
+  let numContainers = 0;
+  const prepare = (pod: PodInfo): void => {
+    cur = pod;
+    const spec = pod.pod.spec;
+    images = (spec?.containers ?? []).map((c) => normalizedImageName(c.image ?? ''));
+    const total = h.nodes().length;
+    spread = images.map((img) => (total === 0 ? 0 : h.imageNumNodes(img) / total));
+    numContainers = (spec?.initContainers?.length ?? 0) + (spec?.containers?.length ?? 0);
   };
   return {
-    name: NAME,
+    name: 'ImageLocality',
     weight: 1,
+    preScore(pod) {
+      prepare(pod);
+      return true;
+    },
     score(pod, node: NodeInfo) {
-      const s = state(pod);
-      const total = h.nodes().length;
+      if (pod !== cur) prepare(pod);
       let sum = 0;
       if (node.imageSizes.size > 0) {
-        for (const img of s.images) {
-          const size = node.imageSizes.get(img);
-          if (size !== undefined) sum += scaledImageScore(size, h.imageNumNodes(img), total);
+        for (let j = 0; j < images.length; j++) {
+          const size = node.imageSizes.get(images[j]!);
+          // scaledImageScore: size × nodesWithImage / totalNodes
+          if (size !== undefined) sum += Math.trunc(size * spread[j]!);
         }
       }
-      return imageLocalityPriority(sum, s.numContainers);
+      return imageLocalityPriority(sum, numContainers);
     },
   };
 }
