@@ -120,9 +120,12 @@ export class SimCluster implements Cluster {
     startReplicaSetController(this.context('controller-manager', undefined, 'replicaset'));
     startDeploymentController(this.context('controller-manager', undefined, 'deployment'));
     startDisruptionController(this.context('controller-manager', undefined, 'disruption'));
-    startNodeLifecycleController(this.context('controller-manager', undefined, 'nodelifecycle'));
-    startTaintEvictionController(this.context('controller-manager', undefined, 'tainteviction'));
-    startPodGCController(this.context('controller-manager', undefined, 'podgc'));
+    // These three share one informer factory, as kube-controller-manager's controllers do (one
+    // more pod cache instead of three).
+    const nodeLifecycle = this.context('controller-manager', undefined, 'nodelifecycle');
+    startNodeLifecycleController(nodeLifecycle);
+    startTaintEvictionController({ ...this.context('controller-manager', undefined, 'tainteviction'), informer: nodeLifecycle.informer });
+    startPodGCController({ ...this.context('controller-manager', undefined, 'podgc'), informer: nodeLifecycle.informer });
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.
