@@ -26,6 +26,24 @@ export function hasRequiredAntiAffinity(pod: V1Pod): boolean {
   return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
 }
 
+const NO_IMAGES: ReadonlyMap<string, number> = new Map();
+/** Image lists by content: nodes with the same images share one map (content-keyed, immutable). */
+const imageSets = new Map<string, ReadonlyMap<string, number>>();
+
+function internImages(images: readonly { names?: string[]; sizeBytes?: number }[]): ReadonlyMap<string, number> {
+  if (images.length === 0) return NO_IMAGES;
+  let sig = '';
+  for (const im of images) sig += (im.names ?? []).join(' ') + '=' + (im.sizeBytes ?? 0) + ';';
+  let m = imageSets.get(sig);
+  if (!m) {
+    const mm = new Map<string, number>();
+    for (const im of images) for (const n of im.names ?? []) mm.set(n, im.sizeBytes ?? 0);
+    if (imageSets.size > 10_000) imageSets.clear();
+    imageSets.set(sig, (m = mm));
+  }
+  return m;
+}
+
 export class NodeInfo {
   node!: V1Node;
   name: string;
@@ -54,8 +72,12 @@ export class NodeInfo {
   /** Placed pods with any pod (anti-)affinity / with required anti-affinity (InterPodAffinity). */
   podsWithAffinity = 0;
   podsWithRequiredAntiAffinity = 0;
-  /** status.images: every listed name → size in bytes (upstream NodeInfo.ImageStates). */
-  imageSizes = new Map<string, number>();
+  /**
+   * status.images: every listed name → size in bytes (upstream NodeInfo.ImageStates), shared by
+   * every node listing exactly the same images so ImageLocality can score them once.
+   */
+  imageSizes: ReadonlyMap<string, number> = NO_IMAGES;
+  private imagesRef: unknown;
 
   constructor(node: V1Node) {
     this.name = node.metadata.name;
@@ -90,10 +112,9 @@ export class NodeInfo {
     this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     this.unschedulable = unschedulable;
     const images = node.status?.images;
-    if (images?.length || this.imageSizes.size) {
-      const m = new Map<string, number>();
-      for (const im of images ?? []) for (const n of im.names ?? []) m.set(n, im.sizeBytes ?? 0);
-      this.imageSizes = m;
+    if (images !== this.imagesRef) {
+      this.imagesRef = images;
+      this.imageSizes = internImages(images ?? []);
     }
     return changed;
   }

@@ -38,8 +38,12 @@ export function createImageLocality(h: FrameworkHandle): ScorePlugin {
   let images: string[] = [];
   let spread: number[] = [];
   let numContainers = 0;
+  // Nodes listing the same images share one map (NodeInfo.imageSizes): score each set once.
+  let memoSet: ReadonlyMap<string, number> | undefined;
+  let memoScore = 0;
   const prepare = (pod: PodInfo): void => {
     cur = pod;
+    memoSet = undefined;
     const spec = pod.pod.spec;
     images = (spec?.containers ?? []).map((c) => normalizedImageName(c.image ?? ''));
     const total = h.nodes().length;
@@ -55,15 +59,16 @@ export function createImageLocality(h: FrameworkHandle): ScorePlugin {
     },
     score(pod, node: NodeInfo) {
       if (pod !== cur) prepare(pod);
+      const set = node.imageSizes;
+      if (set === memoSet) return memoScore;
       let sum = 0;
-      if (node.imageSizes.size > 0) {
-        for (let j = 0; j < images.length; j++) {
-          const size = node.imageSizes.get(images[j]!);
-          // scaledImageScore: size × nodesWithImage / totalNodes
-          if (size !== undefined) sum += Math.trunc(size * spread[j]!);
-        }
+      for (let j = 0; j < images.length; j++) {
+        const size = set.get(images[j]!);
+        // scaledImageScore: size × nodesWithImage / totalNodes
+        if (size !== undefined) sum += Math.trunc(size * spread[j]!);
       }
-      return imageLocalityPriority(sum, numContainers);
+      memoSet = set;
+      return (memoScore = imageLocalityPriority(sum, numContainers));
     },
   };
 }
