@@ -76,7 +76,9 @@ export function describeNode(ctx: Ctx, node: Node): string {
   multiline(w, 'Labels', Object.entries(m.labels ?? {}), '=');
   multiline(w, 'Annotations', Object.entries(m.annotations ?? {}).filter(([k]) => k !== LAST_APPLIED), ': ');
   w.write(0, `CreationTimestamp:\t${rfc1123z(m.creationTimestamp)}\n`);
-  const taints = node.spec?.taints ?? [];
+  // printTaintsMultilineWithIndent sorts by effect, then key.
+  const taintKey = (t: { effect: string; key: string }) => `${t.effect},${t.key}`;
+  const taints = [...(node.spec?.taints ?? [])].sort((a, b) => (taintKey(a) < taintKey(b) ? -1 : taintKey(a) > taintKey(b) ? 1 : 0));
   w.write(0, 'Taints:\t');
   if (taints.length === 0) w.write(0, '<none>\n');
   taints.forEach((t, i) => {

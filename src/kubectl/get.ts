@@ -75,13 +75,17 @@ function renderTable(ctx: Ctx, res: ResourceInfo, objs: Obj[], allNs: boolean, w
   const t = tableFor(res, wide);
   const now = ctx.io.nowMs();
   const labels = !!ctx.p.bools['show-labels'];
+  // -L key1,key2: one column per label key (appendLabelCells, formatLabelHeaders).
+  const columnLabels = (ctx.p.values['label-columns'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const rows = objs.map((o) => {
     const cells = t.row(o, now);
     if (showKind && res.resource !== 'events') cells[0] = `${qualifiedKind(res)}/${cells[0]}`;
     const row = allNs ? [o.metadata?.namespace ?? '', ...cells] : cells;
+    const l = (o.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+    row.push(...columnLabels.map((k) => l[k] ?? ''));
     return labels ? [...row, formatLabels(o)] : row;
   });
-  const head = [...(allNs ? ['NAMESPACE', ...t.header] : t.header), ...(labels ? ['LABELS'] : [])];
+  const head = [...(allNs ? ['NAMESPACE', ...t.header] : t.header), ...columnLabels.map((k) => k.split('/').pop()!.toUpperCase()), ...(labels ? ['LABELS'] : [])];
   const all = header ? [head, ...rows] : rows;
   return widths ? tabwriteRemembering(all, widths) : tabwrite(all);
 }

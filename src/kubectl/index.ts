@@ -21,6 +21,8 @@ import { scaleCmd } from './scale.ts';
 import { setCmd } from './setImage.ts';
 import { cordonCmd, uncordonCmd } from './cordon.ts';
 import { drainCmd } from './drain.ts';
+import { taintCmd } from './taint.ts';
+import { labelCmd } from './label.ts';
 
 export type { KubectlIO, KubectlResult, Diagnostic, OutputStream } from './types.ts';
 
@@ -41,6 +43,7 @@ Cluster Management Commands:
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
+  taint           Update the taints on one or more nodes
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
@@ -51,6 +54,7 @@ Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
 
 Settings Commands:
+  label           Update the labels on a resource
   annotate        Update the annotations on a resource
 
 Other Commands:
@@ -92,6 +96,8 @@ const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   cordon: cordonCmd,
   uncordon: uncordonCmd,
   drain: drainCmd,
+  taint: taintCmd,
+  label: labelCmd,
   version: versionCmd,
   'api-resources': apiResourcesCmd,
 };
