@@ -78,9 +78,19 @@ const NodeFacts = memo(function NodeFacts({ node, nodeKey, t }: { node: KubeObje
           ))}
         </ul>
       )}
-      <NodeLabels name={name} labels={node.metadata.labels} />
-      <NodeActions name={name} unschedulable={unschedulable} ready={ready === 'True'} />
     </>
+  );
+});
+
+/** Labels and the node's buttons, under its pods (pods come first on a short cluster panel). */
+const NodeFooter = memo(function NodeFooter({ node }: { node: KubeObject }) {
+  const name = node.metadata.name;
+  const unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
+  return (
+    <div className="node-footer">
+      <NodeLabels name={name} labels={node.metadata.labels} />
+      <NodeActions name={name} unschedulable={unschedulable} ready={nodeReady(node) === 'True'} />
+    </div>
   );
 });
 
@@ -103,6 +113,7 @@ export const NodeCard = memo(function NodeCard({ nodeKey, compact }: { nodeKey: 
       ) : (
         <PodList pods={pods} selectedKey={selectedKey} compact={compact} label={t('node.pods', { count: pods.length, name })} t={t} />
       )}
+      <NodeFooter node={node} />
     </section>
   );
 });

@@ -11,9 +11,9 @@ export const ResourceBars = memo(function ResourceBars({ node }: { node: KubeObj
   const used = useNodeRequested(name);
   const total = allocatableOf(node);
   const rows = [
-    { id: 'cpu', label: t('card.cpu'), u: formatCpu(used.cpu), a: formatCpu(total.cpu), p: percent(used.cpu, total.cpu) },
-    { id: 'memory', label: t('card.memory'), u: formatBytes(used.memory), a: formatBytes(total.memory), p: percent(used.memory, total.memory) },
-    { id: 'pods', label: t('card.pods'), u: String(used.pods), a: String(total.pods), p: percent(used.pods, total.pods) },
+    { id: 'cpu', label: t('card.cpu'), u: formatCpu(used.cpu), a: formatCpu(total.cpu), p: percent(used.cpu, total.cpu), short: `${percent(used.cpu, total.cpu)}%` },
+    { id: 'memory', label: t('card.memory'), u: formatBytes(used.memory), a: formatBytes(total.memory), p: percent(used.memory, total.memory), short: `${percent(used.memory, total.memory)}%` },
+    { id: 'pods', label: t('card.pods'), u: String(used.pods), a: String(total.pods), p: percent(used.pods, total.pods), short: String(used.pods) },
   ];
   return (
     <div className="res-bars" role="group" aria-label={t('card.resources', { name })}>
@@ -26,12 +26,14 @@ export const ResourceBars = memo(function ResourceBars({ node }: { node: KubeObj
           aria-valuemax={100}
           aria-valuenow={r.p}
           aria-label={t('card.bar', { resource: r.label, used: r.u, total: r.a, percent: r.p })}
+          title={t('card.bar', { resource: r.label, used: r.u, total: r.a, percent: r.p })}
           data-resource={r.id}
           data-percent={r.p}
         >
           <span className="res-fill" style={{ width: `${Math.min(100, r.p)}%` }} />
           <span className="res-label">{r.label}</span>
-          <span className="res-value">{r.u}/{r.a}</span>
+          {/* Percent on the card (it fits three across); the exact `used/allocatable` in the hint. */}
+          <span className="res-value" data-used={r.u} data-total={r.a}>{r.short}</span>
         </div>
       ))}
     </div>

@@ -9,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 import type { KubeObject } from '../../protocol/types.ts';
 import { KUBELET_NAMES_MAX, kubeletColumns, type Geometry } from './layout.ts';
 import { useActiveNodes } from './useHops.ts';
+import { heartbeatAge, STALE_AFTER_S } from '../cluster/useNodeUsage.ts';
 
 interface NodeCondition {
   type: string;
@@ -22,10 +23,19 @@ function isReady(node: KubeObject): boolean {
 
 function KubeletRowsImpl({ geometry }: { geometry: Geometry }) {
   const { t } = useTranslation('pipeline');
+  const tn = useTranslation('nodes').t;
   const total = useStore((s) => s.nodes.length);
-  // `name` or `name!` (not Ready); one string per node keeps the selector shallow-comparable.
+  // `name`, `name!` (not Ready) or `name~` (Ready, but its heartbeats stopped: the first sign of a
+  // failed machine); one string per node keeps the selector shallow-comparable.
   const rows = useStore(
-    useShallow((s) => s.nodes.slice(0, KUBELET_NAMES_MAX).map((n) => (isReady(n) ? n.metadata.name : `${n.metadata.name}!`))),
+    useShallow((s) =>
+      s.nodes.slice(0, KUBELET_NAMES_MAX).map((n) => {
+        const name = n.metadata.name;
+        if (!isReady(n)) return `${name}!`;
+        const age = heartbeatAge(s, name);
+        return age !== undefined && age >= STALE_AFTER_S ? `${name}~` : name;
+      }),
+    ),
   );
   const active = new Set(useActiveNodes().split('\n'));
   const compact = total > geometry.rowsMax;
@@ -39,18 +49,20 @@ function KubeletRowsImpl({ geometry }: { geometry: Geometry }) {
     >
       {rows.map((row) => {
         const notReady = row.endsWith('!');
-        const name = notReady ? row.slice(0, -1) : row;
+        const silent = row.endsWith('~');
+        const name = notReady || silent ? row.slice(0, -1) : row;
         const on = active.has(name);
         return (
           <li
             key={name}
-            className={`kubelet-node${on ? ' is-active' : ''}${notReady ? ' not-ready' : ''}`}
+            className={`kubelet-node${on ? ' is-active' : ''}${notReady ? ' not-ready' : ''}${silent ? ' silent' : ''}`}
             data-node={name}
             data-active={on ? 'true' : 'false'}
           >
             <span className="kubelet-dot" aria-hidden="true" />
             <span className="kubelet-name">{name}</span>
             {notReady && !compact && <span className="kubelet-state">{t('kubelet.notReady')}</span>}
+            {silent && !compact && <span className="kubelet-state" title={tn('card.heartbeatHint')}>♡</span>}
           </li>
         );
       })}

@@ -3,16 +3,23 @@
  * selects that hop for the inspector. Announced politely, except in busy mode, when hundreds of
  * hops a second would drown a screen reader.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { narrate } from './narrate.ts';
+import { storySpan, type StoryState } from './storyNarration.ts';
 
 /** Latest-hop sentence. */
 export function Narration() {
   const { t, i18n } = useTranslation('pipeline');
-  const span = useStore((s) => s.narration);
+  const latest = useStore((s) => s.narration);
+  const spans = useStore((s) => s.spans);
   const busy = useStore((s) => s.busy);
-  const selected = useStore((s) => s.selection?.kind === 'span' && span !== undefined && s.selection.key === String(span.id));
+  // In busy mode a failure story's steps stay readable (see storyNarration.ts).
+  const story = useRef<StoryState>({ heldAt: 0, seen: 0 });
+  const span = storySpan(story.current, spans, latest, busy, performance.now());
+  const selectedKey = useStore((s) => (s.selection?.kind === 'span' ? s.selection.key : undefined));
+  const selected = span !== undefined && selectedKey === String(span.id);
 
   return (
     <div className="narration" aria-live={busy ? 'off' : 'polite'} data-testid="narration">
@@ -28,7 +35,8 @@ export function Narration() {
           <span className="narration-text">{narrate(i18n, span)}</span>
           {/* The hop in full, beside the sentence: route on one line, the verb (a REST path) under it. */}
           <span className="narration-hop">
-            <span className="narration-route">{t('narrationUi.route', { from: t(`stage.${span.from}.label`), to: t(`stage.${span.to}.label`) })}</span>
+            {/* A decision inside one stage (from = to, e.g. schedulingFailed) names that stage once. */}
+            <span className="narration-route">{span.from === span.to ? t(`stage.${span.from}.label`) : t('narrationUi.route', { from: t(`stage.${span.from}.label`), to: t(`stage.${span.to}.label`) })}</span>
             <span className="narration-verb">{span.verb}</span>
           </span>
         </button>

@@ -40,7 +40,9 @@ function StageNodeImpl({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation('pipeline');
   const active = useStageActive(stage);
   const node = useStageNode(stage === 'kubelet' || stage === 'runtime' ? stage : '');
-  const loop = useStageLoop(stage === 'controller-manager' ? stage : '');
+  // Decisions made inside a stage (from and to itself): a controller's sync loop, the scheduler's
+  // `schedulingFailed`. They have no edge to travel; the box lights up and names them instead.
+  const loop = useStageLoop(stage === 'controller-manager' || stage === 'scheduler' ? stage : '');
   // A stage re-renders each time a hop lights it up; its words change only with the language.
   const { label, role, title } = useMemo(() => {
     const role = t(`stage.${stage}.role`);
