@@ -85,6 +85,9 @@ export interface ScheduleOneOptions {
   detail: number;
 }
 
+type FilterFn = (pod: PodInfo, node: NodeInfo) => FilterStatus | null;
+type ScoreFn = (pod: PodInfo, node: NodeInfo) => number;
+
 /** A handle over the cache alone (no listers): what tests and handle-less callers get. */
 export function cacheHandle(cache: SchedulerCache): FrameworkHandle {
   return {
@@ -116,7 +119,13 @@ export class Scheduler1 {
   private nextStartNodeIndex = 0;
   private readonly buf = new Buffers();
   private feasibleBuf: NodeInfo[] = [];
-  private activeFilters: FilterPlugin[] = [];
+  /**
+   * This attempt's Filter functions, bound once per plugin: calling a function value keeps the
+   * hot loop's call site free of megamorphic property lookups across eight plugin shapes.
+   */
+  private activeFilters: FilterFn[] = [];
+  private readonly boundFilters = new Map<FilterPlugin, FilterFn>();
+  private readonly boundScores = new Map<ScorePlugin, ScoreFn>();
   private readonly handle: FrameworkHandle;
 
   constructor(
@@ -159,7 +168,9 @@ export class Scheduler1 {
         expl.reasons = histogram(statuses);
         return { statuses, numAllNodes: all, explanation: expl, preFilterMsg: r.reasons.join(', ') };
       }
-      filters[nf++] = f;
+      let fn = this.boundFilters.get(f);
+      if (!fn) this.boundFilters.set(f, (fn = f.filter.bind(f)));
+      filters[nf++] = fn;
     }
     filters.length = nf;
 
@@ -176,7 +187,7 @@ export class Scheduler1 {
       if (++idx === all) idx = 0;
       processed++;
       let st: FilterStatus | null = null;
-      for (let f = 0; f < nf && st === null; f++) st = filters[f]!.filter(pi, ni);
+      for (let f = 0; f < nf && st === null; f++) st = filters[f]!(pi, ni);
       if (st) {
         statuses.push({ node: ni.name, status: st });
         if (expl.filtered.length < o.detail) expl.filtered.push({ node: ni.name, plugin: st.plugin, reasons: st.reasons });
@@ -214,13 +225,15 @@ export class Scheduler1 {
         expl.plugins[p]!.skipped = true;
         continue;
       }
+      let score = this.boundScores.get(plugin);
+      if (!score) this.boundScores.set(plugin, (score = plugin.score.bind(plugin)));
       if (plugin.normalizeScore) {
-        for (let i = 0; i < n; i++) raw[i] = norm[i] = plugin.score(pi, feasible[i]!);
+        for (let i = 0; i < n; i++) raw[i] = norm[i] = score(pi, feasible[i]!);
         plugin.normalizeScore(pi, norm, n, feasible);
         for (let i = 0; i < n; i++) total[i] += norm[i]! * w;
       } else {
         for (let i = 0; i < n; i++) {
-          const v = plugin.score(pi, feasible[i]!);
+          const v = score(pi, feasible[i]!);
           raw[i] = norm[i] = v;
           total[i] += v * w;
         }

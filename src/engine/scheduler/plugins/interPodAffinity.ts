@@ -96,6 +96,8 @@ function inc(m: Map<string, number>, key: string, by = 1): void {
 }
 
 function preFilterState(pod: PodInfo, h: FrameworkHandle): FilterState | undefined {
+  const a = pod.pod.spec?.affinity;
+  if (!a?.podAffinity && !a?.podAntiAffinity && h.podsWithRequiredAntiAffinity() === 0) return undefined;
   const terms = podTerms(pod.pod);
   if (terms.affinity.length === 0 && terms.antiAffinity.length === 0 && h.podsWithRequiredAntiAffinity() === 0) return undefined;
   const existingAnti = new Map<string, number>();
@@ -205,6 +207,8 @@ export function createInterPodAffinityScore(h: FrameworkHandle): ScorePlugin {
     name: NAME,
     weight: 2,
     preScore(pod: PodInfo) {
+      const a = pod.pod.spec?.affinity;
+      if (!a?.podAffinity && !a?.podAntiAffinity && h.podsWithAffinity() === 0) return false;
       const terms = podTerms(pod.pod);
       const hasConstraints = terms.preferredAffinity.length > 0 || terms.preferredAntiAffinity.length > 0;
       if (!hasConstraints && h.podsWithAffinity() === 0) return false;

@@ -52,6 +52,8 @@ function usedPorts(node: NodeInfo): HostPort[] {
 export const NodePorts: FilterPlugin = {
   name: NAME,
   preFilter(pod) {
+    const spec = pod.pod.spec;
+    if (!spec?.initContainers?.length && !spec?.containers?.some((c) => c.ports?.length)) return SKIP;
     const ports = hostPorts(pod.pod);
     if (ports.length === 0) return SKIP;
     pod.state.set(NAME, ports);

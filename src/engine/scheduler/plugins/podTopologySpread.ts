@@ -101,6 +101,7 @@ interface FilterState {
 }
 
 function preFilterState(pod: PodInfo, h: FrameworkHandle): FilterState | undefined {
+  if (!pod.pod.spec?.topologySpreadConstraints?.length) return undefined;
   const constraints = podConstraints(pod.pod, 'DoNotSchedule');
   if (constraints.length === 0) return undefined;
   const ns = pod.pod.metadata.namespace ?? 'default';
