@@ -12,6 +12,11 @@ import { objectAt, schedulerPodKey, useStore } from '../../store/index.ts';
 import { SchedulingFixes } from './SchedulingFixes.tsx';
 import './scheduling.css';
 
+/** `NodeResourcesBalancedAllocation` with break opportunities between its words (a narrow inspector). */
+function camelBreaks(name: string) {
+  return name.split(/(?=[A-Z][a-z])/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+}
+
 export function SchedulingPanel({ podKey }: { podKey: string }) {
   const { t } = useTranslation('scheduling');
   const e = useStore((s) => s.explanations[schedulerPodKey(podKey)]);
@@ -66,16 +71,16 @@ function WhyThis({ e }: { e: SchedulingExplanation }) {
               <th scope="col">{t('panel.plugin')}</th>
               <th scope="col" className="num">{t('panel.raw')}</th>
               <th scope="col" className="num">{t('panel.normalized')}</th>
-              <th scope="col" className="num">× {t('panel.weight')}</th>
-              <th scope="col" className="num">= {t('panel.weighted')}</th>
+              <th scope="col" className="num">{t('panel.weight')}</th>
+              <th scope="col" className="num">{t('panel.weighted')}</th>
             </tr>
           </thead>
           <tbody>
             {e.plugins.map((p, i) => (
               <tr key={p.name} data-plugin={p.name} className={p.skipped ? 'is-skipped' : undefined}>
                 <th scope="row" className="mono">
-                  {p.name}
-                  {p.skipped && <span className="sched-skip"> · {t('panel.skipped')}</span>}
+                  {camelBreaks(p.name)}
+                  {p.skipped && <span className="sched-skip">{t('panel.skipped')}</span>}
                 </th>
                 <td className="num">{row.scores[i * 3]}</td>
                 <td className="num">{row.scores[i * 3 + 1]}</td>
