@@ -65,6 +65,22 @@ function describeNodeResources(w: PrefixWriter, node: Node, pods: Pod[], nowMs: 
     const s = sum[r] ?? { req: { value: 0, binary: false }, lim: { value: 0, binary: false } };
     w.write(1, `${r}\t${formatQuantity(s.req)} (${pct(s.req.value, of)}%)\t${formatQuantity(s.lim)} (${pct(s.lim.value, of)}%)\n`);
   }
+  // Huge pages follow, sorted (pods request none here, so 0 of whatever is allocatable).
+  for (const r of Object.keys(alloc).filter((k) => k.startsWith('hugepages-')).sort()) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
+}
+
+/** The node's Lease in kube-node-lease: holder, acquire and renew times (describe.go describeNode). */
+function describeLease(ctx: Ctx, w: PrefixWriter, name: string): void {
+  const r = send(ctx, { verb: 'GET', path: `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${encodeURIComponent(name)}` });
+  if (r.code !== 200) {
+    w.write(0, `Lease:\tFailed to get lease: ${(r.body as { message?: string }).message ?? ''}\n`);
+    return;
+  }
+  const spec = (r.body as { spec?: { holderIdentity?: string; acquireTime?: string; renewTime?: string } }).spec ?? {};
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${spec.holderIdentity ?? '<unset>'}\n`);
+  w.write(1, `AcquireTime:\t${spec.acquireTime ? rfc1123z(spec.acquireTime) : '<unset>'}\n`);
+  w.write(1, `RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime) : '<unset>'}\n`);
 }
 
 export function describeNode(ctx: Ctx, node: Node): string {
@@ -86,6 +102,7 @@ export function describeNode(ctx: Ctx, node: Node): string {
     w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
   });
   w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
+  describeLease(ctx, w, m.name ?? '');
   const conds = node.status?.conditions ?? [];
   if (conds.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
