@@ -4,7 +4,7 @@
  * validateContainerPorts, ValidateResourceRequirements, ValidatePodUpdate) — the common subset.
  */
 import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './field.ts';
-import { isDNS1123Label } from './names.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names.ts';
 import { compareQuantity, tryParseQuantity } from './quantity.ts';
 import { deepEqual } from './equal.ts';
 
@@ -18,7 +18,10 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+/** field.NotSupported lists them sorted. */
+const TAINT_EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
+const NOT_POSITIVE = 'must be greater than zero';
+const INVALID_OPERATOR = 'not a valid selector operator';
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
 
 /** IsValidPortName (apimachinery validation.go). */
@@ -139,11 +142,189 @@ export function validatePodSpec(spec: Obj | undefined, path = 'spec'): FieldErro
   if (typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds <= 0) {
     errs.push(invalid(`${path}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
-  arr(spec.tolerations).forEach((t, i) => {
-    const tp = `${path}.tolerations[${i}]`;
-    if (t.operator !== undefined && !TOLERATION_OPERATORS.includes(t.operator as string)) errs.push(notSupported(`${tp}.operator`, t.operator, TOLERATION_OPERATORS));
+  errs.push(...validateTolerations(arr(spec.tolerations), `${path}.tolerations`));
+  if (isObj(spec.affinity)) errs.push(...validateAffinity(spec.affinity, `${path}.affinity`));
+  errs.push(...validateTopologySpreadConstraints(arr(spec.topologySpreadConstraints), `${path}.topologySpreadConstraints`));
+  return errs;
+}
+
+/** validateTolerations. */
+export function validateTolerations(tols: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  tols.forEach((t, i) => {
+    const tp = `${path}[${i}]`;
+    const key = typeof t.key === 'string' ? t.key : '';
+    if (key) for (const m of isQualifiedName(key)) errs.push(invalid(`${tp}.key`, key, m));
+    if (!key && t.operator !== 'Exists') {
+      errs.push(invalid(`${tp}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
+      errs.push(invalid(`${tp}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
+    const op = t.operator ?? '';
+    if (op === 'Equal' || op === '') {
+      const v = typeof t.value === 'string' ? t.value : '';
+      const m = isValidLabelValue(v);
+      if (m.length) errs.push(invalid(`${tp}.operator`, v, m.join(';')));
+    } else if (op === 'Exists') {
+      if (t.value) errs.push(invalid(`${tp}.operator`, t.value, 'value must be empty when `operator` is \'Exists\''));
+    } else errs.push(notSupported(`${tp}.operator`, op, TOLERATION_OPERATORS));
     if (t.effect !== undefined && t.effect !== '' && !TAINT_EFFECTS.includes(t.effect as string)) errs.push(notSupported(`${tp}.effect`, t.effect, TAINT_EFFECTS));
-    if (t.operator === 'Exists' && t.value) errs.push(invalid(`${tp}.operator`, t.value, 'value must be empty when `operator` is \'Exists\''));
+  });
+  return errs;
+}
+
+/** ValidateNodeSelectorRequirement. */
+function validateNodeSelectorRequirement(r: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const values = Array.isArray(r.values) ? r.values : [];
+  switch (r.operator) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) errs.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) errs.push(forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      break;
+    case 'Gt':
+    case 'Lt':
+      if (values.length !== 1) errs.push(required(`${path}.values`, "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+      break;
+    default:
+      errs.push(invalid(`${path}.operator`, r.operator ?? '', INVALID_OPERATOR));
+  }
+  for (const m of isQualifiedName(typeof r.key === 'string' ? r.key : '')) errs.push(invalid(`${path}.key`, r.key ?? '', m));
+  return errs;
+}
+
+/** ValidateNodeFieldSelectorRequirement: only metadata.name, In/NotIn with one value. */
+function validateNodeFieldSelectorRequirement(r: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const values = Array.isArray(r.values) ? r.values : [];
+  if (r.operator === 'In' || r.operator === 'NotIn') {
+    if (values.length !== 1) errs.push(required(`${path}.values`, "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+  } else errs.push(invalid(`${path}.operator`, r.operator ?? '', INVALID_OPERATOR));
+  if (r.key !== 'metadata.name') errs.push(invalid(`${path}.key`, r.key ?? '', 'not a valid field selector key'));
+  else values.forEach((v, i) => { for (const m of isDNS1123Subdomain(String(v))) errs.push(invalid(`${path}.values[${i}]`, v, m)); });
+  return errs;
+}
+
+function validateNodeSelectorTerm(t: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  arr(t.matchExpressions).forEach((r, j) => errs.push(...validateNodeSelectorRequirement(r, `${path}.matchExpressions[${j}]`)));
+  arr(t.matchFields).forEach((r, j) => errs.push(...validateNodeFieldSelectorRequirement(r, `${path}.matchFields[${j}]`)));
+  return errs;
+}
+
+/** unversionedvalidation.ValidateLabelSelector (matchLabels and matchExpressions). */
+function validateLabelSelector(sel: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  arr(sel.matchExpressions).forEach((r, j) => {
+    const rp = `${path}.matchExpressions[${j}]`;
+    const values = Array.isArray(r.values) ? r.values : [];
+    switch (r.operator) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0) errs.push(required(`${rp}.values`, 'must be specified when `operator` is \'In\' or \'NotIn\''));
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0) errs.push(forbidden(`${rp}.values`, 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+        break;
+      default:
+        errs.push(invalid(`${rp}.operator`, r.operator ?? '', INVALID_OPERATOR));
+    }
+    for (const m of isQualifiedName(typeof r.key === 'string' ? r.key : '')) errs.push(invalid(`${rp}.key`, r.key ?? '', m));
+  });
+  if (isObj(sel.matchLabels)) {
+    for (const [k, v] of Object.entries(sel.matchLabels)) {
+      for (const m of isQualifiedName(k)) errs.push(invalid(`${path}.matchLabels`, k, m));
+      for (const m of isValidLabelValue(String(v))) errs.push(invalid(`${path}.matchLabels`, v, m));
+    }
+  }
+  return errs;
+}
+
+function validatePodAffinityTerm(t: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (isObj(t.labelSelector)) errs.push(...validateLabelSelector(t.labelSelector, `${path}.labelSelector`));
+  if (isObj(t.namespaceSelector)) errs.push(...validateLabelSelector(t.namespaceSelector, `${path}.namespaceSelector`));
+  if (Array.isArray(t.namespaces)) {
+    t.namespaces.forEach((ns) => { for (const m of isDNS1123Label(String(ns))) errs.push(invalid(`${path}.namespace`, ns, m)); });
+  }
+  const key = typeof t.topologyKey === 'string' ? t.topologyKey : '';
+  if (!key) errs.push(required(`${path}.topologyKey`, 'can not be empty'));
+  else for (const m of isQualifiedName(key)) errs.push(invalid(`${path}.topologyKey`, key, m));
+  return errs;
+}
+
+function validateWeighted(list: Obj[], path: string, inner: 'preference' | 'podAffinityTerm'): FieldError[] {
+  const errs: FieldError[] = [];
+  list.forEach((w, i) => {
+    const wp = `${path}[${i}]`;
+    const weight = typeof w.weight === 'number' ? w.weight : 0;
+    if (weight <= 0 || weight > 100) errs.push(invalid(`${wp}.weight`, weight, 'must be in the range 1-100'));
+    const t = isObj(w[inner]) ? (w[inner] as Obj) : {};
+    errs.push(...(inner === 'preference' ? validateNodeSelectorTerm(t, `${wp}.preference`) : validatePodAffinityTerm(t, `${wp}.podAffinityTerm`)));
+  });
+  return errs;
+}
+
+/** validateAffinity: nodeAffinity, podAffinity, podAntiAffinity. */
+export function validateAffinity(a: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (isObj(a.nodeAffinity)) {
+    const na = a.nodeAffinity;
+    const np = `${path}.nodeAffinity`;
+    if (isObj(na.requiredDuringSchedulingIgnoredDuringExecution)) {
+      const rp = `${np}.requiredDuringSchedulingIgnoredDuringExecution`;
+      const terms = arr(na.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms);
+      if (terms.length === 0) errs.push(required(`${rp}.nodeSelectorTerms`, 'must have at least one node selector term'));
+      terms.forEach((t, i) => errs.push(...validateNodeSelectorTerm(t, `${rp}.nodeSelectorTerms[${i}]`)));
+    }
+    errs.push(...validateWeighted(arr(na.preferredDuringSchedulingIgnoredDuringExecution), `${np}.preferredDuringSchedulingIgnoredDuringExecution`, 'preference'));
+  }
+  for (const kind of ['podAffinity', 'podAntiAffinity'] as const) {
+    const pa = a[kind];
+    if (!isObj(pa)) continue;
+    const pp = `${path}.${kind}`;
+    arr(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) =>
+      errs.push(...validatePodAffinityTerm(t, `${pp}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`)),
+    );
+    errs.push(...validateWeighted(arr(pa.preferredDuringSchedulingIgnoredDuringExecution), `${pp}.preferredDuringSchedulingIgnoredDuringExecution`, 'podAffinityTerm'));
+  }
+  return errs;
+}
+
+/** validateTopologySpreadConstraints. */
+export function validateTopologySpreadConstraints(cs: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  cs.forEach((c, i) => {
+    const cp = `${path}[${i}]`;
+    const maxSkew = typeof c.maxSkew === 'number' ? c.maxSkew : 0;
+    if (maxSkew <= 0) errs.push(invalid(`${cp}.maxSkew`, maxSkew, NOT_POSITIVE));
+    if (!c.topologyKey) errs.push(required(`${cp}.topologyKey`, 'can not be empty'));
+    else for (const m of isQualifiedName(String(c.topologyKey))) errs.push(invalid(`${cp}.topologyKey`, c.topologyKey, m));
+    const when = c.whenUnsatisfiable ?? '';
+    if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') errs.push(notSupported(`${cp}.whenUnsatisfiable`, when, ['DoNotSchedule', 'ScheduleAnyway']));
+    for (const rest of cs.slice(i + 1)) {
+      if (rest.topologyKey === c.topologyKey && rest.whenUnsatisfiable === c.whenUnsatisfiable) {
+        errs.push(duplicate(`${cp}.{topologyKey, whenUnsatisfiable}`, `{${String(c.topologyKey)}, ${String(when)}}`));
+        break;
+      }
+    }
+    if (c.minDomains !== undefined && c.minDomains !== null) {
+      if (typeof c.minDomains !== 'number' || c.minDomains <= 0) errs.push(invalid(`${cp}.minDomains`, c.minDomains, NOT_POSITIVE));
+      if (when !== 'DoNotSchedule') {
+        errs.push(invalid(`${cp}.minDomains`, c.minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${String(when)}`));
+      }
+    }
+    for (const pol of ['nodeAffinityPolicy', 'nodeTaintsPolicy'] as const) {
+      const v = c[pol];
+      if (v !== undefined && v !== null && v !== 'Honor' && v !== 'Ignore') errs.push(notSupported(`${cp}.${pol}`, v, ['Honor', 'Ignore']));
+    }
+    if (isObj(c.labelSelector)) errs.push(...validateLabelSelector(c.labelSelector, `${cp}.labelSelector`));
   });
   return errs;
 }
