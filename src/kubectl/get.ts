@@ -18,6 +18,7 @@ import { NAMESPACE_COLUMNS, namespaceRow } from './printers/namespace.ts';
 import { NODE_COLUMNS, NODE_WIDE_COLUMNS, nodeRow } from './printers/node.ts';
 import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './printers/pod.ts';
 import { PDB_COLUMNS, pdbRow } from './printers/policy.ts';
+import { PRIORITYCLASS_COLUMNS, priorityClassRow } from './printers/scheduling.ts';
 import {
   CONFIGMAP_COLUMNS,
   configMapRow,
@@ -59,6 +60,8 @@ export function tableFor(res: ResourceInfo, wide: boolean): { header: string[]; 
       return { header: SECRET_COLUMNS, row: (o, n) => secretRow(o as Secret, n) };
     case 'poddisruptionbudgets':
       return { header: PDB_COLUMNS, row: (o, n) => pdbRow(o, n) };
+    case 'priorityclasses':
+      return { header: PRIORITYCLASS_COLUMNS, row: (o, n) => priorityClassRow(o, n, wide) };
     default:
       return { header: ['NAME', 'AGE'], row: (o, n) => [o.metadata?.name ?? '', ageSince(o.metadata?.creationTimestamp, n)] };
   }
