@@ -18,6 +18,9 @@ spec:
           cpu: "${cpu}"
 `;
 
+// The machine running e2e is shared and slow; these tests paste, apply and wait on the pipeline.
+test.describe.configure({ timeout: 150_000 });
+
 const MESSAGE = '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu.';
 
 async function openScheduling(page: Page, pod: string) {
@@ -51,7 +54,6 @@ test('a pod too big for any node: Pending, FailedScheduling verbatim, a fix, ver
   await expect(page.locator('[data-testid="node"][data-name="worker-1"] [data-testid="verdict"]')).toContainText('NodeResourcesFit: Insufficient cpu');
   await shot(page, 'scheduling-pending-1280');
   // axe on the Scheduling tab and the verdicts, with the animation paused (a busy page starves it).
-  test.setTimeout(150_000);
   await page.getByRole('button', { name: /^pause$/i }).click();
   const results = await new AxeBuilder({ page }).include('[data-testid="inspector"]').include('[data-testid="verdict"]').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
