@@ -16,9 +16,16 @@ export const LEASE_RENEW_INTERVAL_MS = 10_000;
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
 
-/** metav1.MicroTime: RFC 3339 with microseconds. */
+let lastMicroMs = NaN;
+let lastMicroText = '';
+
+/** metav1.MicroTime: RFC 3339 with microseconds. (Memoized: every kubelet renews at the same instant.) */
 export function microTime(unixMs: number): string {
-  return new Date(unixMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  if (unixMs !== lastMicroMs) {
+    lastMicroMs = unixMs;
+    lastMicroText = new Date(unixMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+  return lastMicroText;
 }
 
 interface NodeCondition {
@@ -44,8 +51,15 @@ const KUBELET_CONDITIONS: { type: string; status: string; reason: string; messag
 /** Records a kubelet event about its own Node (`Node %s status is now: %s`). */
 export type NodeEventFn = (reason: string, message: string) => void;
 
+interface Lease {
+  metadata: Record<string, unknown>;
+  spec?: Record<string, unknown>;
+}
+
 export class Heartbeat {
   private timer?: TimerHandle;
+  /** The Lease as last written (the lease controller's latestLease). */
+  private lease?: Lease;
   private lastReport = 0;
   private running = false;
 
@@ -102,18 +116,30 @@ export class Heartbeat {
     };
   }
 
+  /**
+   * The lease controller's sync: Update (PUT) the Lease it last wrote with a new renewTime; on a
+   * conflict or when it is gone, read it again, or create it (ensureLease).
+   */
   renewLease(): void {
     const path = `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${this.node}`;
-    const res = this.ctx.request({
-      verb: 'PATCH', path, body: { spec: { holderIdentity: this.node, renewTime: microTime(this.ctx.clock.nowMs()) } },
-      patchType: 'application/merge-patch+json', userAgent: this.userAgent, quiet: true,
-    });
-    if (res.code === 404) {
-      this.ctx.request({
-        verb: 'POST', path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', body: this.leaseBody(),
-        userAgent: this.userAgent, quiet: true,
+    const renewTime = microTime(this.ctx.clock.nowMs());
+    if (this.lease) {
+      const res = this.ctx.request({
+        verb: 'PUT', path, body: { ...this.lease, spec: { ...this.lease.spec, holderIdentity: this.node, renewTime } }, userAgent: this.userAgent, quiet: true,
       });
+      this.lease = res.code < 300 ? (res.body as Lease) : undefined;
+      if (this.lease) return;
     }
+    const cur = this.ctx.request({ verb: 'GET', path, quiet: true });
+    const res =
+      cur.code === 200
+        ? this.ctx.request({
+            verb: 'PUT', path, body: { ...(cur.body as Lease), spec: { ...(cur.body as Lease).spec, holderIdentity: this.node, renewTime } }, userAgent: this.userAgent, quiet: true,
+          })
+        : this.ctx.request({
+            verb: 'POST', path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', body: this.leaseBody(), userAgent: this.userAgent, quiet: true,
+          });
+    this.lease = res.code < 300 ? (res.body as Lease) : undefined;
   }
 
   /**

@@ -172,6 +172,15 @@ export function startTaintEvictionController(ctx: ComponentContext): void {
     processPodOnNode(pod, node, taints, ctx.clock.now(), causeId);
   }
 
+  // Called for every pod status write (10,000 pods): reference first, then field by field.
+  const sameTolerations = (a: Toleration[] | undefined, b: Toleration[] | undefined): boolean => {
+    if (a === b) return true;
+    if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+    return a!.every((t, i) => {
+      const u = b![i]!;
+      return t.key === u.key && t.operator === u.operator && t.value === u.value && t.effect === u.effect && t.tolerationSeconds === u.tolerationSeconds;
+    });
+  };
   const sameTaints = (a: Taint[], b: Taint[]) =>
     a.length === b.length && a.every((t, i) => t.key === b[i]!.key && t.value === b[i]!.value && t.effect === b[i]!.effect);
   const nodes = ctx.informer<V1Node>('/api/v1/nodes');
@@ -202,8 +211,7 @@ export function startTaintEvictionController(ctx: ComponentContext): void {
     },
     update(old, p, ev) {
       index(p, true);
-      const same = old.spec?.nodeName === p.spec?.nodeName && JSON.stringify(old.spec?.tolerations ?? []) === JSON.stringify(p.spec?.tolerations ?? []);
-      if (same) return;
+      if (old.spec?.nodeName === p.spec?.nodeName && sameTolerations(old.spec?.tolerations, p.spec?.tolerations)) return;
       handlePodUpdate(p, ev.spanId);
     },
     delete(p) {
