@@ -126,6 +126,26 @@ describe('kubectl drain', () => {
     expect(r.stdout).not.toContain('drained');
   });
 
+  it('refuses pods with local storage, --delete-emptydir-data and --disable-eviction delete them', async () => {
+    const h = harness();
+    h.files['p.yaml'] =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: scratch\n  labels:\n    app: s\nspec:\n  nodeName: worker-3\n  containers:\n  - name: c\n    image: nginx\n  volumes:\n  - name: tmp\n    emptyDir: {}\n';
+    await h.k('apply -f p.yaml');
+    await h.io.sleep(5000);
+    const r = await h.k('drain worker-3 --force');
+    expect(r.stderr).toBe(
+      'error: unable to drain node "worker-3" due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch, continuing command...\nThere are pending nodes to be drained:\n worker-3\nerror: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch\n',
+    );
+    expect(await h.k('drain worker-3 --force --delete-emptydir-data --dry-run=client')).toEqual({
+      stdout: 'node/worker-3 already cordoned (dry run)\nevicting pod default/scratch (dry run)\nnode/worker-3 drained (dry run)\n',
+      stderr: 'Warning: deleting Pods that declare no controller: default/scratch\n',
+      exitCode: 0,
+    });
+    expect((await h.k('drain worker-3 --force --delete-emptydir-data --pod-selector app=other')).stdout).toBe('node/worker-3 already cordoned\nnode/worker-3 drained\n');
+    const d = await h.k('drain worker-3 --force --delete-emptydir-data --disable-eviction --grace-period=0');
+    expect(d.stdout).toBe('node/worker-3 already cordoned\npod/scratch deleted\nnode/worker-3 drained\n');
+  });
+
   it('formats Go durations', () => {
     expect([goDuration(30_000), goDuration(90_000), goDuration(3_600_000), goDuration(500)]).toEqual(['30s', '1m30s', '1h0m0s', '500ms']);
   });
