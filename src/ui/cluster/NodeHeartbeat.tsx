@@ -15,7 +15,7 @@ export function NodeHeartbeat({ name }: { name: string }) {
   return (
     <span className={`heartbeat${stale ? ' stale' : ''}`} title={t('card.heartbeatHint')} data-testid="heartbeat" data-stale={stale ? 'true' : 'false'}>
       {/* Keyed on renewTime: a new element restarts the pulse animation on every renewal. */}
-      <span key={renewTime ?? 'none'} className={`heart${stale ? '' : ' pulse'}`} aria-hidden="true">{stale ? '♡' : '♥'}</span>
+      <span key={renewTime ?? 'none'} className={`heart${stale ? '' : ' pulse'}`} aria-hidden="true">{/* U+FE0E: the text glyph, not a big pink emoji. */}{stale ? '♡\uFE0E' : '♥\uFE0E'}</span>
       <span>{text}</span>
     </span>
   );

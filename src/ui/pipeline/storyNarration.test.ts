@@ -9,7 +9,7 @@ describe('story narration', () => {
   it('knows the failure story steps', () => {
     expect(isMilestone(span('nodeMonitorUnknown', { from: 'controller-manager', to: 'apiserver' }))).toBe(true);
     expect(isMilestone(span('taintEvictionDelete'))).toBe(true);
-    expect(isMilestone(span('someFutureNodeKind', { from: 'controller-manager', to: 'apiserver', object: 'Node/worker-2' }))).toBe(true);
+    expect(isMilestone(span('apiUpdate', { from: 'controller-manager', to: 'apiserver', object: 'Node/worker-2' }))).toBe(false);
     expect(isMilestone(span('etcdWrite'))).toBe(false);
     expect(isMilestone(span('schedulingFailed', { from: 'scheduler', to: 'scheduler', object: 'Pod/default/x' }))).toBe(false);
   });

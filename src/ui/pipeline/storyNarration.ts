@@ -22,9 +22,12 @@ export const MILESTONE_KINDS: ReadonlySet<string> = new Set([
 
 export const HOLD_MS = 1800;
 
-/** A span is a milestone when its kind is, or when a controller writes a Node (a story step about a node). */
+/**
+ * A span is a milestone when its kind is one. (Not every controller write to a Node: the REST
+ * request span that follows a step says only "asked the API server to replace node X".)
+ */
 export function isMilestone(span: Span): boolean {
-  return MILESTONE_KINDS.has(span.kind) || (span.from === 'controller-manager' && span.from !== span.to && /^Node\//.test(span.object ?? ''));
+  return MILESTONE_KINDS.has(span.kind);
 }
 
 export interface StoryState {
