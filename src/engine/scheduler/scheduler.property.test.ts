@@ -100,4 +100,45 @@ describe('scheduler properties', () => {
       { numRuns: 25 },
     );
   });
+
+  it('honours hostPorts, required anti-affinity and nodeSelector whatever arrives, and never moves a bound pod', () => {
+    const kindArb = fc.constantFrom('port', 'anti', 'selector', 'plain');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 4 }), fc.array(kindArb, { minLength: 1, maxLength: 12 }), (seed, nNodes, kinds) => {
+        const c = new TestCluster({ seed, workers: 0 });
+        for (let i = 0; i < nNodes; i++) c.cluster.sim.nodeAdd(`n${i}`, { labels: i % 2 ? { disk: 'ssd' } : {} });
+        c.runFor('1s');
+        kinds.forEach((k, i) => {
+          const spec: Record<string, unknown> = {};
+          const container: Record<string, unknown> = { name: 'app', image: 'registry.k8s.io/pause:3.10' };
+          if (k === 'port') container.ports = [{ containerPort: 80, hostPort: 8080, protocol: 'TCP' }];
+          if (k === 'anti') spec.affinity = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { role: 'anti' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+          if (k === 'selector') spec.nodeSelector = { disk: 'ssd' };
+          c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, labels: { role: k } }, spec: { ...spec, containers: [container] } });
+        });
+        c.runFor('5s');
+        const first = new Map(c.pods().map((p) => [p.metadata.name, (p.spec as { nodeName?: string }).nodeName]));
+        c.runFor('20s');
+        const perNode = new Map<string, { port: number; anti: number }>();
+        const labels = new Map(c.nodes().map((n) => [n.metadata.name, n.metadata.labels ?? {}]));
+        for (const p of c.pods()) {
+          const node = (p.spec as { nodeName?: string }).nodeName;
+          if (!node) continue;
+          const before = first.get(p.metadata.name);
+          if (before) expect(node).toBe(before);
+          const role = p.metadata.labels?.role;
+          const u = perNode.get(node) ?? { port: 0, anti: 0 };
+          if (role === 'port') u.port++;
+          if (role === 'anti') u.anti++;
+          perNode.set(node, u);
+          if (role === 'selector') expect(labels.get(node)?.disk).toBe('ssd');
+        }
+        for (const u of perNode.values()) {
+          expect(u.port).toBeLessThanOrEqual(1);
+          expect(u.anti).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
