@@ -39,7 +39,7 @@ describe('Eviction API', () => {
     const c = setup('maxUnavailable: 1');
     const name = c.pods()[0]!.metadata.name;
     expect(evict(c, name).code).toBe(201);
-    expect(c.spansOf('apiEvict')[0]!.summary).toBe(`kubectl asked the API server to evict Pod default/${name}.`);
+    expect(c.spansOf('apiEvict')[0]!).toMatchObject({ summary: `kubectl asked the API server to evict Pod default/${name}.`, args: { who: 'kubectl', pod: `default/${name}` } });
     expect(c.pod(name)!.metadata.deletionTimestamp).toBeDefined();
   });
 

@@ -147,6 +147,7 @@ export class ApiServer {
       summary = typeof replicas === 'number' ? `${who} asked the API server to scale ${what} to ${replicas} replicas.` : `${who} asked the API server to scale ${what}.`;
     } else if (p?.subresource === 'eviction') {
       kind = 'apiEvict';
+      extra = { pod: `${p.namespace}/${p.name}` };
       summary = `${who} asked the API server to evict Pod ${p.namespace}/${p.name}.`;
     } else if (p?.subresource === 'log') {
       kind = 'apiLogs';
