@@ -109,10 +109,10 @@ describe('DefaultPreemption PostFilter messages', () => {
   });
 
   it('a nominated pod whose victims are still terminating does not preempt again', () => {
-    const victim = pod('low', 0, '1', 'n1');
+    const victim: any = pod('low', 0, '1', 'n1');
     victim.metadata.deletionTimestamp = '2026-01-01T00:00:00Z';
     victim.status = { conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' }] };
-    const p = pod('p', 100, '1');
+    const p: any = pod('p', 100, '1');
     p.status = { nominatedNodeName: 'n1' };
     const s = setup([node('n1', '1')], [victim], p);
     expect(s.run().message).toBe('preemption: not eligible due to a terminating pod on the nominated node.');
@@ -133,26 +133,26 @@ describe('preemption in the engine', () => {
     });
     expect(c.apply(mk('filler', '1500m'))[0]!.code).toBe(201);
     c.runFor('10s');
-    expect(c.pod('filler')!.spec!.nodeName).toBe('worker-1');
+    expect((c.pod('filler') as any).spec.nodeName).toBe('worker-1');
     c.apply(mk('vip', '1500m', 'high'));
     // Until the scheduler has preempted, but before the kubelet has finished the victim.
     for (let i = 0; i < 100 && !c.pod('filler')!.metadata.deletionTimestamp; i++) c.runFor('10ms');
-    const victim = c.pod('filler')!;
+    const victim = c.pod('filler') as any;
     expect(victim.metadata.deletionTimestamp).toBeDefined();
-    expect(victim.status!.conditions!.find((x: any) => x.type === 'DisruptionTarget')).toMatchObject({
+    expect(victim.status.conditions.find((x: any) => x.type === 'DisruptionTarget')).toMatchObject({
       status: 'True', reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod',
     });
-    const vip = c.pod('vip')!;
-    expect(vip.status!.nominatedNodeName).toBe('worker-1');
-    expect(vip.spec!.nodeName).toBeUndefined();
+    const vip = c.pod('vip') as any;
+    expect(vip.status.nominatedNodeName).toBe('worker-1');
+    expect(vip.spec.nodeName).toBeUndefined();
     const preempted = c.events('filler').filter((e: any) => e.reason === 'Preempted');
     expect(preempted.map((e: any) => [e.type, e.message])).toEqual([['Normal', `Preempted by pod ${vip.metadata.uid} on node worker-1`]]);
     const failed = c.events('vip').filter((e: any) => e.reason === 'FailedScheduling').map((e: any) => e.message);
     expect(failed[0]).toBe('0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.');
     c.runFor('30s');
     expect(c.pod('filler')).toBeUndefined();
-    const bound = c.pod('vip')!;
-    expect(bound.spec!.nodeName).toBe('worker-1');
-    expect(bound.status!.nominatedNodeName).toBe('worker-1');
+    const bound = c.pod('vip') as any;
+    expect(bound.spec.nodeName).toBe('worker-1');
+    expect(bound.status.nominatedNodeName).toBe('worker-1');
   });
 });

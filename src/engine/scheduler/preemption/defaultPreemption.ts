@@ -7,12 +7,13 @@
  * PreemptPod, getLowerPriorityNominatedPods). Victim choice is in victims.ts, the node choice in
  * pickOne.ts.
  */
-import type { ComponentContext, EventRecorder, Rng, VirtualClock } from '../../component.ts';
+import type { ComponentContext, EventRecorder, Informer, Rng, VirtualClock } from '../../component.ts';
 import type { SchedulerCache } from '../cache.ts';
 import { ErrPreemptionNotHelpful, fitErrorMessage, type NodeStatus } from '../fitError.ts';
 import type { FilterPlugin, FilterStatus, PodInfo } from '../framework.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
-import type { V1Pod } from '../types.ts';
+import { podKey, type V1Pod } from '../types.ts';
+import { Nominator } from './nominator.ts';
 import { pickOneNodeForPreemption } from './pickOne.ts';
 import { isPreemptionAllowed, podPriority, selectVictimsOnNode, snapshotNodeInfo, type PDB, type Victims } from './victims.ts';
 
@@ -59,6 +60,11 @@ export interface PostFilterResult {
 
 export interface DefaultPreemption {
   postFilter(pod: PodInfo, statuses: readonly NodeStatus[], causeId?: number): PostFilterResult;
+  /**
+   * The nominator: pods waiting for `node` after preempting there. scheduleOne's Filter should
+   * count those of equal or higher priority (runFilterPluginsWithNominatedPods in nominator.ts).
+   */
+  nominatedPodsForNode(node: string): V1Pod[];
 }
 
 /** calculateNumCandidates: 10% of the potential nodes, at least 100, at most all of them. */
@@ -104,18 +110,23 @@ export function podEligibleToPreemptOthers(
   return { ok: true, msg: '' };
 }
 
-interface Nomination {
-  namespace: string;
-  name: string;
-  node: string;
-  priority: number;
-}
-
 export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption {
   const pdbInformer = deps.pdbs ? undefined : deps.informer?.('/apis/policy/v1/poddisruptionbudgets', undefined, { traced: () => false });
   const listPDBs = (): PDB[] => (deps.pdbs ? [...deps.pdbs()] : ((pdbInformer?.list() ?? []) as unknown as PDB[]));
-  /** The nominator's view: pods this scheduler nominated and has not seen placed since. */
-  const nominations = new Map<string, Nomination>();
+  // The scheduler's pod informer, looked up on first use: the scheduler creates it after this
+  // plugin, and the first caller of a shared informer decides what it traces.
+  let podInformer: Informer<V1Pod> | undefined;
+  const latestPod = (key: string): V1Pod | undefined => {
+    if (deps.informer) return (podInformer ??= deps.informer<V1Pod>('/api/v1/pods')).get(key);
+    const [ns, name] = key.split('/');
+    const res = deps.request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}`, userAgent: deps.userAgent, quiet: true });
+    return res.code === 200 ? (res.body as V1Pod) : undefined;
+  };
+  /** Pods this scheduler nominated, until they are bound, deleted or un-nominated. */
+  const nominator = new Nominator((key) => {
+    const p = latestPod(key);
+    return p?.metadata && !p.spec?.nodeName && !p.metadata.deletionTimestamp ? p : undefined;
+  });
 
   function patchStatus(ns: string, name: string, status: Record<string, unknown>, causeId?: number) {
     return deps.request({
@@ -131,7 +142,7 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
   /** util.ClearNominatedNodeName. */
   function clearNomination(pod: { metadata: { namespace?: string; name: string }; status?: { nominatedNodeName?: string } }, causeId?: number): void {
     const ns = pod.metadata.namespace ?? 'default';
-    nominations.delete(`${ns}/${pod.metadata.name}`);
+    nominator.delete(`${ns}/${pod.metadata.name}`);
     if (!pod.status?.nominatedNodeName) return;
     patchStatus(ns, pod.metadata.name, { nominatedNodeName: null }, causeId);
   }
@@ -146,7 +157,7 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
       const ni = potential[(offset + i) % potential.length]!;
       // Cheap exit before copying the node: nothing here can be preempted.
       const r = ni.hasLowerPriorityPod(pi.priority)
-        ? selectVictimsOnNode(pi, snapshotNodeInfo(ni), deps.filters, pdbs, nowMs)
+        ? selectVictimsOnNode(pi, snapshotNodeInfo(ni), deps.filters, pdbs, nowMs, nominator.nominatedPodsForNode(ni.name))
         : selectVictimsOnNode(pi, ni, deps.filters, pdbs, nowMs);
       if (r.status === null && r.victims.length) {
         (r.numPDBViolations === 0 ? nonViolating : violating).push([ni.name, { pods: r.victims, numPDBViolations: r.numPDBViolations }]);
@@ -226,15 +237,14 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
       // 5) prepareCandidate: evict the victims, then un-nominate lower-priority pods waiting for
       // this node (they may no longer fit; clearing sends them back to look elsewhere).
       for (const v of victims) preemptPod(pod, v, best, causeId);
-      for (const [key, n] of nominations) {
-        if (n.node !== best || n.priority >= pi.priority || key === pi.key) continue;
-        nominations.delete(key);
-        if (deps.cache.isAssumedOrBound({ metadata: { namespace: n.namespace, name: n.name } } as V1Pod)) continue;
-        patchStatus(n.namespace, n.name, { nominatedNodeName: null }, causeId);
+      for (const p of nominator.nominatedPodsForNode(best)) {
+        if (podPriority(p) >= pi.priority || podKey(p) === pi.key) continue;
+        clearNomination({ metadata: p.metadata, status: { nominatedNodeName: best } }, causeId);
       }
-      nominations.set(pi.key, { namespace: ns, name: pod.metadata.name, node: best, priority: podPriority(pod) });
+      nominator.add(pod, best);
       if (!deps.nominationInUpdatePod && nom !== best) patchStatus(ns, pod.metadata.name, { nominatedNodeName: best }, causeId);
-      return { message: '', nominatedNodeName: best, victims: victims.map((v) => `${v.metadata.namespace ?? 'default'}/${v.metadata.name}`) };
+      return { message: '', nominatedNodeName: best, victims: victims.map((v) => podKey(v)) };
     },
+    nominatedPodsForNode: (node) => nominator.nominatedPodsForNode(node),
   };
 }

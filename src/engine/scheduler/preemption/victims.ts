@@ -9,6 +9,7 @@ import type { FilterPlugin, FilterStatus, PodInfo } from '../framework.ts';
 import { NodeInfo, podResources } from '../nodeInfo.ts';
 import { podKey, type V1Pod } from '../types.ts';
 import { ErrNoPreemptionVictims } from '../fitError.ts';
+import { runFilterPluginsWithNominatedPods } from './nominator.ts';
 
 /** The parts of a policy/v1 PodDisruptionBudget preemption reads. */
 export interface PDB {
@@ -88,15 +89,6 @@ export function snapshotNodeInfo(ni: NodeInfo): NodeInfo {
   return copy;
 }
 
-/** RunFilterPlugins: the first failing plugin's status, or null when the pod fits. */
-export function runFilters(pi: PodInfo, ni: NodeInfo, filters: readonly FilterPlugin[]): FilterStatus | null {
-  for (const f of filters) {
-    const st = f.filter(pi, ni);
-    if (st) return st;
-  }
-  return null;
-}
-
 export interface SelectVictimsResult {
   victims: V1Pod[];
   numPDBViolations: number;
@@ -108,6 +100,7 @@ export interface SelectVictimsResult {
  * SelectVictimsOnNode: remove every lower-priority pod, check that the preemptor fits, then add
  * pods back ("reprieve") highest priority first — PDB-violating ones before the others — keeping
  * each one that still lets the preemptor fit. What could not be reprieved are the victims.
+ * Filters run with the node's equal-or-higher-priority `nominated` pods counted.
  * `ni` must be a private snapshot: it is modified.
  */
 export function selectVictimsOnNode(
@@ -116,7 +109,9 @@ export function selectVictimsOnNode(
   filters: readonly FilterPlugin[],
   pdbs: readonly PDB[],
   nowMs: number,
+  nominated: readonly V1Pod[] = [],
 ): SelectVictimsResult {
+  const fits = () => runFilterPluginsWithNominatedPods(pi, ni, filters, nominated);
   const potential: V1Pod[] = [];
   const removePod = (p: V1Pod) => {
     ni.removePod(podResources(p));
@@ -136,19 +131,19 @@ export function selectVictimsOnNode(
     return { victims: [], numPDBViolations: 0, status: { code: 'UnschedulableAndUnresolvable', reasons: [ErrNoPreemptionVictims], plugin: 'DefaultPreemption' } };
   }
   // Not fitting even with every lower-priority pod gone: this node is no candidate.
-  const st = runFilters(pi, ni, filters);
+  const st = fits();
   if (st) return { victims: [], numPDBViolations: 0, status: st };
   potential.sort((a, b) => (moreImportantPod(a, b, nowMs) ? -1 : moreImportantPod(b, a, nowMs) ? 1 : 0));
   const { violating, nonViolating } = filterPodsWithPDBViolation(potential, pdbs);
   const victims: V1Pod[] = [];
   const reprieve = (p: V1Pod): boolean => {
     addPod(p);
-    const fits = runFilters(pi, ni, filters) === null;
-    if (!fits) {
+    if (fits() !== null) {
       removePod(p);
       victims.push(p);
+      return false;
     }
-    return fits;
+    return true;
   };
   let numPDBViolations = 0;
   for (const p of violating) if (!reprieve(p)) numPDBViolations++;
