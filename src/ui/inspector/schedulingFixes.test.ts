@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, SchedulingExplanation } from '../../protocol/types.ts';
 import { reasonHistogram } from '../../store/index.ts';
-import { fixSuggestions, formatQuantity, freeOn, parseQuantity, podRequest, shortReason, tolerationYaml } from './schedulingFixes.ts';
+import { fixSuggestions, formatQuantity, freeOn, nodeUsage, parseQuantity, podRequest, shortReason, tolerationYaml } from './schedulingFixes.ts';
 
 const TAINT = 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
 const node = (name: string, extra: { taints?: unknown[]; labels?: Record<string, string>; cpu?: string } = {}): KubeObject => ({
@@ -38,8 +38,10 @@ describe('quantities', () => {
     const p = pod('p', { containers: [{ resources: { requests: { cpu: '200m' } } }, { resources: { requests: { cpu: '300m' } } }], initContainers: [{ resources: { requests: { cpu: '1' } } }] });
     expect(podRequest(p, 'cpu')).toBe(1);
     const pods = [cpuPod('a', '100m', 'worker-1'), cpuPod('b', '250m', 'worker-1'), cpuPod('c', '1', 'worker-2')];
-    expect(freeOn(NODES[1]!, pods, 'cpu')).toBeCloseTo(1.65);
-    expect(freeOn(NODES[1]!, pods, 'pods')).toBe(108);
+    const usage = nodeUsage(pods, ['cpu', 'pods']);
+    expect(freeOn(NODES[1]!, usage, 'cpu')).toBeCloseTo(1.65);
+    expect(freeOn(NODES[1]!, usage, 'pods')).toBe(108);
+    expect(freeOn(NODES[3]!, usage, 'cpu')).toBe(2);
   });
 });
 

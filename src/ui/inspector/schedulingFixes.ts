@@ -76,18 +76,27 @@ export function podRequest(pod: KubeObject, resource: string): number {
   return Math.max(sum, init) + (parseQuantity(spec?.overhead?.[resource]) || 0);
 }
 
-/** Allocatable minus the requests of the node's non-terminal pods. */
-export function freeOn(node: KubeObject, pods: readonly KubeObject[], resource: string): number {
-  const st = (node as NodeLike).status;
-  const alloc = parseQuantity((st?.allocatable ?? st?.capacity ?? {})[resource]);
-  let used = 0;
+/** Requests of non-terminal pods per node and resource (`pods` counts them): one pass over the pods. */
+export type Usage = Map<string, Map<string, number>>;
+
+export function nodeUsage(pods: readonly KubeObject[], resources: readonly string[]): Usage {
+  const usage: Usage = new Map();
   for (const p of pods) {
     const pl = p as PodLike;
-    if (pl.spec?.nodeName !== node.metadata.name) continue;
-    if (pl.status?.phase === 'Succeeded' || pl.status?.phase === 'Failed') continue;
-    used += resource === 'pods' ? 1 : podRequest(p, resource);
+    const node = pl.spec?.nodeName;
+    if (!node || pl.status?.phase === 'Succeeded' || pl.status?.phase === 'Failed') continue;
+    let m = usage.get(node);
+    if (!m) usage.set(node, (m = new Map()));
+    for (const r of resources) m.set(r, (m.get(r) ?? 0) + (r === 'pods' ? 1 : podRequest(p, r)));
   }
-  return (Number.isNaN(alloc) ? 0 : alloc) - used;
+  return usage;
+}
+
+/** Allocatable minus the requests of the node's non-terminal pods. */
+export function freeOn(node: KubeObject, usage: Usage, resource: string): number {
+  const st = (node as NodeLike).status;
+  const alloc = parseQuantity((st?.allocatable ?? st?.capacity ?? {})[resource]);
+  return (Number.isNaN(alloc) ? 0 : alloc) - (usage.get(node.metadata.name)?.get(resource) ?? 0);
 }
 
 const TAINT_RE = /untolerated taint \{(.*): (.*)\}$/;
@@ -126,6 +135,8 @@ export function fixSuggestions(
   const p = pod ?? ({ metadata: { name: e.pod.split('/')[1] ?? e.pod } } as KubeObject);
   const spec = (p as PodLike).spec;
   const nodeByName = new Map(nodes.map((n) => [n.metadata.name, n]));
+  const resources = ['cpu', 'memory', 'pods', ...histogram.flatMap((h) => INSUFFICIENT_RE.exec(h.reason)?.[1] ?? [])];
+  const usage = nodeUsage(pods, [...new Set(resources)]);
   const nodesWith = (reason: string) => e.filtered.filter((f) => f.reasons.includes(reason)).map((f) => f.node);
   const fixes: Fix[] = [];
   const seen = new Set<string>();
@@ -147,7 +158,7 @@ export function fixSuggestions(
       const effect = t?.effect ?? 'NoSchedule';
       const alsoShort = ['cpu', 'memory'].filter((r) => on.length > 0 && on.every((n) => {
         const node = nodeByName.get(n);
-        return node !== undefined && podRequest(p, r) > freeOn(node, pods, r);
+        return node !== undefined && podRequest(p, r) > freeOn(node, usage, r);
       }));
       push(`taint:${key}=${value}`, {
         kind: 'toleration', key, value, effect, nodes: on, yaml: tolerationYaml(key, value, effect),
@@ -158,7 +169,7 @@ export function fixSuggestions(
       const candidates = nodesWith(reason).map((n) => nodeByName.get(n)).filter((n): n is KubeObject => !!n);
       let best: { node: string; free: number } | undefined;
       for (const n of candidates.length ? candidates : nodes) {
-        const free = freeOn(n, pods, resource);
+        const free = freeOn(n, usage, resource);
         if (!best || free > best.free) best = { node: n.metadata.name, free };
       }
       push(`res:${resource}`, {
