@@ -15,6 +15,7 @@ export default {
     label: 'kube-scheduler, pod {{pod}}:',
   },
   tab: {
+    failed: '(no node fits)',
     details: 'Details',
     scheduling: 'Scheduling',
     tabs: 'Pod details',

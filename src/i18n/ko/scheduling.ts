@@ -14,6 +14,7 @@ export default {
     label: 'kube-scheduler, 파드 {{pod}}:',
   },
   tab: {
+    failed: '(맞는 노드 없음)',
     details: '세부 정보',
     scheduling: '스케줄링',
     tabs: '파드 세부 정보',

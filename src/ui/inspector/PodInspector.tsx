@@ -4,6 +4,7 @@
  */
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { objectAt, schedulerPodKey, useStore } from '../../store/index.ts';
 import { PodDetails } from './PodDetails.tsx';
 import { SchedulingPanel } from './SchedulingPanel.tsx';
 
@@ -14,6 +15,9 @@ export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodT
   const { t } = useTranslation('scheduling');
   const id = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  // A pod kube-scheduler could not place: the Scheduling tab says so on its label.
+  const failed = useStore((s) => !!s.explanations[schedulerPodKey(podKey)]?.message
+    && !(objectAt(s, podKey) as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName);
   const onKey = (ev: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
     const next = ev.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : ev.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
@@ -39,6 +43,12 @@ export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodT
             onClick={() => onTab(k)}
           >
             {t(`tab.${k}`)}
+            {k === 'scheduling' && failed && (
+              <span className="tab-alert">
+                <span aria-hidden="true">⚠</span>
+                <span className="visually-hidden">{t('tab.failed')}</span>
+              </span>
+            )}
           </button>
         ))}
       </div>
