@@ -10,6 +10,7 @@ import { NodeResourcesFitFilter } from '../plugins/nodeResourcesFit.ts';
 import { TaintTolerationFilter } from '../plugins/taintToleration.ts';
 import type { V1Node, V1Pod } from '../types.ts';
 import { calculateNumCandidates, createDefaultPreemption } from './defaultPreemption.ts';
+import type { PDB } from './victims.ts';
 
 const FILTERS: FilterPlugin[] = [TaintTolerationFilter, NodeResourcesFitFilter];
 const clock: VirtualClock = { now: () => 0, nowMs: () => Date.parse('2026-01-01T00:00:00Z'), timestamp: () => '2026-01-01T00:00:00Z', after: () => ({ cancel() {} }) };
@@ -30,7 +31,7 @@ function info(p: V1Pod): PodInfo {
 }
 
 /** A cache, the filter verdicts a scheduling attempt would give, and a recording REST client. */
-function setup(nodes: V1Node[], pods: V1Pod[], incoming: V1Pod) {
+function setup(nodes: V1Node[], pods: V1Pod[], incoming: V1Pod, pdbs: PDB[] = []) {
   const cache = new SchedulerCache();
   for (const n of nodes) cache.upsertNode(n);
   for (const p of pods) cache.addOrUpdatePod(p);
@@ -48,7 +49,7 @@ function setup(nodes: V1Node[], pods: V1Pod[], incoming: V1Pod) {
   const requests: RestRequest[] = [];
   const events: string[] = [];
   const pe = createDefaultPreemption({
-    cache, filters: FILTERS, clock, userAgent: 'kube-scheduler/v1.34.0',
+    cache, filters: FILTERS, clock, userAgent: 'kube-scheduler/v1.34.0', pdbs: () => pdbs,
     request: (r) => {
       requests.push(r as RestRequest);
       return { code: 200, body: {} };
@@ -106,6 +107,16 @@ describe('DefaultPreemption PostFilter messages', () => {
     }]);
     expect(s.requests[2]!.body).toEqual({ status: { nominatedNodeName: 'w2' } });
     expect(s.events).toEqual(['Normal Preempted c: Preempted by pod uid-p on node w2']);
+  });
+
+  it('prefers the node whose victims break no PodDisruptionBudget', () => {
+    const guarded = pod('db-0', 1, '2', 'w1');
+    (guarded.metadata as any).labels = { app: 'db' };
+    const pdbs: PDB[] = [{ metadata: { name: 'db', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'db' } } }, status: { disruptionsAllowed: 0 } }];
+    // Without the PDB w1 wins (its victim has the lower priority); with it, w2 does.
+    const free = pod('web-0', 5, '2', 'w2');
+    expect(setup([node('w1', '2'), node('w2', '2')], [guarded, free], pod('p', 100, '1')).run().nominatedNodeName).toBe('w1');
+    expect(setup([node('w1', '2'), node('w2', '2')], [guarded, free], pod('p', 100, '1'), pdbs).run().nominatedNodeName).toBe('w2');
   });
 
   it('a nominated pod whose victims are still terminating does not preempt again', () => {

@@ -111,10 +111,14 @@ export function podEligibleToPreemptOthers(
 }
 
 export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption {
-  const pdbInformer = deps.pdbs ? undefined : deps.informer?.('/apis/policy/v1/poddisruptionbudgets', undefined, { traced: () => false });
-  const listPDBs = (): PDB[] => (deps.pdbs ? [...deps.pdbs()] : ((pdbInformer?.list() ?? []) as unknown as PDB[]));
-  // The scheduler's pod informer, looked up on first use: the scheduler creates it after this
-  // plugin, and the first caller of a shared informer decides what it traces.
+  // Informers are looked up on first use: the scheduler and the controllers create theirs first,
+  // and the first caller of a shared informer decides which deliveries are traced.
+  let pdbInformer: Informer | undefined;
+  const listPDBs = (): PDB[] => {
+    if (deps.pdbs) return [...deps.pdbs()];
+    if (!deps.informer) return [];
+    return (pdbInformer ??= deps.informer('/apis/policy/v1/poddisruptionbudgets')).list() as unknown as PDB[];
+  };
   let podInformer: Informer<V1Pod> | undefined;
   const latestPod = (key: string): V1Pod | undefined => {
     if (deps.informer) return (podInformer ??= deps.informer<V1Pod>('/api/v1/pods')).get(key);
