@@ -142,7 +142,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     });
     const expl = res.explanation;
     if (res.selected) {
-      cache.assumePod(pod, res.selected);
+      cache.assumePod(pod, res.selected, { requested: pi.requests, nonZero: pi.nonZero, priority: pi.priority });
       log.add(expl);
       bind(q, res.selected, expl);
       return;
