@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
+import { visibleHopMs } from '../pipeline/hopDisplay.ts';
 
 interface Group {
   ids: Set<number>;
@@ -14,7 +15,7 @@ interface Group {
 
 export function useSpanExpiry(): void {
   const active = useStore((s) => s.activeSpans);
-  const hopMs = useStore((s) => s.hopMs);
+  const hopMs = useStore((s) => visibleHopMs(s.hopMs, s.busy));
   const expire = useStore((s) => s.expireSpans);
   // Span id → the group whose timer ends it.
   const scheduled = useRef(new Map<number, Group>());

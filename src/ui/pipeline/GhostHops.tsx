@@ -10,12 +10,13 @@ import { useStore } from '../../store/index.ts';
 import type { Span } from '../../protocol/types.ts';
 import { isStage, routeOf, type StageBox } from './layout.ts';
 import { HopToken } from './HopToken.tsx';
+import { visibleHopMs } from './hopDisplay.ts';
 
 const MAX_GHOSTS = 8;
 
 function GhostHopsImpl({ boxes }: { boxes: readonly StageBox[] }) {
   const reduce = useReducedMotion() ?? false;
-  const hopMs = useStore((s) => s.hopMs);
+  const hopMs = useStore((s) => visibleHopMs(s.hopMs, s.busy));
   const spans = useStore(
     useShallow((s) =>
       s.activeSpans

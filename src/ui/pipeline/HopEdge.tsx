@@ -12,6 +12,7 @@ import type { HopEdgeSpec } from './layout.ts';
 import { routeOf } from './layout.ts';
 import { useEdgeSpans } from './useHops.ts';
 import { HopToken } from './HopToken.tsx';
+import { visibleHopMs } from './hopDisplay.ts';
 
 export type HopEdgeData = { spec: HopEdgeSpec };
 export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
@@ -23,7 +24,7 @@ function HopEdgeImpl(props: EdgeProps<HopEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, markerStart, data } = props;
   const { t } = useTranslation('pipeline');
   const reduce = useReducedMotion() ?? false;
-  const hopMs = useStore((s) => s.hopMs);
+  const hopMs = useStore((s) => visibleHopMs(s.hopMs, s.busy));
   const spans = useEdgeSpans(id);
   const spec = data!.spec;
   const label = useMemo(() => t(`edge.${spec.label}`), [t, spec.label]);
