@@ -67,6 +67,8 @@ export interface DefaultPreemption {
   nominatedPodsForNode(node: string): V1Pod[];
 }
 
+const ABSENT_NODE_STATUS: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [], plugin: '' };
+
 /** calculateNumCandidates: 10% of the potential nodes, at least 100, at most all of them. */
 export function calculateNumCandidates(numNodes: number): number {
   let n = Math.trunc((numNodes * MIN_CANDIDATE_NODES_PERCENTAGE) / 100);
@@ -200,7 +202,8 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
       const ns = pod.metadata.namespace ?? 'default';
       const nodeInfo = (n: string) => deps.cache.getNode(n);
       const nom = pod.status?.nominatedNodeName;
-      const nominatedNodeStatus = nom ? statuses.find((s) => s.node === nom)?.status : undefined;
+      // NodeToStatus.Get: a node absent from the diagnosis reads as UnschedulableAndUnresolvable.
+      const nominatedNodeStatus = nom ? (statuses.find((s) => s.node === nom)?.status ?? ABSENT_NODE_STATUS) : undefined;
 
       // 1) Ensure the preemptor is eligible to preempt other pods.
       const elig = podEligibleToPreemptOthers(pi, nominatedNodeStatus, nodeInfo);
