@@ -177,7 +177,7 @@ export class Heartbeat {
     let spanId = causeId;
     if (changed.includes('Ready')) {
       spanId = this.ctx.trace({
-        from: 'kubelet', to: 'apiserver', node: this.node, verb: `PATCH /api/v1/nodes/${this.node}/status`, kind: 'kubeletNodeReady', duration: 0, causeId,
+        from: 'kubelet', to: 'kubelet', node: this.node, verb: 'syncNodeStatus', kind: 'kubeletNodeReady', duration: 0, causeId,
         object: `Node/${this.node}`, args: { node: this.node, reason: 'KubeletReady' },
         summary: `The kubelet on ${this.node} posts its node status again: Ready=True (KubeletReady, kubelet is posting ready status).`,
       }).id || causeId;

@@ -196,7 +196,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       core.down = true;
       heartbeat.stop();
       ctx.trace({
-        from: 'kubelet', to: 'apiserver', node: nodeName, verb: 'MachineDown', kind: 'nodeFail', duration: 0,
+        from: 'kubelet', to: 'kubelet', node: nodeName, verb: 'MachineDown', kind: 'nodeFail', duration: 0,
         object: `Node/${nodeName}`, args: { node: nodeName, pods: workers.size },
         summary: `Machine ${nodeName} stops: its kubelet no longer renews its Lease or posts node status, and nobody hears about its ${workers.size} pod(s).`,
       });
@@ -206,7 +206,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
       failed = false;
       core.down = false;
       const cause = ctx.trace({
-        from: 'kubelet', to: 'apiserver', node: nodeName, verb: 'MachineUp', kind: 'nodeRecover', duration: 0,
+        from: 'kubelet', to: 'kubelet', node: nodeName, verb: 'MachineUp', kind: 'nodeRecover', duration: 0,
         object: `Node/${nodeName}`, args: { node: nodeName },
         summary: `Machine ${nodeName} is back: its kubelet renews its Lease, posts node status and syncs its pods again.`,
       }).id;

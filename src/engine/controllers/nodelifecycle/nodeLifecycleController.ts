@@ -167,9 +167,9 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
     }
     const silentS = Math.round((now - h.probeTimestamp) / 1000);
     const span = ctx.trace({
-      from: 'controller-manager', to: 'apiserver', verb: `PUT /api/v1/nodes/${name}/status`, kind: 'nodeMonitorUnknown', duration: 0,
+      from: 'controller-manager', to: 'controller-manager', verb: 'monitorNodeHealth', kind: 'nodeMonitorUnknown', duration: 0,
       object: `Node/${name}`, args: { node: name, seconds: silentS, grace: grace / 1000 },
-      summary: `The node-lifecycle-controller has not heard from node ${name} for ${silentS}s (grace period ${grace / 1000}s): it sets Ready, MemoryPressure, DiskPressure and PIDPressure to Unknown (Kubelet stopped posting node status.).`,
+      summary: `The node-lifecycle-controller has not heard from node ${name} for ${silentS}s (grace period ${grace / 1000}s): it sets Ready, MemoryPressure, DiskPressure and PIDPressure to Unknown with reason NodeStatusUnknown.`,
     });
     const res = ctx.request({ verb: 'PUT', path: `/api/v1/nodes/${name}/status`, body: { ...node, status: { ...node.status, conditions } }, causeId: span.id || undefined, userAgent: USER_AGENT });
     if (res.code >= 300) return { observed, current: currentReady }; // retried on the next pass
@@ -187,7 +187,7 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
       if (!ready || ready.status === 'False') continue;
       const ns = pod.metadata.namespace ?? 'default';
       const span = ctx.trace({
-        from: 'controller-manager', to: 'apiserver', verb: `PUT /api/v1/namespaces/${ns}/pods/${pod.metadata.name}/status`, kind: 'nodeMarkPodNotReady', duration: 0, causeId,
+        from: 'controller-manager', to: 'controller-manager', verb: 'MarkPodsNotReady', kind: 'nodeMarkPodNotReady', duration: 0, causeId,
         object: `Pod/${ns}/${pod.metadata.name}`, args: { pod: pod.metadata.name, namespace: ns, node: nodeName },
         summary: `The node-lifecycle-controller marks pod ${ns}/${pod.metadata.name} Ready=False: its node ${nodeName} is not ready.`,
       });

@@ -79,7 +79,7 @@ export function swapNodeControllerTaint(w: TaintWriter, nodeName: string, add: T
   if (add.length > 0) {
     const list = add.map(taintString).join(', ');
     cause = ctx.trace({
-      from: 'controller-manager', to: 'apiserver', verb: `PUT ${path}`, kind: 'nodeTaintAdd', duration: 0, causeId: cause,
+      from: 'controller-manager', to: 'controller-manager', verb: 'SwapNodeControllerTaint', kind: 'nodeTaintAdd', duration: 0, causeId: cause,
       object: `Node/${nodeName}`, args: { node: nodeName, taints: list },
       summary: `The node-lifecycle-controller taints node ${nodeName} with ${list}: ${why}.`,
     }).id || cause;
@@ -87,7 +87,7 @@ export function swapNodeControllerTaint(w: TaintWriter, nodeName: string, add: T
   if (remove.length > 0) {
     const list = remove.map(taintString).join(', ');
     cause = ctx.trace({
-      from: 'controller-manager', to: 'apiserver', verb: `PUT ${path}`, kind: 'nodeTaintRemove', duration: 0, causeId: cause,
+      from: 'controller-manager', to: 'controller-manager', verb: 'SwapNodeControllerTaint', kind: 'nodeTaintRemove', duration: 0, causeId: cause,
       object: `Node/${nodeName}`, args: { node: nodeName, taints: list },
       summary: `The node-lifecycle-controller removes taint ${list} from node ${nodeName}: ${why}.`,
     }).id || cause;

@@ -60,7 +60,7 @@ export function startPodGCController(ctx: ComponentContext): void {
       if (!n || !deleted.has(n)) continue;
       const ns = p.metadata.namespace ?? 'default';
       const span = ctx.trace({
-        from: 'controller-manager', to: 'apiserver', verb: `DELETE /api/v1/namespaces/${ns}/pods/${p.metadata.name}`, kind: 'podGCOrphaned', duration: 0,
+        from: 'controller-manager', to: 'controller-manager', verb: 'gcOrphaned', kind: 'podGCOrphaned', duration: 0,
         object: `Pod/${ns}/${p.metadata.name}`, args: { pod: p.metadata.name, namespace: ns, node: n },
         summary: `The pod-garbage-collector force-deletes pod ${ns}/${p.metadata.name}: its node ${n} no longer exists.`,
       });
@@ -74,7 +74,7 @@ export function startPodGCController(ctx: ComponentContext): void {
       if (!p.metadata.deletionTimestamp || p.spec?.nodeName) continue;
       const ns = p.metadata.namespace ?? 'default';
       const span = ctx.trace({
-        from: 'controller-manager', to: 'apiserver', verb: `DELETE /api/v1/namespaces/${ns}/pods/${p.metadata.name}`, kind: 'podGCUnscheduledTerminating', duration: 0,
+        from: 'controller-manager', to: 'controller-manager', verb: 'gcUnscheduledTerminating', kind: 'podGCUnscheduledTerminating', duration: 0,
         object: `Pod/${ns}/${p.metadata.name}`, args: { pod: p.metadata.name, namespace: ns },
         summary: `The pod-garbage-collector force-deletes pod ${ns}/${p.metadata.name}: it is being deleted and was never scheduled, so no kubelet will confirm it.`,
       });

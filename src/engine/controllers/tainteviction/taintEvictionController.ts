@@ -70,7 +70,7 @@ export function startTaintEvictionController(ctx: ComponentContext): void {
     w.timer.cancel();
     work.delete(key);
     ctx.trace({
-      from: 'controller-manager', to: 'apiserver', verb: 'POST /api/v1/namespaces/default/events', kind: 'taintEvictionCancelled', duration: 0, causeId,
+      from: 'controller-manager', to: 'controller-manager', verb: 'CancelWork', kind: 'taintEvictionCancelled', duration: 0, causeId,
       object: `Pod/${key}`, args: { pod: key.split('/')[1]!, namespace: key.split('/')[0]!, node },
       summary: `The taint-eviction-controller cancels the deletion of pod ${key}: node ${node} no longer has a NoExecute taint it would not tolerate.`,
     });
@@ -82,7 +82,7 @@ export function startTaintEvictionController(ctx: ComponentContext): void {
     work.delete(key);
     const [ns, name] = key.split('/') as [string, string];
     const span = ctx.trace({
-      from: 'controller-manager', to: 'apiserver', verb: `DELETE /api/v1/namespaces/${ns}/pods/${name}`, kind: 'taintEvictionDelete', duration: 0, causeId,
+      from: 'controller-manager', to: 'controller-manager', verb: 'deletePodHandler', kind: 'taintEvictionDelete', duration: 0, causeId,
       object: `Pod/${key}`, args: { pod: name, namespace: ns, node, taint },
       summary: `The taint-eviction-controller deletes pod ${key}: node ${node} has taint ${taint} and the pod does not tolerate it (any longer).`,
     });
