@@ -330,8 +330,8 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
       if (current.status === 'True') unknownSpan.delete(node.metadata.name);
       processTaintBaseEviction(node, observed, cause ?? unknownSpan.get(node.metadata.name) ?? nodeSpan.get(node.metadata.name));
       if (current.status !== 'True' && observed.status === 'True') {
-        // RecordNodeStatusChange: the Node's uid in the event is its name, as upstream.
-        recorder.event({ apiVersion: 'v1', kind: 'Node', metadata: { name: node.metadata.name, uid: node.metadata.name } },
+        // RecordNodeStatusChange (the kubelet's own node events use the name as uid; this one the real uid).
+        recorder.event({ apiVersion: 'v1', kind: 'Node', metadata: { name: node.metadata.name, uid: node.metadata.uid } },
           'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
         markPodsNotReady(node.metadata.name, cause);
       }
