@@ -146,6 +146,16 @@ describe('kubectl drain', () => {
     expect(d.stdout).toBe('node/worker-3 already cordoned\npod/scratch deleted\nnode/worker-3 drained\n');
   });
 
+  it('drains a failed node with --skip-wait-for-delete-timeout', async () => {
+    const h = await withDeployment({ replicas: 3 });
+    const name = /\n(web-\S+)[^\n]*worker-1/.exec((await h.k('get pods -o wide')).stdout)![1]!;
+    h.cluster.sim.nodeFail!('worker-1');
+    const r = await h.k('drain worker-1 --skip-wait-for-delete-timeout=5 --timeout=2m');
+    // The kubelet never confirms the deletion; once the deletionTimestamp (now + 30 s) is 5 s old, drain moves on.
+    expect(r).toEqual({ stdout: `node/worker-1 cordoned\nevicting pod default/${name}\npod "${name}" has DeletionTimestamp older than 5 seconds, skipping\nnode/worker-1 drained\n`, stderr: '', exitCode: 0 });
+    expect((await h.k('drain worker-1 --skip-wait-for-delete-timeout=5')).stdout).toBe('node/worker-1 already cordoned\nnode/worker-1 drained\n');
+  });
+
   it('formats Go durations', () => {
     expect([goDuration(30_000), goDuration(90_000), goDuration(3_600_000), goDuration(500)]).toEqual(['30s', '1m30s', '1h0m0s', '500ms']);
   });

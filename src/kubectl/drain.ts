@@ -11,9 +11,9 @@ import type { Ctx } from './context.ts';
 import { send } from './context.ts';
 import { statusOf } from './errors.ts';
 import { durationFlag } from './duration.ts';
-import { flag } from './flags.ts';
+import { flag, intFlag } from './flags.ts';
 import { cordonNodes } from './cordon.ts';
-import { aggregateMessage, deleteWarnings, getPodsForDeletion, podsToDelete, type DrainOptions } from './drainFilters.ts';
+import { aggregateMessage, deleteWarnings, getPodsForDeletion, podsToDelete, shouldSkipPod, type DrainOptions } from './drainFilters.ts';
 import { dryRunStrategy, dryRunSuffix, selectNodes, type DryRun } from './nodeSelect.ts';
 import { interrupted, sleepUntil } from './waiter.ts';
 
@@ -49,14 +49,17 @@ interface RemoveOptions {
   timeoutMs: number;
   useEviction: boolean;
   dryRun: DryRun;
+  skipWaitForDeleteTimeoutSeconds: number;
 }
 
-/** Gone, or replaced by a pod of the same name (another UID). */
-function isGone(ctx: Ctx, pod: Pod): boolean | string {
+/** Gone, or replaced by a pod of the same name (another UID); `skip` when shouldSkipPod says so. */
+function isGone(ctx: Ctx, pod: Pod, skipSeconds = 0): boolean | string | 'skip' {
   const r = send(ctx, { verb: 'GET', path: podPath(pod) });
   if (r.code === 404) return true;
   if (r.code !== 200) return statusOf(r.code, r.body).message;
-  return (r.body as Pod).metadata?.uid !== pod.metadata?.uid;
+  const cur = r.body as Pod;
+  if (cur.metadata?.uid !== pod.metadata?.uid) return true;
+  return shouldSkipPod(cur, skipSeconds, ctx.io.nowMs()) ? 'skip' : false;
 }
 
 /** evictPods / deletePods with their waitForDelete: the aggregate error, or undefined. */
@@ -110,8 +113,11 @@ async function removePods(ctx: Ctx, pods: Pod[], o: RemoveOptions): Promise<stri
     }
     for (const w of work) {
       if (w.state !== 'wait' || w.next > t) continue;
-      const gone = isGone(ctx, w.pod);
-      if (gone === true) {
+      const gone = isGone(ctx, w.pod, o.skipWaitForDeleteTimeoutSeconds);
+      if (gone === 'skip') {
+        ctx.stdout.push(`pod ${JSON.stringify(w.pod.metadata?.name)} has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping\n`);
+        done(w);
+      } else if (gone === true) {
         ctx.stdout.push(`pod/${w.pod.metadata?.name} ${o.useEviction ? 'evicted' : 'deleted'}\n`);
         done(w);
       } else if (typeof gone === 'string' || t >= deadline) {
@@ -172,8 +178,9 @@ export async function drainCmd(ctx: Ctx): Promise<void> {
     ignoreDaemonSets: !!ctx.p.bools['ignore-daemonsets'],
     deleteEmptyDirData: !!ctx.p.bools['delete-emptydir-data'] || !!ctx.p.bools['delete-local-data'],
     podSelector: flag(ctx.p, 'pod-selector'),
+    skipWaitForDeleteTimeoutSeconds: intFlag(ctx.p, 'skip-wait-for-delete-timeout', 0),
   };
-  const remove: RemoveOptions = { gracePeriod, timeoutMs, useEviction: !ctx.p.bools['disable-eviction'], dryRun };
+  const remove: RemoveOptions = { gracePeriod, timeoutMs, useEviction: !ctx.p.bools['disable-eviction'], dryRun, skipWaitForDeleteTimeoutSeconds: filters.skipWaitForDeleteTimeoutSeconds };
   cordonNodes(ctx, nodes, true, dryRun);
   const fatal: string[] = [];
   const remaining: string[] = [];

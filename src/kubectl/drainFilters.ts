@@ -31,6 +31,8 @@ export interface DrainOptions {
   ignoreDaemonSets: boolean;
   deleteEmptyDirData: boolean;
   podSelector?: string;
+  /** --skip-wait-for-delete-timeout: pods deleted longer ago than this are skipped (0: never). */
+  skipWaitForDeleteTimeoutSeconds: number;
 }
 
 export interface PodDeleteList {
@@ -39,6 +41,12 @@ export interface PodDeleteList {
 
 const finished = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 const controllerOf = (pod: Pod) => (pod.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+
+/** shouldSkipPod: deleted more than `skip` seconds ago (the node will not confirm it, say). */
+export function shouldSkipPod(pod: Pod, skip: number, nowMs: number): boolean {
+  const ts = pod.metadata?.deletionTimestamp;
+  return skip > 0 && !!ts && Math.trunc((nowMs - Date.parse(ts)) / 1000) > skip;
+}
 
 function daemonSetFilter(ctx: Ctx, o: DrainOptions, pod: Pod): DeleteStatus {
   const ref = controllerOf(pod);
@@ -84,7 +92,8 @@ export function getPodsForDeletion(ctx: Ctx, o: DrainOptions, nodeName: string):
   const items: PodDeleteList['items'] = [];
   for (const pod of (r.body as { items?: Pod[] }).items ?? []) {
     let status = okay();
-    for (const f of [(p: Pod) => daemonSetFilter(ctx, o, p), mirrorPodFilter, (p: Pod) => localStorageFilter(o, p), (p: Pod) => unreplicatedFilter(o, p)]) {
+    const skipDeletedFilter = (p: Pod): DeleteStatus => (shouldSkipPod(p, o.skipWaitForDeleteTimeoutSeconds, ctx.io.nowMs()) ? { delete: false, reason: 'Skip', message: '' } : okay());
+    for (const f of [skipDeletedFilter, (p: Pod) => daemonSetFilter(ctx, o, p), mirrorPodFilter, (p: Pod) => localStorageFilter(o, p), (p: Pod) => unreplicatedFilter(o, p)]) {
       status = f(pod);
       if (!status.delete) break;
     }
