@@ -9,7 +9,7 @@
  */
 import type { ComponentContext, EventRecorder, Informer, Rng, VirtualClock } from '../../component.ts';
 import type { SchedulerCache } from '../cache.ts';
-import { ErrPreemptionNotHelpful, fitErrorMessage, type NodeStatus } from '../fitError.ts';
+import { ErrNoPreemptionVictims, ErrPreemptionNotHelpful, fitErrorMessage, type NodeStatus } from '../fitError.ts';
 import type { FilterPlugin, FilterStatus, PodInfo } from '../framework.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import { podKey, type V1Pod } from '../types.ts';
@@ -67,6 +67,7 @@ export interface DefaultPreemption {
   nominatedPodsForNode(node: string): V1Pod[];
 }
 
+const NO_VICTIMS: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [ErrNoPreemptionVictims], plugin: 'DefaultPreemption' };
 const ABSENT_NODE_STATUS: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [], plugin: '' };
 
 /** calculateNumCandidates: 10% of the potential nodes, at least 100, at most all of them. */
@@ -161,10 +162,12 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
     const nodeStatuses: NodeStatus[] = [];
     for (let i = 0; i < potential.length; i++) {
       const ni = potential[(offset + i) % potential.length]!;
-      // Cheap exit before copying the node: nothing here can be preempted.
-      const r = ni.hasLowerPriorityPod(pi.priority)
-        ? selectVictimsOnNode(pi, snapshotNodeInfo(ni), deps.filters, pdbs, nowMs, nominator.nominatedPodsForNode(ni.name))
-        : selectVictimsOnNode(pi, ni, deps.filters, pdbs, nowMs);
+      // Cheap exit before copying the node (a failing pod at scale meets thousands of full nodes).
+      if (!ni.hasLowerPriorityPod(pi.priority)) {
+        nodeStatuses.push({ node: ni.name, status: NO_VICTIMS });
+        continue;
+      }
+      const r = selectVictimsOnNode(pi, snapshotNodeInfo(ni), deps.filters, pdbs, nowMs, nominator.nominatedPodsForNode(ni.name));
       if (r.status === null && r.victims.length) {
         (r.numPDBViolations === 0 ? nonViolating : violating).push([ni.name, { pods: r.victims, numPDBViolations: r.numPDBViolations }]);
         if (nonViolating.length > 0 && nonViolating.length + violating.length >= numCandidates) break;
