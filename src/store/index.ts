@@ -120,6 +120,12 @@ function flushDeltas(): void {
   });
   const live = useStore.getState().liveScheduling;
   if (live && live !== liveBefore) armLive(live.spanId);
+  // A (re)started worker sends a reset first and has forgotten the pin: pin and fetch again,
+  // after the reset has cleared the old cluster's explanations.
+  if (batch.some((d) => d.reset)) {
+    const pod = selectedPod(useStore.getState().selection);
+    if (pod) syncPin(pod);
+  }
 }
 
 /**
@@ -281,12 +287,7 @@ export const useStore = create<StoreState>()((set, get) => ({
         onDelta: (delta: DeltaMessage) => {
           if (bridge === mine) queueDelta(delta);
         },
-        onReady: (ready) => {
-          set({ seed: ready.seed, workers: ready.workers });
-          // A restarted worker has forgotten the pin.
-          const pod = selectedPod(get().selection);
-          if (pod && bridge === mine) syncPin(pod);
-        },
+        onReady: (ready) => set({ seed: ready.seed, workers: ready.workers }),
         onStatus: (status, detail) => {
           if (status === 'crashed') console.error(`[desired-state] simulation worker stopped: ${detail ?? ''}`);
           set((s) => ({

@@ -46,6 +46,19 @@ describe('pinning the selected pod', () => {
     expect(w.explains().at(-1)).toEqual({ type: 'explain', id: w.explains().at(-1)!.id, pin: false });
   });
 
+  it('a reset delta (restarted worker) re-pins the selected pod after clearing old explanations', () => {
+    vi.useFakeTimers();
+    const w = new FakeWorker();
+    disconnect = useStore.getState().connect({ seed: 7, workers: 3, spawn: () => w });
+    useStore.getState().select({ kind: 'pod', key: 'pods/default/big' });
+    useStore.setState({ explanations: { 'default/big': expl('default/big', 50) } });
+    const before = w.explains().length;
+    w.emit({ type: 'delta', now: 0, epochMs: 0, playing: true, speed: 1, busy: false, reset: true, upserts: [], deletes: [], released: [] });
+    vi.advanceTimersByTime(100);
+    expect(useStore.getState().explanations).toEqual({});
+    expect(w.explains().slice(before)).toMatchObject([{ pod: 'default/big', pin: true }]);
+  });
+
   it('a live attempt from a released span shows for LIVE_HOPS hops, then expires while playing', () => {
     vi.useFakeTimers();
     const w = new FakeWorker();
