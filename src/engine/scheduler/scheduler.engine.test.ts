@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../testing/testCluster.ts';
 import type { SchedulingExplanation } from './scheduleOne.ts';
+import type { KubeObject } from '../types.ts';
 
-const nodeOf = (p: { spec?: unknown }) => (p.spec as { nodeName?: string }).nodeName;
+const nodeOf = (p: KubeObject) => (p.spec as { nodeName?: string }).nodeName;
 const deployment = (name: string, replicas: number, podSpec: Record<string, unknown> = {}) => ({
   apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
   spec: {
