@@ -129,6 +129,14 @@ describe('DefaultPreemption PostFilter messages', () => {
     expect(s.run().message).toBe('preemption: not eligible due to a terminating pod on the nominated node.');
   });
 
+  it('clears a stale nomination when preemption cannot help any more', () => {
+    const p: any = pod('p', 100, '1');
+    p.status = { nominatedNodeName: 'cp' };
+    const s = setup([node('cp', '4', CP_TAINT)], [], p);
+    expect(s.run()).toEqual({ message: 'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.', nominatedNodeName: '' });
+    expect(s.requests.map((q) => [q.verb, q.path, q.body])).toEqual([['PATCH', '/api/v1/namespaces/default/pods/p/status', { status: { nominatedNodeName: null } }]]);
+  });
+
   it('numCandidates: 10% of nodes, at least 100, at most all', () => {
     expect([calculateNumCandidates(5), calculateNumCandidates(500), calculateNumCandidates(5000)]).toEqual([5, 100, 500]);
   });

@@ -223,10 +223,8 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
       }
       let candidates = new Map<string, Victims>();
       let nodeStatuses: NodeStatus[] = [];
-      if (potential.length === 0) {
-        // Preemption will not help schedule this pod on any node: drop a stale nomination.
-        if (!deps.nominationInUpdatePod) clearNomination(pod, causeId);
-      } else {
+      // No potential node: preemption will not help anywhere (the stale nomination is dropped below).
+      if (potential.length > 0) {
         const offset = deps.rand ? deps.rand.int(potential.length) : 0;
         ({ candidates, nodeStatuses } = dryRunPreemption(pi, potential, listPDBs(), offset, calculateNumCandidates(potential.length)));
       }
@@ -236,6 +234,8 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
         const all: NodeStatus[] = [...nodeStatuses];
         const notHelpful: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [ErrPreemptionNotHelpful], plugin: 'DefaultPreemption' };
         for (let i = nodeStatuses.length; i < numAllNodes; i++) all.push({ node: '', status: notHelpful });
+        // NewPostFilterResultWithNominatedNode(""): a stale nomination is cleared.
+        nominator.delete(pi.key);
         if (!deps.nominationInUpdatePod && nom) clearNomination(pod, causeId);
         return { message: `preemption: ${fitErrorMessage(numAllNodes, all)}`, nominatedNodeName: '' };
       }
