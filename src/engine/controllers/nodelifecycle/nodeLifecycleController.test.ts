@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../../testing/testCluster.ts';
+import { restoreCluster } from '../../cluster.ts';
 import type { KubeObject } from '../../types.ts';
 import { computeZoneState, TaintQueue, zoneQPS } from './health.ts';
 import { noScheduleTaintDiff } from './taints.ts';
@@ -176,6 +177,23 @@ describe('node failure timeline (virtual time)', () => {
     c.cluster.runUntilIdle();
     expect(c.cluster.now() - t).toBeLessThan(10_000);
     expect(c.cluster.nextTimerAt()).toBeDefined();
+  });
+});
+
+describe('node failure and snapshots', () => {
+  it('a snapshot taken mid-failure restores to the same story (same evictions, same replacement)', () => {
+    const c = new TestCluster();
+    c.apply(WEB);
+    c.runFor('20s');
+    c.cluster.sim.nodeFail('worker-1');
+    c.runFor('100s');
+    const restored = restoreCluster(JSON.parse(JSON.stringify(c.cluster.snapshot())));
+    c.runFor('6m');
+    restored.runFor(6 * 60_000);
+    const names = (x: { handle: typeof c.cluster.handle }) =>
+      JSON.stringify((x.handle({ verb: 'GET', path: '/api/v1/pods' }).body as { items: Pod[] }).items.map((p) => [p.metadata.name, p.spec?.nodeName, p.metadata.deletionTimestamp ?? '']));
+    expect(names(restored)).toEqual(names(c.cluster));
+    expect(names(c.cluster)).toContain('Z"]'); // one pod Terminating on worker-1
   });
 });
 
