@@ -17,7 +17,7 @@ export { objectAt } from './reducers.ts';
 export type { TerminalJob, TerminalLine } from './terminal.ts';
 export type { WorkerStatus } from '../bridge/client.ts';
 export type { NodeVerdict, ReasonCount } from './scheduling.ts';
-export { activeExplanation, nodeVerdicts, reasonHistogram, schedulerPodKey, verdictOf } from './scheduling.ts';
+export { activeExplanation, explanationOfSpan, nodeVerdicts, reasonHistogram, schedulerPodKey, verdictOf } from './scheduling.ts';
 
 export interface Selection {
   kind: 'pod' | 'node' | 'span' | 'deployment' | 'replicaset';

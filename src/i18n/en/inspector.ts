@@ -84,6 +84,7 @@ export default {
     conditions: 'Conditions',
   },
   span: {
+    whyNode: 'kube-scheduler\'s reasoning for {{pod}} (Scheduling tab)',
     hop: 'Hop',
     verb: 'Verb',
     object: 'Object',

@@ -80,6 +80,7 @@ export default {
     conditions: '조건',
   },
   span: {
+    whyNode: '{{pod}}에 대한 kube-scheduler의 판단 (스케줄링 탭)',
     hop: '홉',
     verb: '동작',
     object: '오브젝트',

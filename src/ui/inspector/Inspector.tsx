@@ -25,7 +25,15 @@ export function Inspector() {
         {!selection && <p className="empty">{t('empty')}</p>}
         {selection?.kind === 'pod' && <PodInspector podKey={selection.key} tab={podTab} onTab={setPodTab} />}
         {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
-        {selection?.kind === 'span' && <SpanDetails spanId={Number(selection.key)} />}
+        {selection?.kind === 'span' && (
+          <SpanDetails
+            spanId={Number(selection.key)}
+            onExplain={(key) => {
+              setPodTab('scheduling');
+              select({ kind: 'pod', key });
+            }}
+          />
+        )}
         {(selection?.kind === 'deployment' || selection?.kind === 'replicaset') && (
           <WorkloadDetails key={selection.key} objectKey={selection.key} kind={selection.kind} />
         )}

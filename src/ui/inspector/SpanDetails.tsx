@@ -1,7 +1,7 @@
 /** A hop of the pipeline: from → to, verb, object, time, cause, and the payload as JSON text. */
 import { useTranslation } from 'react-i18next';
 import { clockText } from '../../protocol/format.ts';
-import { useStore } from '../../store/index.ts';
+import { explanationOfSpan, useStore } from '../../store/index.ts';
 import { narrate } from '../pipeline/narrate.ts';
 import { Field } from './Field.tsx';
 
@@ -15,13 +15,15 @@ function pretty(value: unknown): string {
   }
 }
 
-export function SpanDetails({ spanId }: { spanId: number }) {
+/** `onExplain(podKey)`: open that pod's Scheduling tab (a kube-scheduler hop carries its attempt). */
+export function SpanDetails({ spanId, onExplain }: { spanId: number; onExplain?: (podKey: string) => void }) {
   const { t, i18n } = useTranslation('inspector');
   const span = useStore((s) => s.spans.find((x) => x.id === spanId));
   const cause = useStore((s) => (span?.causeId !== undefined ? s.spans.find((x) => x.id === span.causeId) : undefined));
   const select = useStore((s) => s.select);
   if (!span) return <p className="empty">{t('spanGone')}</p>;
   const narration = narrate(i18n, span);
+  const explained = explanationOfSpan(span);
   return (
     <div className="details">
       <h3 className="details-title">{narration}</h3>
@@ -40,6 +42,13 @@ export function SpanDetails({ spanId }: { spanId: number }) {
           ) : span.causeId !== undefined ? `#${span.causeId}` : t('span.noCause')}
         </Field>
       </dl>
+      {explained && onExplain && (
+        <p>
+          <button type="button" className="link-button" onClick={() => onExplain(`pods/${explained.pod}`)}>
+            {t('span.whyNode', { pod: explained.pod })}
+          </button>
+        </p>
+      )}
       {span.payload !== undefined && (
         <>
           <h4>{t('span.payload')}</h4>
