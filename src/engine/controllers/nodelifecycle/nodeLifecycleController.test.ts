@@ -180,6 +180,33 @@ describe('node failure timeline (virtual time)', () => {
   });
 });
 
+describe('eviction rate limiting (one zone)', () => {
+  const noExecuteAt = (c: TestCluster, name: string) => {
+    const t = node(c, name).spec?.taints?.find((x) => x.effect === 'NoExecute');
+    return t?.timeAdded ? Date.parse(t.timeAdded) - c.cluster.epochMs : undefined;
+  };
+
+  it('two silent nodes of four: NoExecute taints 10 s apart (0.1 nodes/s)', () => {
+    const c = new TestCluster();
+    c.cluster.sim.nodeFail('worker-1');
+    c.cluster.sim.nodeFail('worker-2');
+    c.runFor('2m');
+    const a = noExecuteAt(c, 'worker-1')!;
+    const b = noExecuteAt(c, 'worker-2')!;
+    expect(Math.abs(b - a)).toBe(10_000);
+  });
+
+  it('three silent nodes of four (PartialDisruption, a small zone): no NoExecute taint, so no eviction', () => {
+    const c = new TestCluster();
+    for (const n of ['worker-1', 'worker-2', 'worker-3']) c.cluster.sim.nodeFail(n);
+    c.runFor('3m');
+    for (const n of ['worker-1', 'worker-2', 'worker-3']) {
+      expect(ready(node(c, n))?.status).toBe('Unknown');
+      expect(node(c, n).spec?.taints?.map((x) => `${x.key}:${x.effect}`)).toEqual(['node.kubernetes.io/unreachable:NoSchedule']);
+    }
+  });
+});
+
 describe('node failure and snapshots', () => {
   it('a snapshot taken mid-failure restores to the same story (same evictions, same replacement)', () => {
     const c = new TestCluster();
