@@ -71,7 +71,10 @@ export function startDisruptionController(ctx: ComponentContext): void {
   const selects = (pdb: Pdb, pod: KubeObject) =>
     pdb.metadata.namespace === pod.metadata.namespace && isObj(pdb.spec?.selector) && matchesLabels(labelSelectorFromObject(pdb.spec!.selector as never), pod.metadata.labels);
   const keyOf = (o: KubeObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+  // Most clusters have no budgets: pod and scale events then cost nothing here (100k-pod runs).
+  let budgets = 0;
   const enqueueForPod = (pod: KubeObject) => {
+    if (budgets === 0) return;
     for (const pdb of pdbs.list()) if (selects(pdb, pod)) queue.add(keyOf(pdb));
   };
 
@@ -141,7 +144,14 @@ export function startDisruptionController(ctx: ComponentContext): void {
     return true;
   }
 
-  pdbs.addEventHandler({ add: (p) => queue.add(keyOf(p)), update: (_o, p) => queue.add(keyOf(p)), delete: () => {} });
+  pdbs.addEventHandler({
+    add: (p) => {
+      budgets++;
+      queue.add(keyOf(p));
+    },
+    update: (_o, p) => queue.add(keyOf(p)),
+    delete: () => void budgets--,
+  });
   pods.addEventHandler({
     add: enqueueForPod,
     update(old, cur) {
@@ -152,6 +162,7 @@ export function startDisruptionController(ctx: ComponentContext): void {
   });
   // A scale change moves expectedPods for percentage budgets before any pod changes.
   const onScale = (o: KubeObject) => {
+    if (budgets === 0) return;
     for (const pdb of pdbs.list()) if (pdb.metadata.namespace === o.metadata.namespace) queue.add(keyOf(pdb));
   };
   for (const inf of [rss, deps, sss]) inf?.addEventHandler({ add: onScale, update: (_o, c) => onScale(c) });
