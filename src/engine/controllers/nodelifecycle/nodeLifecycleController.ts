@@ -192,11 +192,17 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
         summary: `The node-lifecycle-controller marks pod ${ns}/${pod.metadata.name} Ready=False: its node ${nodeName} is not ready.`,
       });
       const ts = ctx.clock.timestamp();
-      const conditions = conds.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ts } : c));
-      const res = ctx.request({
-        verb: 'PUT', path: `/api/v1/namespaces/${ns}/pods/${pod.metadata.name}/status`, body: { ...pod, status: { ...pod.status, conditions } },
-        causeId: span.id || undefined, userAgent: USER_AGENT,
+      const path = `/api/v1/namespaces/${ns}/pods/${pod.metadata.name}`;
+      const put = (p: V1Pod) => ctx.request({
+        verb: 'PUT', path: `${path}/status`, causeId: span.id || undefined, userAgent: USER_AGENT,
+        body: { ...p, status: { ...p.status, conditions: (p.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ts } : c)) } },
       });
+      let res = put(pod);
+      if (res.code === 409) {
+        // The cache was behind: read it again and retry once (upstream retries on the next pass).
+        const fresh = ctx.request({ verb: 'GET', path, quiet: true });
+        if (fresh.code === 200) res = put(fresh.body as V1Pod);
+      }
       if (res.code < 300) recorder.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
     }
   }
