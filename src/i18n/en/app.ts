@@ -18,6 +18,7 @@ export default {
     speedValue: '{{speed}}×',
     busy: 'busy: fast-forwarding',
     busyHint: 'Many things happen at once; every hop is shown together and time flows at the chosen speed.',
+    fastHint: 'From {{speed}}× on, hops are too quick to follow one by one: they are drawn together while virtual time flows at the chosen speed.',
   },
   language: 'Language',
   tabs: {

@@ -18,6 +18,7 @@ export default {
     speedValue: '{{speed}}×',
     busy: '바쁨: 빨리 감기',
     busyHint: '많은 일이 한꺼번에 일어나 모든 홉을 함께 보여 주고, 시간은 선택한 속도로 흐릅니다.',
+    fastHint: '{{speed}}× 이상에서는 홉이 너무 빨라 하나씩 따라갈 수 없어 한꺼번에 그리며, 가상 시간은 선택한 속도로 흐릅니다.',
   },
   language: '언어',
   tabs: {

@@ -1,6 +1,6 @@
 /** Play/Pause toggle, Step, and the Speed select (accessible names: Play, Pause, Step, Speed). */
 import { useTranslation } from 'react-i18next';
-import { SPEEDS } from '../../protocol/messages.ts';
+import { FAST_SPEED, SPEEDS } from '../../protocol/messages.ts';
 import { useStore } from '../../store/index.ts';
 
 export function PlaybackBar() {
@@ -26,7 +26,7 @@ export function PlaybackBar() {
           {SPEEDS.map((s) => <option key={s} value={String(s)}>{t('playback.speedValue', { speed: s })}</option>)}
         </select>
       </label>
-      {busy && <span className="badge badge-busy" title={t('playback.busyHint')}>{t('playback.busy')}</span>}
+      {busy && <span className="badge badge-busy" title={speed >= FAST_SPEED ? t('playback.fastHint', { speed: FAST_SPEED }) : t('playback.busyHint')}>{t('playback.busy')}</span>}
     </div>
   );
 }
