@@ -9,7 +9,7 @@ import { makeCtx, send, KUBECTL_VERSION, type Ctx } from './context.ts';
 import { deleteCmd } from './delete.ts';
 import { describeCmd } from './describe.ts';
 import { renderErrors } from './errors.ts';
-import { FlagError, parseArgs } from './flags.ts';
+import { FlagError, parseArgs, type ParsedArgs } from './flags.ts';
 import { getCmd } from './get.ts';
 import { RESOURCES } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
@@ -82,6 +82,30 @@ function apiResourcesCmd(ctx: Ctx): void {
 
 const MAX_DIAGNOSTICS = 100;
 
+/**
+ * Flags only some commands define (pflag sets are per command upstream); the parser knows the
+ * union, so a flag used with a command that lacks it is refused here, as pflag would.
+ */
+const FLAG_COMMANDS: Record<string, string[]> = {
+  'dry-run': ['cordon', 'uncordon', 'drain', 'taint', 'label'],
+  'ignore-daemonsets': ['drain'],
+  'delete-emptydir-data': ['drain'],
+  'delete-local-data': ['drain'],
+  'disable-eviction': ['drain'],
+  'pod-selector': ['drain'],
+  'skip-wait-for-delete-timeout': ['drain'],
+  'chunk-size': ['drain', 'get'],
+  list: ['label'],
+  'label-columns': ['get'],
+};
+
+function foreignFlag(cmd: string, p: ParsedArgs): string | undefined {
+  for (const [name, cmds] of Object.entries(FLAG_COMMANDS)) {
+    if ((name in p.values || name in p.bools) && !cmds.includes(cmd)) return name;
+  }
+  return undefined;
+}
+
 const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   apply: applyCmd,
   get: getCmd,
@@ -137,6 +161,8 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
     if (e instanceof FlagError) return { stdout: '', stderr: `error: ${e.message}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 };
     throw e;
   }
+  const foreign = foreignFlag(cmd!, ctx.p);
+  if (foreign) return { stdout: '', stderr: `error: unknown flag: --${foreign}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 };
   if (ctx.p.bools.help) {
     return { stdout: `Usage:\n  kubectl ${cmd} [options]\n\nThis simulator supports: ${Object.keys(COMMANDS).join(', ')}.\n`, stderr: '', exitCode: 0 };
   }

@@ -36,3 +36,11 @@ describe('kubectl get priorityclass', () => {
     expect((await h.k('get pc high')).stdout).toMatch(/^NAME {3}VALUE {3}GLOBAL-DEFAULT {3}AGE {3}PREEMPTIONPOLICY\nhigh {3}1000 {4}false {12}\d+s {4}PreemptLowerPriority\n$/);
   });
 });
+
+describe('per-command flags', () => {
+  it('refuses a node command flag on a command that lacks it', async () => {
+    const h = harness();
+    expect(await h.k('apply --dry-run=client -f x.yaml')).toEqual({ stdout: '', stderr: "error: unknown flag: --dry-run\nSee 'kubectl apply --help' for usage.\n", exitCode: 1 });
+    expect((await h.k('get pods --ignore-daemonsets')).stderr).toBe("error: unknown flag: --ignore-daemonsets\nSee 'kubectl get --help' for usage.\n");
+  });
+});
