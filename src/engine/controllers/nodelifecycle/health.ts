@@ -9,6 +9,8 @@
 import type { KubeObject } from '../../types.ts';
 import type { Taint } from '../../scheduler/types.ts';
 
+export const USER_AGENT = 'kube-controller-manager/v1.34.0';
+
 export interface NodeCondition {
   type: string;
   status: string;

@@ -11,12 +11,13 @@
  */
 import type { ComponentContext } from '../../component.ts';
 import { podKey, type V1Pod } from '../../scheduler/types.ts';
+import { markPodsNotReady } from './podsNotReady.ts';
 import {
-  computeZoneState, getCondition, zoneKey, zoneQPS, TaintQueue,
+  computeZoneState, getCondition, USER_AGENT, zoneKey, zoneQPS, TaintQueue,
   type NodeCondition, type NodeHealth, type V1Lease, type V1Node, type ZoneState,
 } from './health.ts';
 import {
-  noScheduleTaintDiff, NotReadyTaintTemplate, swapNodeControllerTaint, TAINT_NODE_UNSCHEDULABLE, taintExists, UnreachableTaintTemplate, type TaintWriter,
+  noScheduleTaintDiff, noScheduleWhy, NotReadyTaintTemplate, swapNodeControllerTaint, taintExists, UnreachableTaintTemplate, type TaintWriter,
 } from './taints.ts';
 
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -24,19 +25,9 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const NODE_STARTUP_GRACE_PERIOD_MS = 60_000;
 /** scheduler.NodeEvictionPeriod: how often the NoExecute taint queue is tried. */
 export const NODE_EVICTION_PERIOD_MS = 100;
-const USER_AGENT = 'kube-controller-manager/v1.34.0';
 
 /** The four conditions a silent node's status gets set to Unknown (NetworkUnavailable is left alone). */
 const NODE_CONDITION_TYPES = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
-
-/** Why doNoScheduleTaintingPass changes the taints, in words (the span's summary). */
-function noScheduleWhy(node: V1Node, add: { key: string }[], remove: { key: string }[]): string {
-  const cordon = (l: { key: string }[]) => l.some((t) => t.key === TAINT_NODE_UNSCHEDULABLE);
-  if (cordon(add)) return 'the node is cordoned (spec.unschedulable=true)';
-  if (cordon(remove) && add.length === 0) return 'the node is uncordoned';
-  if (add.length > 0) return `its Ready condition is ${getCondition(node, 'Ready')?.status ?? 'missing'}`;
-  return 'its conditions no longer call for it';
-}
 
 /** Handle for tests: the controller's view. */
 export interface NodeLifecycleHandle {
@@ -178,35 +169,6 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
     return { observed, current, cause: span.id || undefined };
   }
 
-  // ---- MarkPodsNotReady ----
-  function markPodsNotReady(nodeName: string, causeId?: number): void {
-    for (const pod of [...(podsByNode.get(nodeName)?.values() ?? [])]) {
-      if (pod.spec?.nodeName !== nodeName) continue;
-      const conds = pod.status?.conditions ?? [];
-      const ready = conds.find((c) => c.type === 'Ready');
-      if (!ready || ready.status === 'False') continue;
-      const ns = pod.metadata.namespace ?? 'default';
-      const span = ctx.trace({
-        from: 'controller-manager', to: 'controller-manager', verb: 'MarkPodsNotReady', kind: 'nodeMarkPodNotReady', duration: 0, causeId,
-        object: `Pod/${ns}/${pod.metadata.name}`, args: { pod: pod.metadata.name, namespace: ns, node: nodeName },
-        summary: `The node-lifecycle-controller marks pod ${ns}/${pod.metadata.name} Ready=False: its node ${nodeName} is not ready.`,
-      });
-      const ts = ctx.clock.timestamp();
-      const path = `/api/v1/namespaces/${ns}/pods/${pod.metadata.name}`;
-      const put = (p: V1Pod) => ctx.request({
-        verb: 'PUT', path: `${path}/status`, causeId: span.id || undefined, userAgent: USER_AGENT,
-        body: { ...p, status: { ...p.status, conditions: (p.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ts } : c)) } },
-      });
-      let res = put(pod);
-      if (res.code === 409) {
-        // The cache was behind: read it again and retry once (upstream retries on the next pass).
-        const fresh = ctx.request({ verb: 'GET', path, quiet: true });
-        if (fresh.code === 200) res = put(fresh.body as V1Pod);
-      }
-      if (res.code < 300) recorder.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
-    }
-  }
-
   // ---- NoExecute taints, rate-limited per zone ----
   function tainter(zone: string): TaintQueue {
     let q = tainters.get(zone);
@@ -339,7 +301,7 @@ export function startNodeLifecycleController(ctx: ComponentContext): NodeLifecyc
         // RecordNodeStatusChange (the kubelet's own node events use the name as uid; this one the real uid).
         recorder.event({ apiVersion: 'v1', kind: 'Node', metadata: { name: node.metadata.name, uid: node.metadata.uid } },
           'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
-        markPodsNotReady(node.metadata.name, cause);
+        markPodsNotReady(ctx, recorder, [...(podsByNode.get(node.metadata.name)?.values() ?? [])], node.metadata.name, cause);
       }
     }
     handleDisruption(zoneReady, all);

@@ -112,3 +112,12 @@ export function swapNodeControllerTaint(w: TaintWriter, nodeName: string, add: T
   }
   return false;
 }
+
+/** Why doNoScheduleTaintingPass changes the taints, in words (the span's summary). */
+export function noScheduleWhy(node: V1Node, add: { key: string }[], remove: { key: string }[]): string {
+  const cordon = (l: { key: string }[]) => l.some((t) => t.key === TAINT_NODE_UNSCHEDULABLE);
+  if (cordon(add)) return 'the node is cordoned (spec.unschedulable=true)';
+  if (cordon(remove) && add.length === 0) return 'the node is uncordoned';
+  if (add.length > 0) return `its Ready condition is ${node.status?.conditions?.find((c) => c.type === 'Ready')?.status ?? 'missing'}`;
+  return 'its conditions no longer call for it';
+}
