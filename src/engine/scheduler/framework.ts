@@ -65,6 +65,11 @@ export interface FilterPlugin {
   preFilter?(pod: PodInfo, h: FrameworkHandle): PreFilterResult;
   /** null means the node passes. */
   filter(pod: PodInfo, node: NodeInfo): FilterStatus | null;
+  /**
+   * True when Filter passes every `NodeInfo.plain` node (not cordoned, no NoSchedule/NoExecute
+   * taint) whatever the pod: the hot loop then does not call it for those nodes.
+   */
+  readonly passesPlainNodes?: boolean;
 }
 
 export interface ScorePlugin {

@@ -64,6 +64,8 @@ export class NodeInfo {
   hardTaints: Taint[] = [];
   preferNoScheduleTaints: Taint[] = [];
   unschedulable = false;
+  /** Not cordoned and no NoSchedule/NoExecute taint: NodeUnschedulable and TaintToleration pass. */
+  plain = true;
   /**
    * Pods placed here (bound or assumed), keyed `namespace/name`: what InterPodAffinity,
    * PodTopologySpread, NodePorts and preemption look at (upstream NodeInfo.Pods).
@@ -111,6 +113,7 @@ export class NodeInfo {
     this.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     this.unschedulable = unschedulable;
+    this.plain = !unschedulable && this.hardTaints.length === 0;
     const images = node.status?.images;
     if (images !== this.imagesRef) {
       this.imagesRef = images;

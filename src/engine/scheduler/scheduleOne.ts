@@ -124,6 +124,8 @@ export class Scheduler1 {
    * hot loop's call site free of megamorphic property lookups across eight plugin shapes.
    */
   private activeFilters: FilterFn[] = [];
+  /** The same without the filters that pass every plain node (not cordoned, no NoSchedule/NoExecute taint). */
+  private plainFilters: FilterFn[] = [];
   private readonly boundFilters = new Map<FilterPlugin, FilterFn>();
   private readonly boundScores = new Map<ScorePlugin, ScoreFn>();
   private readonly handle: FrameworkHandle;
@@ -157,7 +159,9 @@ export class Scheduler1 {
 
     // RunPreFilterPlugins: a rejection holds for every node; Skip drops that plugin's Filter.
     const filters = this.activeFilters;
+    const plainFilters = this.plainFilters;
     let nf = 0;
+    let npf = 0;
     for (const f of o.filters) {
       const r = f.preFilter ? f.preFilter(pi, this.handle) : null;
       if (r === SKIP) continue;
@@ -171,8 +175,10 @@ export class Scheduler1 {
       let fn = this.boundFilters.get(f);
       if (!fn) this.boundFilters.set(f, (fn = f.filter.bind(f)));
       filters[nf++] = fn;
+      if (!f.passesPlainNodes) plainFilters[npf++] = fn;
     }
     filters.length = nf;
+    plainFilters.length = npf;
 
     // findNodesThatPassFilters
     const want = numFeasibleNodesToFind(all);
@@ -187,7 +193,8 @@ export class Scheduler1 {
       if (++idx === all) idx = 0;
       processed++;
       let st: FilterStatus | null = null;
-      for (let f = 0; f < nf && st === null; f++) st = filters[f]!(pi, ni);
+      if (ni.plain) for (let f = 0; f < npf && st === null; f++) st = plainFilters[f]!(pi, ni);
+      else for (let f = 0; f < nf && st === null; f++) st = filters[f]!(pi, ni);
       if (st) {
         statuses.push({ node: ni.name, status: st });
         if (expl.filtered.length < o.detail) expl.filtered.push({ node: ni.name, plugin: st.plugin, reasons: st.reasons });

@@ -6,6 +6,7 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: '
 
 export const NodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
+  passesPlainNodes: true,
   filter(pod, node) {
     if (!node.unschedulable) return null;
     if (toleratesAny(pod.tolerations, UNSCHEDULABLE_TAINT)) return null;

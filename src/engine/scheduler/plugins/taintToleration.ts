@@ -6,6 +6,7 @@ const NAME = 'TaintToleration';
 
 export const TaintTolerationFilter: FilterPlugin = {
   name: NAME,
+  passesPlainNodes: true,
   filter(pod, node) {
     // Only NoSchedule and NoExecute keep a pod off a node (FindMatchingUntoleratedTaint filter).
     const taints = node.hardTaints;
