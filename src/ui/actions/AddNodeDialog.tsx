@@ -32,7 +32,8 @@ export function AddNodeDialog({ onClose }: { onClose: () => void }) {
   const first = useRef<HTMLInputElement>(null);
   const errors = validateAddNode(form, existing);
   const errorCount = Object.keys(errors).length;
-  const shown = touched ? errors : Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'name' || form.name !== ''));
+  // Before the first submit, an empty required field (a row just added) is not an error yet.
+  const shown = touched ? errors : Object.fromEntries(Object.entries(errors).filter(([, m]) => !m.startsWith('Required value')));
   const line = errorCount === 0 ? addNodeLine(form) : undefined;
 
   useEffect(() => first.current?.focus(), []);
@@ -123,7 +124,7 @@ export function AddNodeDialog({ onClose }: { onClose: () => void }) {
 
         <div className="modal-command">
           <span>{t('add.command')}</span>
-          <code className="mono" data-testid="add-node-line">$ {line ?? addNodeLine(form)}</code>
+          {line ? <code className="mono" data-testid="add-node-line">$ {line}</code> : <span className="modal-pending">{t('add.invalid', { count: errorCount })}</span>}
         </div>
         {refusal && <p className="field-error" role="alert">{t('add.failed')} <span className="mono">{refusal}</span></p>}
         {touched && errorCount > 0 && <p className="field-error" role="alert">{t('add.invalid', { count: errorCount })}</p>}
