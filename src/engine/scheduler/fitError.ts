@@ -4,7 +4,6 @@
  * `preemption: …` PostFilter message when no preemption is possible.
  */
 import type { FilterStatus } from './framework.ts';
-import type { NodeInfo } from './nodeInfo.ts';
 
 export const ErrNoNodesAvailable = 'no nodes available to schedule pods';
 export const ErrPreemptionNotHelpful = 'Preemption is not helpful for scheduling';
@@ -36,28 +35,4 @@ export function fitErrorMessage(numAllNodes: number, statuses: readonly NodeStat
   if (hist !== '') msg += ` ${hist}.`;
   if (postFilterMsg !== '') msg += ` ${postFilterMsg}`;
   return msg;
-}
-
-/**
- * DefaultPreemption's PostFilter message for a pod that cannot preempt anything here: nodes
- * rejected as UnschedulableAndUnresolvable are "not helpful"; on the others, dry-run preemption
- * finds no lower-priority victims. Returns '' when preemption might succeed (we then simply do
- * not preempt — see FIDELITY).
- */
-export function preemptionMessage(
-  pod: { priority: number; preemptionPolicy?: string },
-  statuses: readonly NodeStatus[],
-  nodeInfo: (name: string) => NodeInfo | undefined,
-): string {
-  if (pod.preemptionPolicy === 'Never') return 'preemption: not eligible due to preemptionPolicy=Never.';
-  const out: NodeStatus[] = [];
-  for (const s of statuses) {
-    if (s.status.code === 'UnschedulableAndUnresolvable') {
-      out.push({ node: s.node, status: { code: 'UnschedulableAndUnresolvable', reasons: [ErrPreemptionNotHelpful], plugin: 'DefaultPreemption' } });
-    } else {
-      if (nodeInfo(s.node)?.hasLowerPriorityPod(pod.priority)) return '';
-      out.push({ node: s.node, status: { code: 'Unschedulable', reasons: [ErrNoPreemptionVictims], plugin: 'DefaultPreemption' } });
-    }
-  }
-  return 'preemption: ' + fitErrorMessage(out.length, out);
 }

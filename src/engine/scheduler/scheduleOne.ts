@@ -3,6 +3,7 @@
  * numFeasibleNodesToFind feasible nodes), score, pick. Mirrors pkg/scheduler/schedule_one.go
  * (schedulePod, findNodesThatPassFilters, numFeasibleNodesToFind, prioritizeNodes, selectHost).
  */
+import { withNominatedPods } from './preemption/nominator.ts';
 import type { Rng } from '../component.ts';
 import type { SchedulerCache } from './cache.ts';
 import { SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from './framework.ts';
@@ -83,6 +84,11 @@ export interface ScheduleOneOptions {
   attempt: number;
   /** Max scored/filtered rows kept in the explanation (Infinity: all). */
   detail: number;
+  /**
+   * Pods nominated to a node after preempting there (set only while some exist): filters count
+   * those of equal or higher priority as if they were running (RunFilterPluginsWithNominatedPods).
+   */
+  nominated?: (node: string) => readonly V1Pod[];
 }
 
 type FilterFn = (pod: PodInfo, node: NodeInfo) => FilterStatus | null;
@@ -193,7 +199,14 @@ export class Scheduler1 {
       if (++idx === all) idx = 0;
       processed++;
       let st: FilterStatus | null = null;
-      if (ni.plain) for (let f = 0; f < npf && st === null; f++) st = plainFilters[f]!(pi, ni);
+      const nominated = o.nominated?.(ni.name);
+      if (nominated?.length) {
+        st = withNominatedPods(pi, ni, nominated, () => {
+          let r: FilterStatus | null = null;
+          for (let f = 0; f < nf && r === null; f++) r = filters[f]!(pi, ni);
+          return r;
+        });
+      } else if (ni.plain) for (let f = 0; f < npf && st === null; f++) st = plainFilters[f]!(pi, ni);
       else for (let f = 0; f < nf && st === null; f++) st = filters[f]!(pi, ni);
       if (st) {
         statuses.push({ node: ni.name, status: st });

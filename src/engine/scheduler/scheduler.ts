@@ -97,7 +97,11 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
   const dryRun = new Scheduler1(cache, handle);
   const log = new ExplanationLog();
   let pinned: string | undefined;
-  const preemption = createDefaultPreemption({ cache, filters, clock: ctx.clock, request: ctx.request, recorder, userAgent: USER_AGENT });
+  const preemption = createDefaultPreemption({
+    cache, filters, clock: ctx.clock, request: ctx.request, recorder, userAgent: USER_AGENT,
+    informer: ctx.informer, rand: ctx.rand.fork('preemption'),
+  });
+  const nominated = (node: string) => preemption.nominatedPodsForNode(node);
   /** The watch span that brought each pending pod, so the bind can name it as its cause. */
   const causes = new Map<string, number>();
   let draining = false;
@@ -139,6 +143,7 @@ export function startScheduler(ctx: ComponentContext, opts: SchedulerOptions = {
     const res = algo.schedule(pi, {
       filters, scores, rand, now: ctx.clock.now(), attempt: q.attempts,
       detail: q.key === pinned ? Infinity : explanationDetail(cache.nodeCount()),
+      nominated: preemption.nominatedCount() > 0 ? nominated : undefined,
     });
     const expl = res.explanation;
     if (res.selected) {

@@ -65,6 +65,8 @@ export interface DefaultPreemption {
    * count those of equal or higher priority (runFilterPluginsWithNominatedPods in nominator.ts).
    */
   nominatedPodsForNode(node: string): V1Pod[];
+  /** Pods currently nominated anywhere (0 lets scheduleOne skip the nominated-pods pass). */
+  nominatedCount(): number;
 }
 
 const NO_VICTIMS: FilterStatus = { code: 'UnschedulableAndUnresolvable', reasons: [ErrNoPreemptionVictims], plugin: 'DefaultPreemption' };
@@ -256,5 +258,6 @@ export function createDefaultPreemption(deps: PreemptionDeps): DefaultPreemption
       return { message: '', nominatedNodeName: best, victims: victims.map((v) => podKey(v)) };
     },
     nominatedPodsForNode: (node) => nominator.nominatedPodsForNode(node),
+    nominatedCount: () => nominator.size(),
   };
 }

@@ -66,25 +66,30 @@ export function runFilterPluginsWithNominatedPods(
   filters: readonly FilterPlugin[],
   nominated: readonly V1Pod[],
 ): FilterStatus | null {
+  return withNominatedPods(pi, ni, nominated, () => runFilters(pi, ni, filters));
+}
+
+/** The two-pass logic of RunFilterPluginsWithNominatedPods around any filter run. */
+export function withNominatedPods(pi: PodInfo, ni: NodeInfo, nominated: readonly V1Pod[], run: () => FilterStatus | null): FilterStatus | null {
   const added: V1Pod[] = [];
   for (const p of nominated) {
     const key = podKey(p);
     if (key === pi.key || (p.spec?.priority ?? 0) < pi.priority || ni.pods.has(key)) continue;
     added.push(p);
   }
-  if (added.length === 0) return runFilters(pi, ni, filters);
+  if (added.length === 0) return run();
   for (const p of added) {
     ni.addPod(podResources(p));
     ni.pods.set(podKey(p), p);
   }
   let st: FilterStatus | null;
   try {
-    st = runFilters(pi, ni, filters);
+    st = run();
   } finally {
     for (const p of added) {
       ni.removePod(podResources(p));
       ni.pods.delete(podKey(p));
     }
   }
-  return st ?? runFilters(pi, ni, filters);
+  return st ?? run();
 }
