@@ -117,6 +117,8 @@ export default {
     gcOrphanDependents_other: 'The garbage collector orphans the {{count}} dependents of {{object}}: it removes their ownerReferences to it.',
     apiScale: '{{who}} asked the API server to scale {{object}} to {{replicas}} replicas.',
     apiLogs: '{{who}} asked the API server for the logs of {{object}}.',
+    apiEvict: '{{who}} asked the API server to evict Pod {{pod}}.',
+    schedulingFailed: 'The scheduler found no node for pod {{namespace}}/{{pod}}: {{message}}',
     apiProxyLogs: 'The API server asks the kubelet on {{node}} for the logs of container {{container}} in pod {{pod}}.',
     // Watch deliveries to the controllers (kind `watch<Kind><Event>`).
     watchDeploymentAdded: 'The API server tells the {{to}} that {{object}} was added.',

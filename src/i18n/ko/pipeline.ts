@@ -109,6 +109,8 @@ export default {
     gcOrphanDependents_other: '가비지 컬렉터가 {{object}}의 종속 오브젝트 {{count}}개를 고아로 만듭니다: 그것들의 ownerReferences를 지웁니다.',
     apiScale: '{{who}}이(가) API 서버에 {{object}}를 레플리카 {{replicas}}개로 스케일해 달라고 요청했습니다.',
     apiLogs: '{{who}}이(가) API 서버에 {{object}}의 로그를 요청했습니다.',
+    apiEvict: '{{who}}이(가) API 서버에 Pod {{pod}}를 축출해 달라고 요청했습니다.',
+    schedulingFailed: '스케줄러가 파드 {{namespace}}/{{pod}}를 둘 노드를 찾지 못했습니다: {{message}}',
     apiProxyLogs: 'API 서버가 {{node}}의 kubelet에 파드 {{pod}}의 컨테이너 {{container}} 로그를 요청합니다.',
     watchDeploymentAdded: 'API 서버가 {{to}}에 {{object}}가 추가되었다고 알립니다.',
     watchDeploymentModified: 'API 서버가 {{to}}에 {{object}}가 바뀌었다고 알립니다.',
