@@ -122,8 +122,10 @@ export class ContainerRuntime {
 
   /** A containerd container or sandbox id: 64 hex characters. */
   newID(): string {
-    let s = '';
-    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.ctx.rand.int(16)];
-    return s;
+    // join builds one flat string; `s += c` would keep a rope of ~50 pieces (1.6 KB) alive in
+    // every container id the kubelet and the pod status hold.
+    const digits = new Array<string>(64);
+    for (let i = 0; i < 64; i++) digits[i] = '0123456789abcdef'[this.ctx.rand.int(16)]!;
+    return digits.join('');
   }
 }
