@@ -20,7 +20,7 @@ import { createRng } from './rand/rand.ts';
 import { Tracer } from './trace/tracer.ts';
 import { ApiServer } from './apiserver/server.ts';
 import { ApiError } from './apiserver/errors.ts';
-import { createInformer, type TraceFilter } from './apiserver/informer.ts';
+import { createInformer, type SharedInformer, type TraceFilter } from './apiserver/informer.ts';
 import { createRecorder } from './events/recorder.ts';
 import { clone } from './api/equal.ts';
 import { memoryBytes } from './api/quantity.ts';
@@ -115,17 +115,20 @@ export class SimCluster implements Cluster {
       if (res.code >= 300) throw new Error(`bootstrap ${path}: ${JSON.stringify(res.body)}`);
     }
     this.scheduling = startScheduler(this.context('scheduler'));
-    // kube-controller-manager: one stage, one context per controller (each forks its own rng).
-    startGarbageCollector(this.context('controller-manager', undefined, 'garbagecollector'));
-    startReplicaSetController(this.context('controller-manager', undefined, 'replicaset'));
-    startDeploymentController(this.context('controller-manager', undefined, 'deployment'));
-    startDisruptionController(this.context('controller-manager', undefined, 'disruption'));
-    // These three share one informer factory, as kube-controller-manager's controllers do (one
-    // more pod cache instead of three).
-    const nodeLifecycle = this.context('controller-manager', undefined, 'nodelifecycle');
+    // kube-controller-manager: one stage, one context per controller (each forks its own rng),
+    // and one SharedInformerFactory for all of them: one watch and one cache per resource, every
+    // change delivered once to each controller's handlers (the first controller to ask starts it).
+    const kcm = new Map<string, SharedInformer>();
+    startGarbageCollector(this.context('controller-manager', undefined, 'garbagecollector', kcm));
+    startReplicaSetController(this.context('controller-manager', undefined, 'replicaset', kcm));
+    startDeploymentController(this.context('controller-manager', undefined, 'deployment', kcm));
+    startDisruptionController(this.context('controller-manager', undefined, 'disruption', kcm));
+    // These three also share the node-lifecycle-controller's trace filters (its pod and node
+    // deliveries are not hops worth drawing for them either).
+    const nodeLifecycle = this.context('controller-manager', undefined, 'nodelifecycle', kcm);
     startNodeLifecycleController(nodeLifecycle);
-    startTaintEvictionController({ ...this.context('controller-manager', undefined, 'tainteviction'), informer: nodeLifecycle.informer });
-    startPodGCController({ ...this.context('controller-manager', undefined, 'podgc'), informer: nodeLifecycle.informer });
+    startTaintEvictionController({ ...this.context('controller-manager', undefined, 'tainteviction', kcm), informer: nodeLifecycle.informer });
+    startPodGCController({ ...this.context('controller-manager', undefined, 'podgc', kcm), informer: nodeLifecycle.informer });
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.
@@ -134,11 +137,17 @@ export class SimCluster implements Cluster {
     this.tracer.muted = false;
   }
 
-  /** A ComponentContext for an in-cluster component. */
-  context(stage: StageId, node?: string, name?: string): ComponentContext {
+  /**
+   * A ComponentContext for an in-cluster component. `factory` is an informer factory shared with
+   * other components of the same process; without one the component has its own.
+   */
+  context(stage: StageId, node?: string, name?: string, factory?: Map<string, SharedInformer>): ComponentContext {
     const rand = this.rng.fork(name ? `${stage}/${name}` : node ? `${stage}/${node}` : stage);
     const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node, shared: true });
-    const informers = new Map<string, Informer>();
+    const informers = factory ?? new Map<string, SharedInformer>();
+    // This component's view of each informer: its handlers carry the trace filter of its first
+    // call for that path (the first caller decides, as before the informers were shared).
+    const views = new Map<string, Informer>();
     const clock = this.clock;
     return {
       clock: {
@@ -151,12 +160,18 @@ export class SimCluster implements Cluster {
       request,
       informer: <T extends KubeObject>(path: string, query?: Record<string, string>, opts?: { traced?: TraceFilter<T> }) => {
         const key = `${path}?${JSON.stringify(query ?? {})}`;
-        let inf = informers.get(key);
-        if (!inf) {
-          const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node, booting: () => this.booting };
-          informers.set(key, (inf = createInformer(deps, path, query, opts?.traced) as unknown as Informer));
+        let view = views.get(key);
+        if (!view) {
+          let inf = informers.get(key);
+          if (!inf) {
+            const deps = { server: this.server, clock, rng: rand.fork(`informer ${key}`), tracer: this.tracer, stage, node, booting: () => this.booting };
+            informers.set(key, (inf = createInformer(deps, path, query, opts?.traced) as unknown as SharedInformer));
+          }
+          const shared = inf;
+          const traced = (opts?.traced ?? (() => true)) as TraceFilter<KubeObject>;
+          views.set(key, (view = { get: shared.get, list: shared.list, addEventHandler: (h) => shared.addEventHandler(h, traced) }));
         }
-        return inf as unknown as Informer<T>;
+        return view as unknown as Informer<T>;
       },
       recorder: (source) =>
         createRecorder(

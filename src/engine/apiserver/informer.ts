@@ -33,6 +33,11 @@ export interface InformerDeps {
  */
 export type TraceFilter<T> = (type: WatchEventType, obj: T, old: T | undefined) => boolean;
 
+/** An informer several components share; each handler may bring its own trace filter. */
+export interface SharedInformer<T extends KubeObject = KubeObject> extends Informer<T> {
+  addEventHandler(h: InformerHandlers<T>, traced?: TraceFilter<T>): void;
+}
+
 const VERB_WORD: Record<WatchEventType, string> = { ADDED: 'added', MODIFIED: 'modified', DELETED: 'deleted' };
 const TYPE_WORD: Record<WatchEventType, string> = { ADDED: 'Added', MODIFIED: 'Modified', DELETED: 'Deleted' };
 
@@ -42,12 +47,14 @@ export function createInformer<T extends KubeObject>(
   path: string,
   query?: Record<string, string>,
   traced: TraceFilter<T> = () => true,
-): Informer<T> {
+): SharedInformer<T> {
   const { server, clock, rng, tracer, stage, node } = deps;
   const p = parsePath(path);
   if (!p || p.name) throw new Error(`informer: not a collection path: ${path}`);
   const cache = new Map<string, T>();
-  const handlers: InformerHandlers<T>[] = [];
+  // Each handler carries its owner's trace filter: one informer serves several controllers of
+  // kube-controller-manager (SharedInformerFactory), and each says which deliveries it acts on.
+  const handlers: { h: InformerHandlers<T>; traced: TraceFilter<T> }[] = [];
   // One watch stream: a FIFO with this informer's network latency (1–5 ms), drained by a single
   // pending timer, so events stay ordered and cost one heap entry per burst.
   const latency = 1 + rng.int(5);
@@ -60,9 +67,31 @@ export function createInformer<T extends KubeObject>(
     const old = cache.get(key);
     if (type === 'DELETED') cache.delete(key);
     else cache.set(key, obj);
-    const ev: WatchEvent<T> = { type, object: obj };
-    if (causeId && traced(type, obj, old)) ev.spanId = tracer.observed ? recordWatch(type, obj, causeId) : tracer.reserve();
-    for (const h of handlers) {
+    // Filters are asked before any handler runs (a handler may change what another's filter
+    // reads); the hop is recorded once, and only the handlers that asked for it get its span id
+    // as the cause of what they do. Bit i is handler i (a handful of handlers per informer).
+    let wants = 0;
+    if (causeId) {
+      let last: TraceFilter<T> | undefined;
+      let yes = false;
+      for (let i = 0; i < handlers.length; i++) {
+        const f = handlers[i]!.traced;
+        if (f !== last) yes = f(type, obj, old); // handlers of one owner share its filter: ask once
+        last = f;
+        if (yes) wants |= 1 << i;
+      }
+    }
+    // An informer read only through its cache still shows the hop, as its owner asked.
+    if (causeId && handlers.length === 0 && traced(type, obj, old)) {
+      if (tracer.observed) recordWatch(type, obj, causeId);
+      else tracer.reserve();
+      return;
+    }
+    const plain: WatchEvent<T> = { type, object: obj };
+    const hop: WatchEvent<T> = wants ? { type, object: obj, spanId: tracer.observed ? recordWatch(type, obj, causeId) : tracer.reserve() } : plain;
+    for (let i = 0; i < handlers.length; i++) {
+      const h = handlers[i]!.h;
+      const ev = wants & (1 << i) ? hop : plain;
       if (type === 'ADDED' || (type === 'MODIFIED' && !old)) h.add?.(obj, ev);
       else if (type === 'MODIFIED') h.update?.(old!, obj, ev);
       else h.delete?.(obj, ev);
@@ -134,8 +163,9 @@ export function createInformer<T extends KubeObject>(
   return {
     get: (key) => cache.get(key),
     list: () => [...cache.values()],
-    addEventHandler(h) {
-      handlers.push(h);
+    addEventHandler(h, handlerTraced = traced) {
+      if (handlers.length >= 31) throw new Error(`informer ${path}: too many handlers`);
+      handlers.push({ h, traced: handlerTraced });
       // client-go replays the cache as adds to a handler added after the informer started.
       for (const o of cache.values()) h.add?.(o, { type: 'ADDED', object: o });
     },
