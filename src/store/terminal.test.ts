@@ -88,4 +88,24 @@ describe('terminal scrollback', () => {
       ['stderr', 'Warning: x', undefined, true],
     ]);
   });
+  it('a finished command keeps its streamed stdout and stderr interleaved as printed (drain retries)', () => {
+    let lines = appendTerminal([], { kind: 'input', text: 'kubectl drain worker-1', cmd: 9 });
+    lines = appendStream(lines, 9, 'stdout', 'node/worker-1 cordoned\nevicting pod default/web-1\n');
+    lines = appendStream(lines, 9, 'stderr', 'error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.\n');
+    lines = appendStream(lines, 9, 'stdout', 'pod/web-1 evicted\nnode/worker-1 drained\n');
+    lines = appendResult(lines, 9, {
+      stdout: 'node/worker-1 cordoned\nevicting pod default/web-1\npod/web-1 evicted\nnode/worker-1 drained\n',
+      stderr: 'error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.\n',
+      exitCode: 0,
+    });
+    expect(lines.map((l) => `${l.kind}:${l.text.slice(0, 24)}`)).toEqual([
+      'input:kubectl drain worker-1',
+      'stdout:node/worker-1 cordoned',
+      'stdout:evicting pod default/web',
+      'stderr:error when evicting pods',
+      'stdout:pod/web-1 evicted',
+      'stdout:node/worker-1 drained',
+    ]);
+    expect(lines.some((l) => l.streamed || l.open)).toBe(false);
+  });
 });

@@ -53,14 +53,34 @@ export function appendTerminal(lines: TerminalLine[], entry: Omit<TerminalLine, 
  * output stays under its own `$ line` instead of under whichever line was typed last.
  */
 export function appendResult(lines: TerminalLine[], cmd: number, result: CommandResult): TerminalLine[] {
-  // The result holds everything the command printed, so what was streamed goes (no duplicates).
-  if (lines.some((l) => l.streamed && l.cmd === cmd)) lines = lines.filter((l) => !(l.streamed && l.cmd === cmd));
+  // The result holds everything the command printed. When the streamed lines already say all of
+  // it, they stay: they keep stdout and stderr interleaved as printed (drain's `error when
+  // evicting … (will retry after 5s)` before `node/x drained`). Otherwise the result replaces them.
+  const streamed = lines.filter((l) => l.streamed && l.cmd === cmd);
   let added: TerminalLine[] = [];
-  if (result.stdout) added = appendTerminal(added, { kind: 'stdout', text: result.stdout, cmd });
-  if (result.stderr) added = appendTerminal(added, { kind: 'stderr', text: result.stderr, cmd });
+  if (streamed.length > 0 && sameOutput(streamed, result)) {
+    lines = lines.map((l) => (l.streamed && l.cmd === cmd ? unstreamed(l) : l));
+  } else {
+    if (streamed.length > 0) lines = lines.filter((l) => !(l.streamed && l.cmd === cmd));
+    if (result.stdout) added = appendTerminal(added, { kind: 'stdout', text: result.stdout, cmd });
+    if (result.stderr) added = appendTerminal(added, { kind: 'stderr', text: result.stderr, cmd });
+  }
   if (result.interrupted) added = appendTerminal(added, { kind: 'stdout', text: CTRL_C, cmd });
   if (result.requests?.length) added = appendRequests(added, result.requests).map((l) => ({ ...l, cmd }));
   return insertUnder(lines, cmd, added);
+}
+
+/** Whether the streamed lines hold exactly the result's stdout and stderr (each in order). */
+function sameOutput(streamed: TerminalLine[], result: CommandResult): boolean {
+  const text = (kind: 'stdout' | 'stderr') => streamed.filter((l) => l.kind === kind).map((l) => l.text).join('\n');
+  const trim = (s: string) => (s.endsWith('\n') ? s.slice(0, -1) : s);
+  return text('stdout') === trim(result.stdout) && text('stderr') === trim(result.stderr);
+}
+
+/** A streamed line once its command has finished: a plain, closed line. */
+function unstreamed(line: TerminalLine): TerminalLine {
+  const { streamed: _s, open: _o, ...rest } = line;
+  return rest;
 }
 
 /**
