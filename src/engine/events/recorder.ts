@@ -29,7 +29,9 @@ interface Cached {
 
 /** `tools/record/util.GenerateEventName`. Nanoseconds = virtual ms × 1e6 + a sequence. */
 export function eventName(objName: string, unixNano: bigint): string {
-  return `${objName}.${unixNano.toString(16)}`;
+  // join builds one flat string; a template literal keeps a rope of its pieces alive in the
+  // stored Event and in the recorder's cache (400,000 of each at 100,000 pods).
+  return [objName, unixNano.toString(16)].join('.');
 }
 
 /** events_cache.go maxLruCacheEntries. */
@@ -105,7 +107,10 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
       // The source is part of upstream's keys too, but it is constant within one recorder's cache.
       // The uid names the object on its own; kind/namespace/name matter only for objects without one.
       const objKey = meta.uid || `${object.kind}\u0000${namespace}\u0000${meta.name}`;
-      const { key, message } = aggregate(objKey, type, reason, rawMessage, `${objKey}\u0000${type}\u0000${reason}\u0000${fieldPath ?? ''}\u0000${rawMessage}`);
+      // The cache holds this key as long as the entry lives: join makes it one flat string, where
+      // a template literal would keep a rope of eight pieces (~250 bytes more per event).
+      const eventKey = [objKey, type, reason, fieldPath ?? '', rawMessage].join('\u0000');
+      const { key, message } = aggregate(objKey, type, reason, rawMessage, eventKey);
       const now = deps.timestamp();
       const hit = cache.get(key);
       if (hit) {

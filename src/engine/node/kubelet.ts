@@ -67,6 +67,12 @@ export interface KubeletCore {
    */
   down: boolean;
   unsynced: Set<PodWorker>;
+  /**
+   * One instance of each string every pod of a kind repeats (event field paths and messages,
+   * image ids): stored Events and pod statuses keep it, so 100 pods on a node share one copy
+   * instead of 100. Only texts made of a container's name and image go in (a bounded set).
+   */
+  shared(s: string): string;
   pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void;
 }
 
@@ -83,6 +89,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   const nodeName = machine.name;
   const runtime = new ContainerRuntime(ctx, machine, registry);
   const userAgent = `kubelet/${KUBELET_VERSION}`;
+  const sharedStrings = new Map<string, string>();
   const core: KubeletCore = {
     ctx, machine, nodeName, runtime, userAgent,
     recorder: ctx.recorder({ component: 'kubelet', host: nodeName }),
@@ -91,6 +98,12 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     crashBackoff: new Backoff(),
     down: false,
     unsynced: new Set(),
+    shared: (s) => {
+      const have = sharedStrings.get(s);
+      if (have !== undefined) return have;
+      sharedStrings.set(s, s);
+      return s;
+    },
     pull(image, causeId, done) {
       runtime.pull(image, causeId, (r) => {
         // A fresh image shows up in the node's status.images (the real kubelet reports it with

@@ -112,7 +112,7 @@ export class PodWorker implements ProbeHost {
   event(c: ContainerRecord | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
     // A kubelet that cannot reach the API server loses its events (the recorder has no retry queue here).
     if (this.k.down) return;
-    this.k.recorder.event(this.pod, type, reason, message, c ? { fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` } : undefined);
+    this.k.recorder.event(this.pod, type, reason, message, c ? { fieldPath: this.k.shared(`spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`) } : undefined);
   }
 
   runtimeSpan(verb: string, kind: string, duration: number, summary: string, args: Record<string, string | number>, from: 'kubelet' | 'runtime' = 'kubelet'): number {
@@ -195,9 +195,9 @@ export class PodWorker implements ProbeHost {
     const present = this.k.runtime.hasImage(image);
     if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
       if (present) {
-        this.event(c, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+        this.event(c, 'Normal', 'Pulled', this.k.shared(`Container image "${image}" already present on machine`));
         c.image = present.name;
-        c.imageID = `${ref.repository}@${present.digest}`;
+        c.imageID = this.k.shared(`${ref.repository}@${present.digest}`);
         return then();
       }
       const msg = `Container image "${image}" is not present with pull policy of Never`;
@@ -226,7 +226,7 @@ export class PodWorker implements ProbeHost {
         this.event(c, 'Normal', 'Pulled',
           `Successfully pulled image "${image}" in ${goDuration(r.pullMs)} (${goDuration(r.totalMs)} including waiting). Image size: ${r.image.sizeBytes} bytes.`);
         c.image = r.image.name;
-        c.imageID = `${ref.repository}@${r.image.digest}`;
+        c.imageID = this.k.shared(`${ref.repository}@${r.image.digest}`);
         return then();
       }
       const err = r.error ?? 'unknown error';
@@ -256,7 +256,7 @@ export class PodWorker implements ProbeHost {
       if (c.terminated) c.lastTerminated = c.terminated;
       c.terminated = undefined;
       c.containerID = this.k.runtime.newID();
-      this.event(c, 'Normal', 'Created', `Created container: ${c.name}`);
+      this.event(c, 'Normal', 'Created', this.k.shared(`Created container: ${c.name}`));
       this.runtimeSpan('StartContainer', 'runtimeStart', START_CONTAINER_MS, `containerd on ${this.k.nodeName} starts container ${c.name} of pod ${this.name}.`, { container: c.name });
       this.after(START_CONTAINER_MS, () => {
         if (this.terminating) return;
@@ -283,7 +283,7 @@ export class PodWorker implements ProbeHost {
     // probe a running regular or sidecar container is ready at once.
     c.started = !c.probes?.some((w) => w.kind === 'startup');
     c.ready = (!c.init || c.sidecar) && c.started && !c.probes?.some((w) => w.kind === 'readiness');
-    this.event(c, 'Normal', 'Started', `Started container ${c.name}`);
+    this.event(c, 'Normal', 'Started', this.k.shared(`Started container ${c.name}`));
     const limit = spec?.resources?.limits?.memory !== undefined ? memoryBytes(spec.resources.limits.memory) : undefined;
     const live = () => c.instance === inst && c.phase === 'running';
     if (limit !== undefined && limit < proc.workingSetBytes && (proc.exitAfterMs === undefined || proc.exitAfterMs > OOM_AFTER_MS)) {
