@@ -12,7 +12,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { WatchEvent, WatchEventType } from './types.ts';
 import { ApiError } from './errors.ts';
 import { parsePath } from './resources.ts';
-import { keyOf } from './store.ts';
+import { keyOf, storedKeyOf } from './store.ts';
 import { objectRef, type ApiServer } from './server.ts';
 
 export interface InformerDeps {
@@ -66,7 +66,8 @@ export function createInformer<T extends KubeObject>(
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const old = cache.get(key);
     if (type === 'DELETED') cache.delete(key);
-    else cache.set(key, obj);
+    else if (old) cache.set(key, obj);
+    else cache.set(storedKeyOf(obj.metadata.namespace, obj.metadata.name), obj);
     // Filters are asked before any handler runs (a handler may change what another's filter
     // reads); the hop is recorded once, and only the handlers that asked for it get its span id
     // as the cause of what they do. Bit i is handler i (a handful of handlers per informer).

@@ -10,6 +10,14 @@ export function keyOf(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
+/**
+ * keyOf for a key a map keeps: one flat string. `${namespace}/${name}` is a rope of a fresh
+ * "default/" and the name (56 bytes); each pod's key is held by the store and every informer cache.
+ */
+export function storedKeyOf(namespace: string | undefined, name: string): string {
+  return namespace ? [namespace, name].join('/') : name;
+}
+
 export function deepFreeze<T>(o: T): T {
   if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -109,9 +117,10 @@ export class Store {
 
   /** Store (freezing) an object whose resourceVersion is already set. Returns the previous one. */
   put(resource: string, obj: KubeObject): KubeObject | undefined {
-    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    let key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const t = this.table(resource);
     const old = t.byKey.get(key);
+    if (!old) key = storedKeyOf(obj.metadata.namespace, obj.metadata.name);
     t.put(key, deepFreeze(obj), old);
     return old;
   }
