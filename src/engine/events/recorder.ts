@@ -130,16 +130,16 @@ export function createRecorder(deps: RecorderDeps, source: EventSource): EventRe
       }
       const nano = BigInt(Math.floor(deps.nowMs())) * 1_000_000n + BigInt(deps.nextSeq() % 1_000_000);
       const name = eventName(meta.name, nano);
-      const involvedObject: Record<string, unknown> = {
-        kind: object.kind,
-        namespace: meta.namespace,
-        name: meta.name,
-        uid: meta.uid,
-        apiVersion: object.apiVersion,
-        resourceVersion: meta.resourceVersion,
-        fieldPath,
-      };
-      for (const k of Object.keys(involvedObject)) if (involvedObject[k] === undefined) delete involvedObject[k];
+      // Fields added only when set (omitempty), in ObjectReference's order: `delete` would turn
+      // every stored Event's reference into a slow dictionary-mode object.
+      const involvedObject: Record<string, unknown> = {};
+      if (object.kind !== undefined) involvedObject.kind = object.kind;
+      if (meta.namespace !== undefined) involvedObject.namespace = meta.namespace;
+      if (meta.name !== undefined) involvedObject.name = meta.name;
+      if (meta.uid !== undefined) involvedObject.uid = meta.uid;
+      if (object.apiVersion !== undefined) involvedObject.apiVersion = object.apiVersion;
+      if (meta.resourceVersion !== undefined) involvedObject.resourceVersion = meta.resourceVersion;
+      if (fieldPath !== undefined) involvedObject.fieldPath = fieldPath;
       const body = {
         apiVersion: 'v1',
         kind: 'Event',

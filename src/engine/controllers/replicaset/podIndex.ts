@@ -7,29 +7,37 @@ import type { V1Pod } from '../../scheduler/types.ts';
 import { podKey } from '../../scheduler/types.ts';
 import { getControllerOf } from '../podutil.ts';
 
-export class PodIndex {
-  private readonly byOwner = new Map<string, Map<string, V1Pod>>();
-  private readonly orphans = new Map<string, Map<string, V1Pod>>();
-  /** Where each pod key currently sits: `uid:<uid>` or `ns:<namespace>`. */
-  private readonly bucketOf = new Map<string, string>();
+/** One bucket of pods and where it hangs, so an emptied bucket can be dropped. */
+interface Bucket {
+  pods: Map<string, V1Pod>;
+  parent: Map<string, Bucket>;
+  key: string;
+}
 
-  private bucket(b: string, create: boolean): Map<string, V1Pod> | undefined {
-    const uid = b.startsWith('uid:');
-    const map = uid ? this.byOwner : this.orphans;
-    const k = b.slice(uid ? 4 : 3);
-    let m = map.get(k);
-    if (!m && create) map.set(k, (m = new Map()));
-    return m;
-  }
+export class PodIndex {
+  private readonly byOwner = new Map<string, Bucket>();
+  private readonly orphans = new Map<string, Bucket>();
+  /**
+   * The bucket each pod key currently sits in (its controller's UID, or its namespace for an
+   * orphan). Holding the bucket itself, not a `uid:…` string, costs no string per pod update.
+   */
+  private readonly bucketOf = new Map<string, Bucket>();
 
   upsert(pod: V1Pod): void {
     const key = podKey(pod);
     const ref = getControllerOf(pod);
-    const b = ref ? `uid:${ref.uid}` : `ns:${pod.metadata.namespace ?? 'default'}`;
+    const parent = ref ? this.byOwner : this.orphans;
+    const k = ref ? ref.uid : (pod.metadata.namespace ?? 'default');
+    let b = parent.get(k);
+    if (!b) parent.set(k, (b = { pods: new Map(), parent, key: k }));
     const prev = this.bucketOf.get(key);
-    if (prev !== undefined && prev !== b) this.removeFrom(prev, key);
+    if (prev === b) {
+      b.pods.set(key, pod);
+      return;
+    }
+    if (prev !== undefined) this.removeFrom(prev, key);
     this.bucketOf.set(key, b);
-    this.bucket(b, true)!.set(key, pod);
+    b.pods.set(key, pod);
   }
 
   remove(pod: V1Pod): void {
@@ -40,24 +48,22 @@ export class PodIndex {
     this.bucketOf.delete(key);
   }
 
-  private removeFrom(b: string, key: string): void {
-    const m = this.bucket(b, false);
-    if (!m) return;
-    m.delete(key);
-    if (m.size === 0) (b.startsWith('uid:') ? this.byOwner : this.orphans).delete(b.slice(b.startsWith('uid:') ? 4 : 3));
+  private removeFrom(b: Bucket, key: string): void {
+    b.pods.delete(key);
+    if (b.pods.size === 0 && b.parent.get(b.key) === b) b.parent.delete(b.key);
   }
 
   /** Pods whose controller ref names `uid`. */
   owned(uid: string): Iterable<V1Pod> {
-    return this.byOwner.get(uid)?.values() ?? [];
+    return this.byOwner.get(uid)?.pods.values() ?? [];
   }
 
   ownedCount(uid: string): number {
-    return this.byOwner.get(uid)?.size ?? 0;
+    return this.byOwner.get(uid)?.pods.size ?? 0;
   }
 
   /** Pods without a controller ref in `namespace`. */
   orphansIn(namespace: string): Iterable<V1Pod> {
-    return this.orphans.get(namespace)?.values() ?? [];
+    return this.orphans.get(namespace)?.pods.values() ?? [];
   }
 }
