@@ -37,36 +37,52 @@ function nodeNameOf(o: KubeObject): string {
   return ((o.spec as { nodeName?: string } | undefined)?.nodeName ?? '') as string;
 }
 
+/**
+ * One resource's objects by namespace, then name (cluster-scoped objects under ''): the name is a
+ * string the object already holds, so an object costs one map entry and no key of its own. Pods
+ * are also indexed by node.
+ */
 class Table {
-  readonly byKey = new Map<string, KubeObject>();
   readonly byNs = new Map<string, Map<string, KubeObject>>();
   readonly byNode: Map<string, Map<string, KubeObject>> | undefined;
+  size = 0;
 
   constructor(indexNode: boolean) {
     this.byNode = indexNode ? new Map() : undefined;
   }
 
-  put(key: string, obj: KubeObject, old: KubeObject | undefined): void {
-    this.byKey.set(key, obj);
-    const ns = obj.metadata.namespace ?? '';
-    let m = this.byNs.get(ns);
-    if (!m) this.byNs.set(ns, (m = new Map()));
-    m.set(key, obj);
+  get(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byNs.get(namespace ?? '')?.get(name);
+  }
+
+  *all(): Generator<KubeObject> {
+    for (const m of this.byNs.values()) yield* m.values();
+  }
+
+  put(obj: KubeObject, old: KubeObject | undefined): void {
+    const { namespace, name } = obj.metadata;
+    let m = this.byNs.get(namespace ?? '');
+    if (!m) this.byNs.set(namespace ?? '', (m = new Map()));
+    m.set(name, obj);
+    if (!old) this.size++;
     if (this.byNode) {
+      const key = keyOf(namespace, name);
       if (old && nodeNameOf(old) !== nodeNameOf(obj)) this.byNode.get(nodeNameOf(old))?.delete(key);
       const n = nodeNameOf(obj);
       let nm = this.byNode.get(n);
       if (!nm) this.byNode.set(n, (nm = new Map()));
-      nm.set(key, obj);
+      if (!nm.has(key)) nm.set(storedKeyOf(namespace, name), obj);
+      else nm.set(key, obj);
     }
   }
 
-  remove(key: string): KubeObject | undefined {
-    const old = this.byKey.get(key);
+  remove(namespace: string | undefined, name: string): KubeObject | undefined {
+    const m = this.byNs.get(namespace ?? '');
+    const old = m?.get(name);
     if (!old) return undefined;
-    this.byKey.delete(key);
-    this.byNs.get(old.metadata.namespace ?? '')?.delete(key);
-    this.byNode?.get(nodeNameOf(old))?.delete(key);
+    m!.delete(name);
+    this.size--;
+    this.byNode?.get(nodeNameOf(old))?.delete(keyOf(namespace, name));
     return old;
   }
 }
@@ -92,7 +108,7 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.tables.get(resource)?.byKey.get(keyOf(namespace, name));
+    return this.tables.get(resource)?.get(namespace, name);
   }
 
   /** Objects of a resource, optionally in one namespace and (pods) on one node. Unsorted. */
@@ -106,26 +122,24 @@ export class Store {
       return [...m.values()].filter((o) => o.metadata.namespace === namespace);
     }
     if (namespace) return t.byNs.get(namespace)?.values() ?? [];
-    return t.byKey.values();
+    return t.all();
   }
 
   count(resource: string, namespace?: string): number {
     const t = this.tables.get(resource);
     if (!t) return 0;
-    return namespace ? (t.byNs.get(namespace)?.size ?? 0) : t.byKey.size;
+    return namespace ? (t.byNs.get(namespace)?.size ?? 0) : t.size;
   }
 
   /** Store (freezing) an object whose resourceVersion is already set. Returns the previous one. */
   put(resource: string, obj: KubeObject): KubeObject | undefined {
-    let key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const t = this.table(resource);
-    const old = t.byKey.get(key);
-    if (!old) key = storedKeyOf(obj.metadata.namespace, obj.metadata.name);
-    t.put(key, deepFreeze(obj), old);
+    const old = t.get(obj.metadata.namespace, obj.metadata.name);
+    t.put(deepFreeze(obj), old);
     return old;
   }
 
   remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.tables.get(resource)?.remove(keyOf(namespace, name));
+    return this.tables.get(resource)?.remove(namespace, name);
   }
 }
