@@ -58,7 +58,7 @@ export default {
     pods: 'Pods',
     heartbeat: 'heartbeat {{age}} s ago',
     heartbeatHint: 'The kubelet renews its Lease in kube-node-lease every 10 s; node-lifecycle-controller watches it',
-    heartbeatStale: 'no heartbeat for {{age}} s',
+    heartbeatStale: 'no heartbeat for {{age}}',
     heartbeatNone: 'no heartbeat yet',
   },
 };

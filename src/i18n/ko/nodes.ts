@@ -56,7 +56,7 @@ export default {
     pods: '파드',
     heartbeat: '하트비트 {{age}}초 전',
     heartbeatHint: 'kubelet은 10초마다 kube-node-lease의 Lease를 갱신하고, node-lifecycle-controller가 이를 지켜봅니다',
-    heartbeatStale: '{{age}}초째 하트비트 없음',
+    heartbeatStale: '{{age}} 동안 하트비트 없음',
     heartbeatNone: '아직 하트비트 없음',
   },
 };

@@ -1,8 +1,9 @@
 /**
  * The kubelet's heartbeat: the node's Lease renewTime. A heart pulses on each renewal; when
- * renewals stop it turns red and counts the silence ("no heartbeat for 35 s").
+ * renewals stop it turns red and counts the silence in kubectl's age format ("no heartbeat for 35s", "… for 2h8m").
  */
 import { useTranslation } from 'react-i18next';
+import { humanDuration } from '../../protocol/format.ts';
 import { useStore } from '../../store/index.ts';
 import { heartbeatAge, leaseKey, STALE_AFTER_S } from './useNodeUsage.ts';
 
@@ -11,7 +12,7 @@ export function NodeHeartbeat({ name }: { name: string }) {
   const renewTime = useStore((s) => (s.byResource['leases.coordination.k8s.io']?.[leaseKey(name)]?.spec as { renewTime?: string } | undefined)?.renewTime);
   const age = useStore((s) => heartbeatAge(s, name));
   const stale = age !== undefined && age >= STALE_AFTER_S;
-  const text = age === undefined ? t('card.heartbeatNone') : stale ? t('card.heartbeatStale', { age }) : t('card.heartbeat', { age });
+  const text = age === undefined ? t('card.heartbeatNone') : stale ? t('card.heartbeatStale', { age: humanDuration(age * 1000) }) : t('card.heartbeat', { age });
   return (
     <span className={`heartbeat${stale ? ' stale' : ''}`} title={t('card.heartbeatHint')} data-testid="heartbeat" data-stale={stale ? 'true' : 'false'}>
       {/* Keyed on renewTime: a new element restarts the pulse animation on every renewal. */}
