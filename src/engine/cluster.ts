@@ -145,9 +145,9 @@ export class SimCluster implements Cluster {
     const rand = this.rng.fork(name ? `${stage}/${name}` : node ? `${stage}/${node}` : stage);
     const request: ComponentContext['request'] = (req) => this.server.handle({ ...req, from: stage, node, shared: true });
     const informers = factory ?? new Map<string, SharedInformer>();
-    // This component's view of each informer: its handlers carry the trace filter of its first
-    // call for that path (the first caller decides, as before the informers were shared).
-    const views = new Map<string, Informer>();
+    // With a shared factory, this component's view of each informer: its handlers carry the trace
+    // filter of its first call for that path (the first caller decides, as for an own informer).
+    const views = factory ? new Map<string, Informer>() : undefined;
     const clock = this.clock;
     return {
       clock: {
@@ -160,7 +160,7 @@ export class SimCluster implements Cluster {
       request,
       informer: <T extends KubeObject>(path: string, query?: Record<string, string>, opts?: { traced?: TraceFilter<T> }) => {
         const key = `${path}?${JSON.stringify(query ?? {})}`;
-        let view = views.get(key);
+        let view = views ? views.get(key) : informers.get(key);
         if (!view) {
           let inf = informers.get(key);
           if (!inf) {
@@ -169,7 +169,8 @@ export class SimCluster implements Cluster {
           }
           const shared = inf;
           const traced = (opts?.traced ?? (() => true)) as TraceFilter<KubeObject>;
-          views.set(key, (view = { get: shared.get, list: shared.list, addEventHandler: (h) => shared.addEventHandler(h, traced) }));
+          view = views ? { get: shared.get, list: shared.list, addEventHandler: (h) => shared.addEventHandler(h, traced) } : shared;
+          views?.set(key, view);
         }
         return view as unknown as Informer<T>;
       },

@@ -89,7 +89,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   const nodeName = machine.name;
   const runtime = new ContainerRuntime(ctx, machine, registry);
   const userAgent = `kubelet/${KUBELET_VERSION}`;
-  const sharedStrings = new Map<string, string>();
+  let sharedStrings: Map<string, string> | undefined; // made on first use: 5,000 idle nodes need none
   const core: KubeletCore = {
     ctx, machine, nodeName, runtime, userAgent,
     recorder: ctx.recorder({ component: 'kubelet', host: nodeName }),
@@ -99,7 +99,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     down: false,
     unsynced: new Set(),
     shared: (s) => {
-      const have = sharedStrings.get(s);
+      const have = (sharedStrings ??= new Map()).get(s);
       if (have !== undefined) return have;
       sharedStrings.set(s, s);
       return s;
