@@ -124,6 +124,7 @@ class Buffers {
 export class Scheduler1 {
   private nextStartNodeIndex = 0;
   private readonly buf = new Buffers();
+  private readonly pluginLists = new Map<readonly ScorePlugin[], Map<number, SchedulingExplanation['plugins']>>();
   private feasibleBuf: NodeInfo[] = [];
   /**
    * This attempt's Filter functions, bound once per plugin: calling a function value keeps the
@@ -157,7 +158,7 @@ export class Scheduler1 {
     const all = nodes.length;
     const expl: SchedulingExplanation = {
       pod: pi.key, attempt: o.attempt, at: o.now, numAllNodes: all, evaluated: 0, feasible: 0,
-      plugins: o.scores.map((p) => ({ name: p.name, weight: p.weight })), filtered: [], filteredTotal: 0, scored: [],
+      plugins: this.pluginList(o.scores, 0), filtered: [], filteredTotal: 0, scored: [],
     };
     const statuses: NodeStatus[] = [];
     if (all === 0) return { statuses, numAllNodes: 0, explanation: expl };
@@ -233,6 +234,7 @@ export class Scheduler1 {
     this.buf.ensure(P, n);
     const total = this.buf.total;
     total.fill(0, 0, n);
+    let skipped = 0;
     for (let p = 0; p < P; p++) {
       const plugin = o.scores[p]!;
       const raw = this.buf.raw[p]!;
@@ -242,7 +244,7 @@ export class Scheduler1 {
         // framework.Skip: the plugin takes no part in this attempt.
         raw.fill(0, 0, n);
         norm.fill(0, 0, n);
-        expl.plugins[p]!.skipped = true;
+        skipped |= 1 << p;
         continue;
       }
       let score = this.boundScores.get(plugin);
@@ -259,6 +261,7 @@ export class Scheduler1 {
         }
       }
     }
+    if (skipped) expl.plugins = this.pluginList(o.scores, skipped);
 
     // selectHost: reservoir sampling among the top scores.
     let best = 0;
@@ -278,6 +281,21 @@ export class Scheduler1 {
     return { selected: expl.selected, statuses, numAllNodes: all, explanation: expl };
   }
 
+  /**
+   * The explanation's plugin list for this profile and set of PreScore-skipped plugins (bit p),
+   * shared and frozen: every pod's explanation would otherwise carry its own copy.
+   */
+  private pluginList(scores: readonly ScorePlugin[], skipped: number): SchedulingExplanation['plugins'] {
+    let byMask = this.pluginLists.get(scores);
+    if (!byMask) this.pluginLists.set(scores, (byMask = new Map()));
+    let list = byMask.get(skipped);
+    if (!list) {
+      list = scores.map((p, i) => Object.freeze(skipped & (1 << i) ? { name: p.name, weight: p.weight, skipped: true } : { name: p.name, weight: p.weight }));
+      byMask.set(skipped, Object.freeze(list) as SchedulingExplanation['plugins']);
+    }
+    return list;
+  }
+
   /** The `detail` best-scored nodes (selected first among equals), without sorting all of them. */
   private topScored(feasible: NodeInfo[], n: number, best: number, o: ScheduleOneOptions): ScoredNode[] {
     const total = this.buf.total;
@@ -290,11 +308,16 @@ export class Scheduler1 {
       top.splice(j, 0, i);
       if (top.length > o.detail) top.pop();
     }
+    const P = o.scores.length;
     return top.map((i) => {
-      const scores: number[] = [];
-      for (let p = 0; p < o.scores.length; p++) {
+      // Exact length: a pushed-to array keeps a grown backing store, and 100,000 pods keep one
+      // explanation each.
+      const scores = new Array<number>(3 * P);
+      for (let p = 0; p < P; p++) {
         const norm = this.buf.norm[p]![i]!;
-        scores.push(this.buf.raw[p]![i]!, norm, norm * o.scores[p]!.weight);
+        scores[3 * p] = this.buf.raw[p]![i]!;
+        scores[3 * p + 1] = norm;
+        scores[3 * p + 2] = norm * o.scores[p]!.weight;
       }
       return { node: feasible[i]!.name, total: total[i]!, scores };
     });
