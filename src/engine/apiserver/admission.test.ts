@@ -26,6 +26,16 @@ describe('PriorityClass API', () => {
     ]);
   });
 
+  it('refuses to delete a system class, deletes a user class', () => {
+    const c = new TestCluster({ workers: 1 });
+    const del = (name: string) => c.cluster.handle({ verb: 'DELETE', path: `${PCS}/${name}` });
+    const r = del('system-node-critical');
+    expect(r.code).toBe(403);
+    expect(msg(r)).toBe('priorityclasses.scheduling.k8s.io "system-node-critical" is forbidden: this is a system priority class and cannot be deleted');
+    expect(post(c, PCS, PC('batch', 10)).code).toBe(201);
+    expect(del('batch').code).toBe(200);
+  });
+
   it('defaults preemptionPolicy and validates with upstream messages', () => {
     const c = new TestCluster({ workers: 1 });
     const ok = post(c, PCS, PC('high', 1000));

@@ -13,6 +13,7 @@
 import type { KubeObject } from '../types.ts';
 import { clone } from '../api/equal.ts';
 import { notSupported } from '../api/field.ts';
+import { SYSTEM_PRIORITY_CLASSES } from '../api/schedulingValidation.ts';
 import { deepFreeze } from './store.ts';
 import { conflict, forbidden, invalid } from './errors.ts';
 import { qualifiedResource, RESOURCES } from './resources.ts';
@@ -85,6 +86,10 @@ export function deleteObject(ctx: WriteCtx): { code: number; body: unknown } {
   const server = ctx.server;
   const old = server.getOrThrow(info, ctx.p.namespace, name!);
   if (info.kind === 'Namespace') return deleteNamespace(ctx, old);
+  // pkg/registry/scheduling/priorityclass/storage: the two system classes stay.
+  if (info.kind === 'PriorityClass' && SYSTEM_PRIORITY_CLASSES.some((c) => c.name === name)) {
+    throw forbidden(qualifiedResource(info), name!, 'this is a system priority class and cannot be deleted');
+  }
   const opts = deleteOptions(ctx);
   const oldMeta = old.metadata;
   const pre = opts.preconditions;

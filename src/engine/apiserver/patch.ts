@@ -19,7 +19,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** patchMergeKey per list field name (k8s.io/api core/v1 struct tags). */
+/** patchMergeKey per list field name (k8s.io/api core/v1 struct tags). NodeSpec.taints and PodSpec.tolerations have none: a patch replaces them. */
 const MERGE_KEYS: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
@@ -32,7 +32,6 @@ const MERGE_KEYS: Record<string, string> = {
   conditions: 'type',
   hostAliases: 'ip',
   ownerReferences: 'uid',
-  taints: 'key',
   addresses: 'type',
   readinessGates: 'conditionType',
   schedulingGates: 'name',

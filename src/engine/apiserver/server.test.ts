@@ -326,3 +326,15 @@ describe('API server: ObjectMeta omitempty and admission names', () => {
     expect(msg(r)).toBe('pods "web-" is forbidden: no PriorityClass with name gold was found');
   });
 });
+
+describe('strategic merge patch of a Node', () => {
+  it('replaces spec.taints (NodeSpec.taints has no patch strategy)', () => {
+    const c = new TestCluster({ workers: 1 });
+    const patch = (taints: unknown[]) =>
+      c.cluster.handle({ verb: 'PATCH', path: '/api/v1/nodes/worker-1', patchType: 'application/strategic-merge-patch+json', body: { spec: { taints } } });
+    patch([{ key: 'a', value: '1', effect: 'NoSchedule' }, { key: 'a', effect: 'NoExecute' }]);
+    const r = patch([{ key: 'b', effect: 'PreferNoSchedule' }]);
+    expect(r.code).toBe(200);
+    expect((r.body as { spec: { taints: unknown[] } }).spec.taints).toEqual([{ key: 'b', effect: 'PreferNoSchedule' }]);
+  });
+});
