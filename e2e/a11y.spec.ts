@@ -1,6 +1,6 @@
 // Keyboard reachability of the playback controls and an axe-core scan.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { monaco, openApp, shot } from './helpers.ts';
 
 test('Play/Pause, Step and Speed are reachable by Tab and named', async ({ page }) => {
@@ -39,7 +39,7 @@ test('axe finds no serious or critical violations', async ({ page }) => {
 });
 
 /** Serious or critical axe violations inside `selector`, one line each. */
-async function axeIn(page: import('@playwright/test').Page, selector: string): Promise<string[]> {
+async function axeIn(page: Page, selector: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
