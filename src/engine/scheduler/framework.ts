@@ -116,3 +116,15 @@ export function toleratesAny(tolerations: readonly Toleration[], taint: { key: s
   for (const t of tolerations) if (toleratesTaint(t, taint)) return true;
   return false;
 }
+
+/**
+ * This attempt's state for `plugin` (upstream CycleState): computed once by its PreFilter, or on
+ * first use by a Filter run outside the cycle (preemption's dry run). `undefined` (nothing to do
+ * for this pod) is remembered too.
+ */
+export function cycleState<S>(pod: PodInfo, plugin: string, compute: () => S | undefined): S | undefined {
+  if (pod.state.has(plugin)) return pod.state.get(plugin) as S | undefined;
+  const s = compute();
+  pod.state.set(plugin, s);
+  return s;
+}

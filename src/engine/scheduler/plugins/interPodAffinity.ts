@@ -5,7 +5,7 @@
  * scoring (existing pods' required affinity counts with hardPodAffinityWeight 1).
  */
 import { labelSelectorFromObject, matchesLabels, type LabelSelector } from '../../api/selectors.ts';
-import { MAX_NODE_SCORE, SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from '../framework.ts';
+import { cycleState, MAX_NODE_SCORE, SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from '../framework.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import type { V1Pod } from '../types.ts';
 
@@ -170,18 +170,11 @@ export function createInterPodAffinityFilter(h: FrameworkHandle): FilterPlugin {
   return {
     name: NAME,
     preFilter(pod) {
-      const s = preFilterState(pod, h);
-      if (!s) return SKIP;
-      pod.state.set(NAME, s);
-      return null;
+      return cycleState(pod, NAME, () => preFilterState(pod, h)) ? null : SKIP;
     },
     filter(pod, node) {
-      let s = pod.state.get(NAME) as FilterState | undefined;
-      if (!s) {
-        s = preFilterState(pod, h);
-        if (!s) return null;
-        pod.state.set(NAME, s);
-      }
+      const s = cycleState<FilterState>(pod, NAME, () => preFilterState(pod, h));
+      if (!s) return null;
       if (!satisfyPodAffinity(s, pod.pod, node, h)) return REJECT_AFFINITY;
       if (!satisfyPodAntiAffinity(s, node)) return REJECT_ANTI;
       if (!satisfyExistingPodsAntiAffinity(s, node)) return REJECT_EXISTING;

@@ -5,7 +5,7 @@
  * Services/RCs/RSs/StatefulSets that select it — score by `cnt*log(size+2) + maxSkew-1`.
  */
 import { labelSelectorFromObject, matchesLabels, type LabelSelector } from '../../api/selectors.ts';
-import { MAX_NODE_SCORE, SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from '../framework.ts';
+import { cycleState, MAX_NODE_SCORE, SKIP, type FilterPlugin, type FilterStatus, type FrameworkHandle, type PodInfo, type ScorePlugin } from '../framework.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import type { V1Pod } from '../types.ts';
 import { requiredNodeAffinityMatches } from './nodeAffinity.ts';
@@ -130,18 +130,11 @@ export function createPodTopologySpreadFilter(h: FrameworkHandle): FilterPlugin 
   return {
     name: NAME,
     preFilter(pod) {
-      const s = preFilterState(pod, h);
-      if (!s) return SKIP;
-      pod.state.set(NAME, s);
-      return null;
+      return cycleState(pod, NAME, () => preFilterState(pod, h)) ? null : SKIP;
     },
     filter(pod, node) {
-      let s = pod.state.get(NAME) as FilterState | undefined;
-      if (!s) {
-        s = preFilterState(pod, h);
-        if (!s) return null;
-        pod.state.set(NAME, s);
-      }
+      const s = cycleState<FilterState>(pod, NAME, () => preFilterState(pod, h));
+      if (!s) return null;
       const labels = node.node.metadata.labels;
       for (let i = 0; i < s.constraints.length; i++) {
         const c = s.constraints[i]!;
