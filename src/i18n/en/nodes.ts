@@ -56,7 +56,7 @@ export default {
     cpu: 'CPU',
     memory: 'Mem',
     pods: 'Pods',
-    heartbeat: 'heartbeat {{age}} s ago',
+    heartbeat: 'heartbeat',
     heartbeatHint: 'The kubelet renews its Lease in kube-node-lease every 10 s; node-lifecycle-controller watches it',
     heartbeatStale: 'no heartbeat for {{age}}',
     heartbeatNone: 'no heartbeat yet',

@@ -54,7 +54,7 @@ export default {
     cpu: 'CPU',
     memory: '메모리',
     pods: '파드',
-    heartbeat: '하트비트 {{age}}초 전',
+    heartbeat: '하트비트',
     heartbeatHint: 'kubelet은 10초마다 kube-node-lease의 Lease를 갱신하고, node-lifecycle-controller가 이를 지켜봅니다',
     heartbeatStale: '{{age}} 동안 하트비트 없음',
     heartbeatNone: '아직 하트비트 없음',

@@ -10,9 +10,14 @@ import { heartbeatAge, leaseKey, STALE_AFTER_S } from './useNodeUsage.ts';
 export function NodeHeartbeat({ name }: { name: string }) {
   const { t } = useTranslation('nodes');
   const renewTime = useStore((s) => (s.byResource['leases.coordination.k8s.io']?.[leaseKey(name)]?.spec as { renewTime?: string } | undefined)?.renewTime);
-  const age = useStore((s) => heartbeatAge(s, name));
+  // A healthy node's age is not selected (it would redraw every card each virtual second, 64 times
+  // a second at 64×): the pulse on each renewal says it is alive. Only a silence is counted.
+  const age = useStore((s) => {
+    const a = heartbeatAge(s, name);
+    return a === undefined ? undefined : a >= STALE_AFTER_S ? a : 0;
+  });
   const stale = age !== undefined && age >= STALE_AFTER_S;
-  const text = age === undefined ? t('card.heartbeatNone') : stale ? t('card.heartbeatStale', { age: humanDuration(age * 1000) }) : t('card.heartbeat', { age });
+  const text = age === undefined ? t('card.heartbeatNone') : stale ? t('card.heartbeatStale', { age: humanDuration(age * 1000) }) : t('card.heartbeat');
   return (
     <span className={`heartbeat${stale ? ' stale' : ''}`} title={t('card.heartbeatHint')} data-testid="heartbeat" data-stale={stale ? 'true' : 'false'}>
       {/* Keyed on renewTime: a new element restarts the pulse animation on every renewal. */}
