@@ -151,6 +151,11 @@ export class FakeCluster {
     this.put(`pods:${p.metadata.namespace}/${p.metadata.name}`, p);
   }
 
+  /** Stores a ConfigMap or Secret (the kubelet GETs them; no informer sees them). */
+  putConfig(kind: 'configmaps' | 'secrets', name: string, body: Record<string, unknown>, ns = 'default'): void {
+    this.put(`${kind}:${ns}/${name}`, { apiVersion: 'v1', kind: kind === 'configmaps' ? 'ConfigMap' : 'Secret', metadata: { name, namespace: ns }, ...body } as KubeObject);
+  }
+
   pod(name: string, ns = 'default'): KubeObject | undefined {
     return this.objects.get(`pods:${ns}/${name}`);
   }
@@ -174,6 +179,11 @@ export class FakeCluster {
       next.status = { ...(n.status as object), ...((body as { status: object }).status) };
       this.put(`nodes:${m[1]}`, next);
       return { code: 200, body: next };
+    }
+    m = /^\/api\/v1\/namespaces\/([^/]+)\/(configmaps|secrets)\/([^/]+)$/.exec(path);
+    if (m) {
+      const o = this.objects.get(`${m[2]}:${m[1]}/${m[3]}`);
+      return verb === 'GET' && o ? { code: 200, body: o } : notFound;
     }
     m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)(\/binding|\/status)?$/.exec(path);
     if (!m) return notFound;

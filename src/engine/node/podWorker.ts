@@ -19,19 +19,24 @@ import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
 import { probeWorkers, type ProbeWorker } from './prober.ts';
 import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
+import { configValues, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
 export const ERROR_RESYNC_MS = 1_000;
 /** A container whose limit is below its working set is OOM-killed this long after it started. */
 export const OOM_AFTER_MS = 500;
-
-const envNames = (spec: Container | undefined): string[] =>
-  spec?.envFrom?.length ? ['*'] : (spec?.env ?? []).map((e) => e.name);
+/**
+ * A sync that failed (CreateContainerConfigError) is retried after the pod worker's back-off
+ * period (kubelet.go backOffPeriod = 10s); nothing watches the ConfigMap to retry sooner.
+ */
+export const CONFIG_RETRY_MS = 10_000;
 
 export class PodWorker implements ProbeHost {
   pod: V1Pod;
   readonly containers: ContainerRecord[];
   private readonly specs = new Map<string, Container>();
+  /** The environment each container was last created with (it never changes while it runs). */
+  private readonly envs = new Map<string, [string, string][]>();
   private sandboxReady = false;
   private ipReleased = false;
   private podIP?: string;
@@ -248,7 +253,43 @@ export class PodWorker implements ProbeHost {
     c.started = false;
   }
 
+  /** The kubelet's GET of a ConfigMap or Secret (its watch-based cache upstream). */
+  private configSource(): ConfigSource {
+    const seen = new Map<string, Record<string, string> | undefined>();
+    return (kind, ns, name) => {
+      const key = `${kind}/${name}`;
+      if (seen.has(key)) return seen.get(key);
+      const res = this.k.ctx.request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/${kind}s/${name}`, causeId: this.causeId, userAgent: this.k.userAgent });
+      const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>) : undefined;
+      seen.set(key, v);
+      return v;
+    };
+  }
+
+  /** generateContainerConfig's environment; on error the container waits in CreateContainerConfigError and the sync is retried. */
+  private containerEnv(c: ContainerRecord, retry: () => void): [string, string][] | undefined {
+    const spec = this.specs.get(c.name);
+    if (!spec?.env?.length && !spec?.envFrom?.length) return [];
+    const r = makeEnvironmentVariables(this.pod, spec, this.configSource(), { hostIP: this.k.machine.internalIP, podIP: this.podIP ?? '' });
+    for (const w of r.warnings) this.event(undefined, 'Warning', 'InvalidEnvironmentVariableNames', w);
+    if (r.error === undefined) return r.env;
+    this.waiting(c, 'CreateContainerConfigError', r.error);
+    this.event(c, 'Warning', 'Failed', `Error: ${r.error}`);
+    this.writeStatus();
+    this.after(CONFIG_RETRY_MS, retry);
+    return undefined;
+  }
+
+  /** The environment container `name` runs with (exec), or undefined before it was created. */
+  environment(name: string): [string, string][] | undefined {
+    return this.envs.get(name);
+  }
+
   private createAndStart(c: ContainerRecord, then: () => void): void {
+    if (this.terminating) return;
+    const env = this.containerEnv(c, () => this.ensureImage(c, () => this.createAndStart(c, then)));
+    if (!env) return;
+    this.envs.set(c.name, env);
     this.runtimeSpan('CreateContainer', 'runtimeCreate', CREATE_CONTAINER_MS, `containerd on ${this.k.nodeName} creates container ${c.name} of pod ${this.name}.`, { container: c.name });
     this.after(CREATE_CONTAINER_MS, () => {
       if (this.terminating) return;
@@ -275,7 +316,7 @@ export class PodWorker implements ProbeHost {
     c.message = undefined;
     c.startedAt = this.k.ctx.clock.timestamp();
     const spec = this.specs.get(c.name);
-    const proc = processModel(c.specImage, spec?.command, spec?.args, envNames(spec));
+    const proc = processModel(c.specImage, spec?.command, spec?.args, (this.envs.get(c.name) ?? []).map(([n]) => n));
     const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
     c.prevInstance = c.instance;
     c.instance = inst;
