@@ -55,6 +55,9 @@ export const RESOURCES: ResourceInfo[] = [
     subresources: [],
   },
   { group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true, fieldLabels: [...META], subresources: ['status'] },
+  // pkg/registry/core/{configmap,secret}/strategy.go: a Secret also selects on `type`.
+  { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true, fieldLabels: [...META], subresources: [], shortNames: ['cm'] },
+  { group: '', version: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true, fieldLabels: [...META, 'type'], subresources: [] },
   { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', kind: 'IngressClass', namespaced: false, fieldLabels: [...META], subresources: [] },
   { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, fieldLabels: [...META], subresources: [] },
   // pkg/registry/apps/{deployment,replicaset}/strategy.go: ToSelectableFields.

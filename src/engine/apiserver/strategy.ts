@@ -12,12 +12,19 @@ import { validateAppsStatus, validateDeploymentSpec, validateReplicaSetSpec, val
 import { validateNode, validateNodeUpdate } from '../api/nodeValidation.ts';
 import { validatePodDisruptionBudget, validatePodDisruptionBudgetUpdate } from '../api/policyValidation.ts';
 import { validatePriorityClass, validatePriorityClassUpdate } from '../api/schedulingValidation.ts';
+import { decodeConfigObject, validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from '../api/configValidation.ts';
+import { badRequest } from './errors.ts';
 import type { ResourceInfo } from './resources.ts';
 import { deepEqual } from '../api/equal.ts';
 
 type Obj = Record<string, unknown>;
 
 export function applyDefaults(kind: string, obj: Obj): void {
+  // The []byte fields fail JSON decoding itself, before any defaulting (a 400, not a 422).
+  if (kind === 'ConfigMap' || kind === 'Secret') {
+    const err = decodeConfigObject(kind, obj);
+    if (err) throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: ${err}`);
+  }
   DEFAULTERS[kind]?.(obj);
 }
 
@@ -44,6 +51,8 @@ export function validateCreate(info: ResourceInfo, obj: KubeObject): FieldError[
   else if (info.kind === 'Node') errs.push(...validateNode(obj as Obj));
   else if (info.kind === 'PodDisruptionBudget') errs.push(...validatePodDisruptionBudget(obj as Obj));
   else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClass(obj as Obj));
+  else if (info.kind === 'ConfigMap') errs.push(...validateConfigMap(obj as Obj));
+  else if (info.kind === 'Secret') errs.push(...validateSecret(obj as Obj));
   return errs;
 }
 
@@ -61,6 +70,8 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
   } else if (info.kind === 'Node') errs.push(...validateNodeUpdate(obj as Obj, old as Obj, subresource));
   else if (info.kind === 'PodDisruptionBudget') errs.push(...validatePodDisruptionBudgetUpdate(obj as Obj, old as Obj, subresource));
   else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClassUpdate(obj as Obj, old as Obj));
+  else if (info.kind === 'ConfigMap') errs.push(...validateConfigMapUpdate(obj as Obj, old as Obj));
+  else if (info.kind === 'Secret') errs.push(...validateSecretUpdate(obj as Obj, old as Obj));
   return errs;
 }
 
@@ -75,5 +86,7 @@ export function generationChanged(info: ResourceInfo, obj: KubeObject, old: Kube
 
 /** Kinds whose generation changes only with spec (ObjectMeta.generation). */
 export function bumpsGeneration(info: ResourceInfo): boolean {
-  return info.kind !== 'Event' && info.kind !== 'Lease' && info.kind !== 'Node' && info.kind !== 'Namespace';
+  // ConfigMap and Secret strategies never set metadata.generation.
+  const k = info.kind;
+  return k !== 'Event' && k !== 'Lease' && k !== 'Node' && k !== 'Namespace' && k !== 'ConfigMap' && k !== 'Secret';
 }
