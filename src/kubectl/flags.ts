@@ -56,6 +56,17 @@ const FLAGS: FlagDef[] = [
   { name: 'chunk-size', int: true },
   { name: 'list', bool: true },
   { name: 'label-columns', short: 'L', repeat: true },
+  // kubectl create configmap|secret
+  { name: 'from-literal', repeat: true },
+  { name: 'from-file', repeat: true },
+  { name: 'from-env-file', repeat: true },
+  { name: 'type' },
+  { name: 'cert' },
+  { name: 'key' },
+  { name: 'docker-server' },
+  { name: 'docker-username' },
+  { name: 'docker-password' },
+  { name: 'docker-email' },
 ];
 
 export interface ParsedArgs {

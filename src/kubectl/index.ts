@@ -23,12 +23,14 @@ import { cordonCmd, uncordonCmd } from './cordon.ts';
 import { drainCmd } from './drain.ts';
 import { taintCmd } from './taint.ts';
 import { labelCmd } from './label.ts';
+import { createCmd } from './create.ts';
 
 export type { KubectlIO, KubectlResult, Diagnostic, OutputStream } from './types.ts';
 
 const HELP = `kubectl controls the Kubernetes cluster manager.
 
 Basic Commands (Beginner):
+  create          Create a resource from a file or from stdin
   set             Set specific features on objects
 
 Basic Commands (Intermediate):
@@ -87,7 +89,17 @@ const MAX_DIAGNOSTICS = 100;
  * union, so a flag used with a command that lacks it is refused here, as pflag would.
  */
 const FLAG_COMMANDS: Record<string, string[]> = {
-  'dry-run': ['cordon', 'uncordon', 'drain', 'taint', 'label'],
+  'dry-run': ['cordon', 'uncordon', 'drain', 'taint', 'label', 'create'],
+  'from-literal': ['create'],
+  'from-file': ['create'],
+  'from-env-file': ['create'],
+  type: ['create'],
+  cert: ['create'],
+  key: ['create'],
+  'docker-server': ['create'],
+  'docker-username': ['create'],
+  'docker-password': ['create'],
+  'docker-email': ['create'],
   'ignore-daemonsets': ['drain'],
   'delete-emptydir-data': ['drain'],
   'delete-local-data': ['drain'],
@@ -108,6 +120,7 @@ function foreignFlag(cmd: string, p: ParsedArgs): string | undefined {
 
 const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   apply: applyCmd,
+  create: createCmd,
   get: getCmd,
   delete: deleteCmd,
   describe: describeCmd,
