@@ -12,6 +12,7 @@ import { Backoff } from './backoff.ts';
 import { Heartbeat } from './heartbeat.ts';
 import type { MachineSpec } from './machine.ts';
 import { buildNode, KUBELET_VERSION, nodeImages } from './nodeObject.ts';
+import type { ExecResult } from './exec.ts';
 import { PodWorker } from './podWorker.ts';
 import { ContainerRuntime, type PullResult } from './runtime.ts';
 
@@ -29,6 +30,11 @@ export interface KubeletHandle {
   setProbeFailure(podUID: string, container: string, probe: ProbeKind, fail: boolean): SimResult;
   /** The kubelet's containerLogs endpoint: the container's log lines, or the error it answers with. */
   logs(podUID: string, container: string, previous: boolean): PodLogs;
+  /**
+   * The kubelet's exec endpoint: runs `command` in the running `container`; `notRunning` when the
+   * container has no process (the API server answers `unable to upgrade connection`).
+   */
+  exec(podUID: string, container: string, command: string[]): ExecResult | { notRunning: string };
 }
 
 /** One line a container wrote, with its RFC 3339 (nano) timestamp, as `kubectl logs --timestamps` shows. */
@@ -243,6 +249,10 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     logs(podUID, container, previous) {
       const w = byUID(podUID);
       return w ? w.logs(container, previous) : { error: notHere(podUID) };
+    },
+    exec(podUID, container, command) {
+      const w = byUID(podUID);
+      return w ? w.exec(container, command) : { notRunning: notHere(podUID) };
     },
   };
 }

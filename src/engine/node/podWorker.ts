@@ -20,6 +20,8 @@ import { probeWorkers, type ProbeWorker } from './prober.ts';
 import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
 import { configValues, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
+import { execCommand, type ExecMount, type ExecResult } from './exec.ts';
+import { configVolumes, serviceAccountFiles, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, setUpVolume, VOLUME_SYNC_MS, type VolumeFiles } from './volumes.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
 export const ERROR_RESYNC_MS = 1_000;
@@ -37,6 +39,10 @@ export class PodWorker implements ProbeHost {
   private readonly specs = new Map<string, Container>();
   /** The environment each container was last created with (it never changes while it runs). */
   private readonly envs = new Map<string, [string, string][]>();
+  /** Mounted configMap/secret volumes: their files as of the last sync. */
+  readonly volumes = new Map<string, VolumeFiles>();
+  /** subPath mounts, copied when the container started (they never update): `container\0mountPath`. */
+  readonly subPathFiles = new Map<string, VolumeFiles>();
   private sandboxReady = false;
   private ipReleased = false;
   private podIP?: string;
@@ -148,6 +154,45 @@ export class PodWorker implements ProbeHost {
   /** syncPod, first time: status, then RunPodSandbox. */
   start(): void {
     this.writeStatus();
+    this.mountVolumes(() => this.runSandbox());
+  }
+
+  /**
+   * WaitForAttachAndMount: every configMap/secret volume is set up before the sandbox; a failure
+   * is a FailedMount event and a retry with the operation back-off (the pod stays ContainerCreating).
+   */
+  private mountVolumes(then: () => void, delay = MOUNT_RETRY_INITIAL_MS): void {
+    if (this.terminating) return;
+    const names = configVolumes(this.pod);
+    if (!names.length) return then();
+    const get = this.configSource();
+    for (const n of names) {
+      const r = setUpVolume(this.pod, n, get)!;
+      if ('error' in r) {
+        this.event(undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${n}" : ${r.error}`);
+        this.after(delay, () => this.mountVolumes(then, Math.min(delay * 2, MOUNT_RETRY_MAX_MS)));
+        return;
+      }
+      this.volumes.set(n, r.files);
+    }
+    this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
+    then();
+  }
+
+  /** The periodic sync rewrites mounted files from the current objects (a failed read keeps the old files). */
+  private syncVolumes(): void {
+    if (this.terminating) return;
+    if (!this.k.down) {
+      const get = this.configSource();
+      for (const n of this.volumes.keys()) {
+        const r = setUpVolume(this.pod, n, get);
+        if (r && 'files' in r) this.volumes.set(n, r.files);
+      }
+    }
+    this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
+  }
+
+  private runSandbox(): void {
     this.runtimeSpan('RunPodSandbox', 'runtimeCreateSandbox', SANDBOX_MS, `The kubelet on ${this.k.nodeName} asks containerd to create the sandbox for pod ${this.name}.`, {});
     this.after(SANDBOX_MS, () => {
       this.podIP = this.k.runtime.allocateIP();
@@ -280,6 +325,21 @@ export class PodWorker implements ProbeHost {
     return undefined;
   }
 
+  /** A subPath mount is a bind mount of one path at start: later updates of the volume never reach it. */
+  private snapshotSubPaths(name: string): void {
+    for (const m of this.specs.get(name)?.volumeMounts ?? []) {
+      const files = m.subPath ? this.volumes.get(m.name) : undefined;
+      if (!files || !m.subPath) continue;
+      const snap: VolumeFiles = new Map();
+      const sub = m.subPath;
+      for (const [p, f] of files) {
+        if (p === sub) snap.set('', f);
+        else if (p.startsWith(`${sub}/`)) snap.set(p.slice(sub.length + 1), f);
+      }
+      this.subPathFiles.set(`${name}\0${m.mountPath}`, snap);
+    }
+  }
+
   /** The environment container `name` runs with (exec), or undefined before it was created. */
   environment(name: string): [string, string][] | undefined {
     return this.envs.get(name);
@@ -318,6 +378,7 @@ export class PodWorker implements ProbeHost {
     const spec = this.specs.get(c.name);
     const proc = processModel(c.specImage, spec?.command, spec?.args, (this.envs.get(c.name) ?? []).map(([n]) => n));
     const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
+    this.snapshotSubPaths(c.name);
     c.prevInstance = c.instance;
     c.instance = inst;
     // Without a startup probe the container counts as started at once; without a readiness
@@ -460,6 +521,28 @@ export class PodWorker implements ProbeHost {
     const pick = pickInstance(c, this.name, previous);
     if ('error' in pick) return pick;
     return { lines: instanceLines(pick.inst, this.k.ctx.clock.nowMs() - pick.inst.startWallMs, this.podIP ?? '') };
+  }
+
+  /**
+   * The kubelet's exec endpoint: runs `argv` in the running container `name`. A container that is
+   * not running has no process to exec in (`container not found`, which the API server reports as
+   * an upgrade failure).
+   */
+  exec(name: string, argv: string[]): ExecResult | { notRunning: string } {
+    const c = this.container(name);
+    if (typeof c === 'string') return { error: c };
+    if (c.phase !== 'running' || this.gone) return { notRunning: `container not found ("${name}")` };
+    const spec = this.specs.get(name);
+    const mounts: ExecMount[] = [];
+    for (const m of spec?.volumeMounts ?? []) {
+      const vol = (this.pod.spec?.volumes ?? []).find((v) => v.name === m.name);
+      const files = m.subPath
+        ? this.subPathFiles.get(`${name}\0${m.mountPath}`)
+        : this.volumes.get(m.name) ?? (vol?.projected?.sources?.some((s) => s.serviceAccountToken) ? serviceAccountFiles(this.pod) : undefined);
+      mounts.push({ mountPath: m.mountPath, files: files ?? new Map() });
+    }
+    const hostname = String((this.pod.spec as { hostname?: string } | undefined)?.hostname ?? this.name);
+    return execCommand({ hostname, env: this.envs.get(name) ?? [], mounts, execID: () => this.k.runtime.newID() }, argv);
   }
 
   /** doBackOff: restart at once the first time, then 10 s, 20 s … 300 s (CrashLoopBackOff). */

@@ -1,0 +1,139 @@
+/**
+ * What `kubectl exec` runs inside a simulated container: a handful of coreutils over the
+ * container's environment and mounted files. The kubelet's exec endpoint and the CRI ExecSync
+ * (pkg/kubelet/server/server.go getExec, cri-containerd container_execsync.go); the error for an
+ * unknown command is containerd's wrapping of runc's.
+ */
+import type { VolumeFiles } from './volumes.ts';
+
+/** One mount as the container sees it: the volume's files (live), or a subPath copy. */
+export interface ExecMount {
+  mountPath: string;
+  files: VolumeFiles;
+}
+
+/** The container as exec sees it. */
+export interface ExecView {
+  hostname: string;
+  /** The container's environment as the kubelet built it (envFrom, env). */
+  env: [string, string][];
+  mounts: ExecMount[];
+  /** A fresh 64-hex exec id (containerd names the exec process with it). */
+  execID: () => string;
+}
+
+/** Output of one exec: the streams and the exit code, or the runtime's error (no process ran). */
+export type ExecResult = { stdout: string; stderr: string; exitCode: number } | { error: string };
+
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The variables every container gets for the `kubernetes` Service (10.96.0.1:443). */
+const KUBERNETES_ENV: [string, string][] = [
+  ['KUBERNETES_SERVICE_HOST', '10.96.0.1'], ['KUBERNETES_SERVICE_PORT', '443'], ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'], ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'], ['KUBERNETES_PORT_443_TCP_PORT', '443'], ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
+];
+/** A Debian-like root directory, for `ls /`. */
+const ROOT_DIRS = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+
+/** The process environment: PATH and HOSTNAME from the runtime, the kubelet's variables, HOME. */
+export function processEnv(v: ExecView): [string, string][] {
+  const env = new Map<string, string>([['PATH', PATH], ['HOSTNAME', v.hostname]]);
+  for (const [k, val] of v.env) env.set(k, val);
+  for (const [k, val] of KUBERNETES_ENV) if (!env.has(k)) env.set(k, val);
+  if (!env.has('HOME')) env.set('HOME', '/root');
+  return [...env];
+}
+
+type Node = { file: string } | { dir: string[] } | undefined;
+
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** What is at `path`: a file, a directory (its entries), or nothing. */
+export function lookup(v: ExecView, path: string): Node {
+  const abs = normalize(path.startsWith('/') ? path : `/${path}`);
+  const mounts = [...v.mounts].sort((a, b) => b.mountPath.length - a.mountPath.length);
+  for (const m of mounts) {
+    const mp = normalize(m.mountPath);
+    if (abs !== mp && !abs.startsWith(mp === '/' ? '/' : `${mp}/`)) continue;
+    const rel = abs === mp ? '' : abs.slice(mp.length + 1);
+    const f = m.files.get(rel);
+    if (f) return { file: f.content };
+    const prefix = rel ? `${rel}/` : '';
+    const entries = new Set<string>();
+    for (const p of m.files.keys()) if (p.startsWith(prefix) && p !== rel) entries.add(p.slice(prefix.length).split('/')[0]!);
+    if (entries.size || rel === '') return { dir: [...entries].sort() };
+    return undefined;
+  }
+  // Directories above the mount points (and the image's root).
+  const entries = new Set<string>(abs === '/' ? ROOT_DIRS : []);
+  for (const m of v.mounts) {
+    const mp = normalize(m.mountPath);
+    if (mp.startsWith(abs === '/' ? '/' : `${abs}/`)) entries.add(mp.slice(abs === '/' ? 1 : abs.length + 1).split('/')[0]!);
+  }
+  return entries.size ? { dir: [...entries].sort() } : undefined;
+}
+
+/** Splits `sh -c` text on blanks, honouring simple single and double quotes (no pipes, no expansion). */
+function words(s: string): string[] {
+  return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** Runs `argv` in the container view. */
+export function execCommand(v: ExecView, argv: string[]): ExecResult {
+  const [cmd = '', ...args] = argv;
+  const bin = cmd.split('/').pop()!;
+  const ok = (stdout: string, stderr = '', exitCode = 0) => ({ stdout, stderr, exitCode });
+  switch (bin) {
+    case 'sh':
+    case 'bash':
+      if (args[0] === '-c' && args[1] !== undefined) return execCommand(v, words(args[1]));
+      return ok('');
+    case 'env':
+      return ok(processEnv(v).map(([k, val]) => `${k}=${val}\n`).join(''));
+    case 'printenv': {
+      const env = new Map(processEnv(v));
+      if (!args.length) return ok([...env].map(([k, val]) => `${k}=${val}\n`).join(''));
+      const found = args.filter((a) => env.has(a));
+      return ok(found.map((a) => `${env.get(a)}\n`).join(''), '', found.length === args.length ? 0 : 1);
+    }
+    case 'echo':
+      return ok(`${args.join(' ')}\n`);
+    case 'hostname':
+      return ok(`${v.hostname}\n`);
+    case 'cat': {
+      let out = '';
+      let err = '';
+      for (const a of args) {
+        const n = lookup(v, a);
+        if (n && 'file' in n) out += n.file;
+        else err += n ? `cat: ${a}: Is a directory\n` : `cat: ${a}: No such file or directory\n`;
+      }
+      return ok(out, err, err ? 1 : 0);
+    }
+    case 'ls': {
+      const paths = args.filter((a) => !a.startsWith('-'));
+      const targets = paths.length ? paths : ['/'];
+      const outs: string[] = [];
+      let err = '';
+      for (const a of targets) {
+        const n = lookup(v, a);
+        if (!n) err += `ls: cannot access '${a}': No such file or directory\n`;
+        else if ('file' in n) outs.push(`${a}\n`);
+        else outs.push((targets.length > 1 ? `${a}:\n` : '') + n.dir.map((e) => `${e}\n`).join(''));
+      }
+      return ok(outs.join(targets.length > 1 ? '\n' : ''), err, err ? 2 : 0);
+    }
+    default:
+      return {
+        error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${v.execID()}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
+      };
+  }
+}
