@@ -306,6 +306,21 @@ export const definitions: Record<string, S> = {
       maxSurge: intOrString('Pods that may be created above the desired count: a number or a percentage (rounded up). Default 25%.'),
     }),
   }),
+  ConfigMap: struct('ConfigMap', 'Configuration data for pods to consume, at most 1 MiB in total.', {
+    ...typeMeta('v1', 'ConfigMap'),
+    metadata: ref('ObjectMeta'),
+    data: strMap('UTF-8 values; keys may contain alphanumerics, -, _ and . only. A key may not also be in binaryData.'),
+    binaryData: { type: 'object', additionalProperties: { type: 'string', format: 'byte' }, description: 'Binary values, base64-encoded.', 'x-go-type': 'map[string][]byte' },
+    immutable: bool('If true, data and binaryData cannot be changed (delete and recreate instead), and immutable cannot be unset.'),
+  }),
+  Secret: struct('Secret', 'Sensitive data for pods to consume, at most 1 MiB in total.', {
+    ...typeMeta('v1', 'Secret'),
+    metadata: ref('ObjectMeta'),
+    data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' }, description: 'Values, base64-encoded.', 'x-go-type': 'map[string][]byte' },
+    stringData: strMap('Write-only plain values, merged into data on write (overwriting), never returned.'),
+    type: str('Opaque (default), kubernetes.io/tls, kubernetes.io/dockerconfigjson, kubernetes.io/basic-auth, kubernetes.io/ssh-auth, kubernetes.io/service-account-token … Immutable.'),
+    immutable: bool('If true, data cannot be changed (delete and recreate instead), and immutable cannot be unset.'),
+  }),
   ReplicaSet: struct('ReplicaSet', 'Keeps a number of pod replicas running.', {
     ...typeMeta('apps/v1', 'ReplicaSet'),
     metadata: ref('ObjectMeta'),

@@ -27,8 +27,8 @@ const k = (apiVersion: string, kind: string, resource: string, namespaced: boole
 export const KINDS: KindInfo[] = [
   k('v1', 'Pod', 'pods', true, true, ['po']),
   k('v1', 'Service', 'services', true, true, ['svc']),
-  k('v1', 'ConfigMap', 'configmaps', true, false, ['cm']),
-  k('v1', 'Secret', 'secrets', true, false),
+  k('v1', 'ConfigMap', 'configmaps', true, true, ['cm']),
+  k('v1', 'Secret', 'secrets', true, true),
   k('v1', 'Namespace', 'namespaces', false, true, ['ns']),
   k('v1', 'Node', 'nodes', false, true, ['no']),
   k('v1', 'Endpoints', 'endpoints', true, false, ['ep']),

@@ -70,6 +70,14 @@ describe('configmaps served by the API server', () => {
     expect(msg(b64!)).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: illegal base64 data at input byte 0');
   });
 
+  it('strict decoding knows the ConfigMap fields and their types', () => {
+    const c = new TestCluster({ workers: 1 });
+    const unknown = c.cluster.handle({ verb: 'POST', path: CMS, body: cm('u', { datas: { a: '1' } }) });
+    expect(msg(unknown)).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "datas"');
+    const num = c.cluster.handle({ verb: 'POST', path: CMS, body: cm('u', { data: { a: 1 } }) });
+    expect(num.code).toBe(400);
+  });
+
   it('immutable forbids data changes and cannot be unset; metadata may change', () => {
     const c = new TestCluster({ workers: 1 });
     c.apply(cm('im', { data: { a: '1' }, immutable: true }));
