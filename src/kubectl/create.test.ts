@@ -112,3 +112,17 @@ describe('kubectl create secret', () => {
     expect(await err('create secret generic s')).toBe('error: failed to create secret: secrets "s" already exists\n');
   });
 });
+
+describe('kubectl describe configmap|secret', () => {
+  it('prints values of a ConfigMap and only sizes of a Secret', async () => {
+    const h = harness();
+    await h.k('create configmap app --from-literal=MODE=dev');
+    await h.k('create secret generic db --from-literal=user=admin --from-literal=password=s3cr3t');
+    expect((await h.k('describe configmap app')).stdout).toBe(
+      'Name:         app\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nMODE:\n----\ndev\n\n\nBinaryData\n====\n\nEvents:  <none>\n',
+    );
+    expect((await h.k('describe secret db')).stdout).toBe(
+      'Name:         db\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\npassword:  6 bytes\nuser:      5 bytes\n',
+    );
+  });
+});

@@ -2,12 +2,13 @@
  * `kubectl describe pod|node|deployment|replicaset NAME`. Mirrors k8s.io/kubectl/pkg/describe/describe.go
  * (the describers are in describePod.ts, describeNode.ts and describeWorkloads.ts).
  */
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Node, Pod, Secret } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
+import { describeConfigMap, describeSecret } from './describeConfig.ts';
 import { describeNode } from './describeNode.ts';
 import { describePod } from './describePod.ts';
 import { describePodDisruptionBudget, type Pdb } from './describePolicy.ts';
@@ -36,6 +37,8 @@ export function describeCmd(ctx: Ctx): void {
     deployments: (o) => describeDeployment(ctx, o as Deployment),
     replicasets: (o) => describeReplicaSet(ctx, o as ReplicaSet),
     poddisruptionbudgets: (o) => describePodDisruptionBudget(ctx, o as Pdb),
+    configmaps: (o) => describeConfigMap(ctx, o as ConfigMap),
+    secrets: (o) => describeSecret(o as Secret),
   };
   const describer = describers[res.resource];
   if (!describer) {
