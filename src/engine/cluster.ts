@@ -107,6 +107,7 @@ export class SimCluster implements Cluster {
       rng: this.rng.fork('apiserver'),
       tracer: this.tracer,
       podLogs: (node, uid, container, previous) => this.nodes.get(node)?.logs(uid, container, previous) ?? { error: `node "${node}" not found` },
+      podExec: (node, uid, container, command) => this.nodes.get(node)?.exec(uid, container, command) ?? { notRunning: `node "${node}" not found` },
     });
     this.registry = createRegistry();
     this.tracer.muted = true;

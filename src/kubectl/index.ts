@@ -15,6 +15,7 @@ import { RESOURCES } from './resources.ts';
 import { tabwrite } from './tabwriter.ts';
 import { waitCmd } from './wait.ts';
 import { logsCmd } from './logs.ts';
+import { execArgv, execCmd } from './exec.ts';
 import { annotateCmd } from './annotate.ts';
 import { rolloutCmd } from './rollout.ts';
 import { scaleCmd } from './scale.ts';
@@ -129,6 +130,7 @@ const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   set: setCmd,
   rollout: rolloutCmd,
   logs: logsCmd,
+  exec: execCmd,
   annotate: annotateCmd,
   cordon: cordonCmd,
   uncordon: uncordonCmd,
@@ -166,6 +168,7 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
   }
   let rest = [...argv.slice(0, cmdIndex), ...argv.slice(cmdIndex + 1)];
   // `logs -f` is --follow, not --filename (the flag sets are per command upstream).
+  if (cmd === 'exec') rest = execArgv(rest);
   if (cmd === 'logs') rest = rest.map((a) => (a === '-f' ? '--follow' : a.startsWith('-f=') ? `--follow=${a.slice(3)}` : a));
   let ctx: Ctx;
   try {

@@ -28,7 +28,7 @@ export const RESOURCES: ResourceInfo[] = [
     kind: 'Pod',
     namespaced: true,
     fieldLabels: [...META, 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-    subresources: ['status', 'binding', 'log', 'eviction'],
+    subresources: ['status', 'binding', 'log', 'eviction', 'exec'],
   },
   { group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false, fieldLabels: [...META, 'spec.unschedulable'], subresources: ['status'] },
   { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, fieldLabels: [...META, 'status.phase'], subresources: ['status', 'finalize'] },

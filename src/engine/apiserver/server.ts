@@ -9,7 +9,7 @@ import type { Rng } from '../component.ts';
 import type { KubeObject, ObjectChange } from '../types.ts';
 import type { StageId } from '../trace/span.ts';
 import type { Tracer } from '../trace/tracer.ts';
-import type { PodLogs } from '../node/kubelet.ts';
+import type { PodExec, PodLogs } from '../node/kubelet.ts';
 import type { RestRequest, RestResponse, WatchEventType } from './types.ts';
 import { uuid } from '../rand/rand.ts';
 import { rfc3339 } from '../clock/clock.ts';
@@ -21,7 +21,7 @@ import { Store } from './store.ts';
 import { WatchHub } from './watch.ts';
 import { createObject, updateObject, patchObject, bindPod } from './writes.ts';
 import { deleteObject } from './delete.ts';
-import { handlePodLog, handleScale } from './subresources.ts';
+import { handlePodExec, handlePodLog, handleScale } from './subresources.ts';
 import { handleEviction } from './eviction.ts';
 
 export interface ApiServerDeps {
@@ -35,6 +35,8 @@ export interface ApiServerDeps {
    * proxies it). Wired by cluster.ts; undefined in tests that have no kubelets.
    */
   podLogs?(node: string, podUID: string, container: string, previous: boolean): PodLogs;
+  /** The kubelet's exec endpoint on `node`, for POST …/pods/NAME/exec. Wired by cluster.ts. */
+  podExec?(node: string, podUID: string, container: string, command: string[]): PodExec;
 }
 
 /**
@@ -149,6 +151,9 @@ export class ApiServer {
       kind = 'apiEvict';
       extra = { pod: `${p.namespace}/${p.name}` };
       summary = `${who} asked the API server to evict Pod ${p.namespace}/${p.name}.`;
+    } else if (p?.subresource === 'exec') {
+      kind = 'apiExec';
+      summary = `${who} asked the API server to run a command in ${what}.`;
     } else if (p?.subresource === 'log') {
       kind = 'apiLogs';
       summary = `${who} asked the API server for the logs of ${what}.`;
@@ -181,6 +186,7 @@ export class ApiServer {
     const ctx: WriteCtx = { server: this, req, p, dryRun, requestSpanId, out: req.shared ? (o) => o : clone };
     if (p.subresource === 'scale') return handleScale(ctx);
     if (p.subresource === 'log') return handlePodLog(ctx);
+    if (p.subresource === 'exec') return handlePodExec(ctx);
     if (p.subresource === 'eviction') return handleEviction(ctx);
     switch (req.verb) {
       case 'GET':

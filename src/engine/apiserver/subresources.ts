@@ -87,6 +87,56 @@ export function handleScale(ctx: WriteCtx): { code: number; body: unknown } {
 }
 
 /** GET …/pods/NAME/log: validateContainer, then the kubelet's answer as text. */
+/** validateContainer (pod strategy): the named container, or the only one; else the BadRequest upstream answers. */
+function validateContainer(spec: Obj, container: string, name: string): string {
+  const containers = Array.isArray(spec.containers) ? (spec.containers as Obj[]) : [];
+  const inits = Array.isArray(spec.initContainers) ? (spec.initContainers as Obj[]) : [];
+  if (!container) {
+    if (containers.length === 1) return String(containers[0].name);
+    if (containers.length === 0) throw badRequest(`a container name must be specified for pod ${name}`);
+    const names = [...inits, ...containers].map((c) => String(c.name));
+    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
+  }
+  if (![...inits, ...containers].some((c) => c.name === container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+  return container;
+}
+
+/**
+ * POST …/pods/NAME/exec (ExecREST, ExecLocation): proxied to the kubelet's exec endpoint. The
+ * command comes in the body (`{command: [...]}`; upstream: repeated `command` query parameters on
+ * a streaming upgrade). Answers 200 `{stdout, stderr, exitCode}`; a container with no process is
+ * 400 with the kubelet's plain-text answer (kubectl: `unable to upgrade connection: …`); a runtime
+ * failure is 500 InternalError.
+ */
+export function handlePodExec(ctx: WriteCtx): { code: number; body: unknown } {
+  if (ctx.req.verb !== 'POST' && ctx.req.verb !== 'GET') throw methodNotAllowed();
+  const { info, name, namespace } = ctx.p;
+  const server = ctx.server;
+  const pod = server.getOrThrow(info, namespace, name!);
+  const spec = (pod.spec ?? {}) as Obj;
+  const container = validateContainer(spec, ctx.req.query?.container ?? '', name!);
+  const body = (ctx.req.body ?? {}) as { command?: unknown };
+  const command = Array.isArray(body.command) ? body.command.map(String) : ctx.req.query?.command !== undefined ? [ctx.req.query.command] : [];
+  if (command.length === 0) throw badRequest('you must specify at least 1 command');
+  const node = spec.nodeName as string | undefined;
+  if (!node) throw badRequest(`pod ${name} does not have a host assigned`);
+  if (!server.deps.podExec) throw badRequest(`pod ${name} does not have a host assigned`);
+  if (!ctx.req.quiet && server.deps.tracer.observed) {
+    server.deps.tracer.record({
+      from: 'apiserver', to: 'kubelet', node, verb: `POST /exec/${namespace}/${name}/${container}`, object: `Pod/${namespace}/${name}`, kind: 'apiProxyExec',
+      args: { pod: `${namespace}/${name}`, container, node, command: command.join(' ') },
+      summary: `The API server asked the kubelet on ${node} to run "${command.join(' ')}" in container ${container} of pod ${namespace}/${name}.`,
+      causeId: ctx.requestSpanId || undefined, duration: 0,
+    });
+  }
+  const r = server.deps.podExec(node, pod.metadata.uid ?? '', container, command);
+  if ('notRunning' in r) return { code: 400, body: r.notRunning };
+  if ('error' in r) {
+    return { code: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${r.error}`, reason: 'InternalError', details: { causes: [{ message: r.error }] }, code: 500 } };
+  }
+  return { code: 200, body: r };
+}
+
 export function handlePodLog(ctx: WriteCtx): { code: number; body: unknown } {
   if (ctx.req.verb !== 'GET') throw methodNotAllowed();
   const { info, name, namespace } = ctx.p;
@@ -94,19 +144,7 @@ export function handlePodLog(ctx: WriteCtx): { code: number; body: unknown } {
   const pod = server.getOrThrow(info, namespace, name!);
   const q = ctx.req.query ?? {};
   const spec = (pod.spec ?? {}) as Obj;
-  const containers = Array.isArray(spec.containers) ? (spec.containers as Obj[]) : [];
-  const inits = Array.isArray(spec.initContainers) ? (spec.initContainers as Obj[]) : [];
-  let container = q.container ?? '';
-  if (!container) {
-    if (containers.length === 1) container = String(containers[0].name);
-    else if (containers.length === 0) throw badRequest(`a container name must be specified for pod ${name}`);
-    else {
-      const names = [...inits, ...containers].map((c) => String(c.name));
-      throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
-    }
-  } else if (![...inits, ...containers].some((c) => c.name === container)) {
-    throw badRequest(`container ${container} is not valid for pod ${name}`);
-  }
+  const container = validateContainer(spec, q.container ?? '', name!);
   const tail = q.tailLines !== undefined ? Number(q.tailLines) : undefined;
   const since = q.sinceSeconds !== undefined ? Number(q.sinceSeconds) : undefined;
   if (tail !== undefined && (!Number.isInteger(tail) || tail < 0)) throw invalid('PodLogOptions', '', name!, [fieldInvalid('tailLines', tail, NONNEGATIVE)]);

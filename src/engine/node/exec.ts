@@ -133,7 +133,7 @@ export function execCommand(v: ExecView, argv: string[]): ExecResult {
     }
     default:
       return {
-        error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${v.execID()}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
+        error: `error executing command in container: failed to exec in container: failed to start exec "${v.execID()}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
       };
   }
 }

@@ -34,7 +34,7 @@ export interface KubeletHandle {
    * The kubelet's exec endpoint: runs `command` in the running `container`; `notRunning` when the
    * container has no process (the API server answers `unable to upgrade connection`).
    */
-  exec(podUID: string, container: string, command: string[]): ExecResult | { notRunning: string };
+  exec(podUID: string, container: string, command: string[]): PodExec;
 }
 
 /** One line a container wrote, with its RFC 3339 (nano) timestamp, as `kubectl logs --timestamps` shows. */
@@ -45,6 +45,9 @@ export interface LogLine {
 
 /** Log lines, or the error text the kubelet answers with (400 BadRequest from the API server). */
 export type PodLogs = { lines: LogLine[] } | { error: string };
+
+/** What the kubelet's exec endpoint answers: the command's output, the runtime's error, or no running container. */
+export type PodExec = ExecResult | { notRunning: string };
 
 export interface KubeletOptions {
   /**

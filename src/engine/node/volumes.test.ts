@@ -43,7 +43,7 @@ describe('execCommand', () => {
     [['echo', 'a', 'b'], { stdout: 'a b\n', stderr: '', exitCode: 0 }],
     [['hostname'], { stdout: 'web-1\n', stderr: '', exitCode: 0 }],
     [['sh', '-c', 'cat /etc/app/sub/x'], { stdout: 'x', stderr: '', exitCode: 0 }],
-    [['ps', 'aux'], { error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${'f'.repeat(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ps": executable file not found in $PATH: unknown` }],
+    [['ps', 'aux'], { error: `error executing command in container: failed to exec in container: failed to start exec "${'f'.repeat(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ps": executable file not found in $PATH: unknown` }],
   ])('%j', (argv, want) => expect(execCommand(v, argv)).toEqual(want));
   it('env: PATH, HOSTNAME, the kubelet variables, the kubernetes Service, HOME', () => {
     const out = (execCommand(v, ['env']) as { stdout: string }).stdout.split('\n');
