@@ -126,3 +126,15 @@ describe('kubectl describe configmap|secret', () => {
     );
   });
 });
+
+describe('kubectl apply of a Secret with stringData', () => {
+  it('re-applying changed stringData updates data; a removed stringData key leaves data alone', async () => {
+    const h = harness();
+    const secret = (sd: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n${sd}`;
+    h.files['s.yaml'] = secret('  a: one\n  b: two\n');
+    expect((await h.k('apply -f s.yaml')).stdout).toBe('secret/api created\n');
+    h.files['s.yaml'] = secret('  a: uno\n');
+    expect((await h.k('apply -f s.yaml')).stdout).toBe('secret/api configured\n');
+    expect((await h.k('get secret api -o yaml')).stdout).toContain('data:\n  a: dW5v\n  b: dHdv\nkind: Secret\n');
+  });
+});

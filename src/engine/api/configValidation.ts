@@ -122,7 +122,8 @@ export function decodeConfigObject(kind: string, obj: Obj): string | undefined {
   if (err) return err;
   if (isObj(obj.stringData)) {
     const data: Obj = isObj(obj.data) ? { ...obj.data } : {};
-    for (const [k, v] of Object.entries(obj.stringData)) data[k] = encodeBase64(String(v ?? ''));
+    // A null is what a merge patch leaves when it removes a key: nothing to merge.
+    for (const [k, v] of Object.entries(obj.stringData)) if (v !== null && v !== undefined) data[k] = encodeBase64(String(v));
     if (Object.keys(data).length) obj.data = data;
   }
   if ('stringData' in obj) delete obj.stringData;
