@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeCluster } from './fakeContext.test-helper.ts';
 import { createRegistry } from '../registry/registry.ts';
 import { startScheduler } from '../scheduler/scheduler.ts';
-import { expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
+import { configValues, expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
 import { startKubelet } from './kubelet.ts';
 import { CONFIG_RETRY_MS } from './podWorker.ts';
 import type { Container, V1Pod } from '../scheduler/types.ts';
@@ -21,6 +21,15 @@ describe('expand ($(VAR), as expansion.Expand)', () => {
   it.each([
     ['$(A)-$(B)', 'a-b'], ['$(C)', '$(C)'], ['$$(A)', '$(A)'], ['$A', '$A'], ['x$(A', 'x$(A'], ['end$', 'end$'], ['$(A)$(A)', 'aa'], ['', ''],
   ])('%s → %s', (inp, want) => expect(expand(inp, m)).toBe(want));
+});
+
+describe('configValues', () => {
+  it('decodes Secret data; ConfigMap binaryData only for volumes', () => {
+    expect(configValues('secret', { data: { pw: 'aHVudGVyMg==' } })).toEqual({ pw: 'hunter2' });
+    const cm = { data: { a: '1' }, binaryData: { b: 'AQI=' } };
+    expect(configValues('configmap', cm)).toEqual({ a: '1' });
+    expect(configValues('configmap', cm, true)).toEqual({ a: '1', b: '\u0001\u0002' });
+  });
 });
 
 describe('makeEnvironmentVariables', () => {

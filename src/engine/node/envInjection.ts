@@ -29,9 +29,13 @@ export function decodeBase64(s: string): string {
   }
 }
 
-/** A ConfigMap's `data`, or a Secret's `data` decoded plus `stringData` (if the store kept it). */
-export function configValues(kind: 'configmap' | 'secret', obj: Obj): Record<string, string> {
+/**
+ * A ConfigMap's `data` (plus `binaryData` decoded when `binary`: volumes get those files, env
+ * does not), or a Secret's `data` decoded plus `stringData` (if the store kept it).
+ */
+export function configValues(kind: 'configmap' | 'secret', obj: Obj, binary = false): Record<string, string> {
   const out: Record<string, string> = {};
+  if (binary && kind === 'configmap') for (const [k, v] of Object.entries((obj.binaryData ?? {}) as Record<string, string>)) out[k] = decodeBase64(String(v));
   const data = (obj.data ?? {}) as Record<string, string>;
   for (const [k, v] of Object.entries(data)) out[k] = kind === 'secret' ? decodeBase64(String(v)) : String(v);
   if (kind === 'secret') for (const [k, v] of Object.entries((obj.stringData ?? {}) as Record<string, string>)) out[k] = String(v);

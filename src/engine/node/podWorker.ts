@@ -165,7 +165,7 @@ export class PodWorker implements ProbeHost {
     if (this.terminating) return;
     const names = configVolumes(this.pod);
     if (!names.length) return then();
-    const get = this.configSource();
+    const get = this.configSource(true);
     for (const n of names) {
       const r = setUpVolume(this.pod, n, get)!;
       if ('error' in r) {
@@ -183,7 +183,7 @@ export class PodWorker implements ProbeHost {
   private syncVolumes(): void {
     if (this.terminating) return;
     if (!this.k.down) {
-      const get = this.configSource();
+      const get = this.configSource(true);
       for (const n of this.volumes.keys()) {
         const r = setUpVolume(this.pod, n, get);
         if (r && 'files' in r) this.volumes.set(n, r.files);
@@ -299,13 +299,13 @@ export class PodWorker implements ProbeHost {
   }
 
   /** The kubelet's GET of a ConfigMap or Secret (its watch-based cache upstream). */
-  private configSource(): ConfigSource {
+  private configSource(binary = false): ConfigSource {
     const seen = new Map<string, Record<string, string> | undefined>();
     return (kind, ns, name) => {
       const key = `${kind}/${name}`;
       if (seen.has(key)) return seen.get(key);
       const res = this.k.ctx.request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/${kind}s/${name}`, causeId: this.causeId, userAgent: this.k.userAgent });
-      const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>) : undefined;
+      const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>, binary) : undefined;
       seen.set(key, v);
       return v;
     };
