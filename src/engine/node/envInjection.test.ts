@@ -93,4 +93,14 @@ describe('kubelet: CreateContainerConfigError until the ConfigMap exists', () =>
     c.runFor(120_000);
     expect(cs().restartCount).toBe(0);
   });
+  it('expands $(VAR) in command and args with the container env (the log shows the value)', () => {
+    const c = new FakeCluster();
+    const k = startKubelet(c.ctx('kubelet', 'worker-1'), { name: 'worker-1', cpu: '2', memory: '4Gi', pods: 110, labels: {}, taints: [], internalIP: '172.18.0.3', podCIDR: '10.244.1.0/24' }, createRegistry());
+    startScheduler(c.ctx('scheduler'));
+    c.putConfig('configmaps', 'cfg', { data: { MODE: 'blue' } });
+    c.createPod({ metadata: { name: 'app' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo mode=$(MODE) $(NOPE) $$(MODE); sleep 3600'], envFrom: [{ configMapRef: { name: 'cfg' } }] }] } });
+    c.runFor(10_000);
+    const logs = k.logs('uid-app', 'app', false);
+    expect('lines' in logs && logs.lines.map((l) => l.text)).toEqual(['mode=blue $(NOPE) $(MODE)']);
+  });
 });

@@ -19,7 +19,7 @@ import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
 import { probeWorkers, type ProbeWorker } from './prober.ts';
 import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
-import { configValues, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
+import { configValues, expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
 import { execCommand, type ExecMount, type ExecResult } from './exec.ts';
 import { configVolumes, serviceAccountFiles, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, setUpVolume, VOLUME_SYNC_MS, type VolumeFiles } from './volumes.ts';
 
@@ -376,7 +376,11 @@ export class PodWorker implements ProbeHost {
     c.message = undefined;
     c.startedAt = this.k.ctx.clock.timestamp();
     const spec = this.specs.get(c.name);
-    const proc = processModel(c.specImage, spec?.command, spec?.args, (this.envs.get(c.name) ?? []).map(([n]) => n));
+    const env = this.envs.get(c.name) ?? [];
+    // ExpandContainerCommandAndArgs: $(VAR) in command and args takes the container's env value.
+    const vars = new Map(env);
+    const ex = (a: readonly string[] | undefined) => a?.map((x) => expand(x, (n) => vars.get(n)));
+    const proc = processModel(c.specImage, ex(spec?.command), ex(spec?.args), env.map(([n]) => n));
     const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
     this.snapshotSubPaths(c.name);
     c.prevInstance = c.instance;
