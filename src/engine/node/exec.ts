@@ -81,9 +81,81 @@ export function lookup(v: ExecView, path: string): Node {
   return entries.size ? { dir: [...entries].sort() } : undefined;
 }
 
-/** Splits `sh -c` text on blanks, honouring simple single and double quotes (no pipes, no expansion). */
-function words(s: string): string[] {
-  return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+/** Splits shell text on blanks, honouring single quotes (literal) and double quotes (`$VAR` expanded). */
+function words(s: string, env: Map<string, string>): string[] {
+  const sub = (t: string) => t.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? '');
+  return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? sub(m[2] ?? m[3]!)).filter((w, i, all) => w !== '' || all.length === 1);
+}
+
+/** A filter after `|`: grep [-v] [-i] PATTERN, sort, wc -l, head/tail [-n N]. */
+function filter(argv: string[], input: string): { out: string; code: number } | undefined {
+  const lines = input.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const join = (ls: string[]) => ls.map((l) => `${l}\n`).join('');
+  const [cmd, ...args] = argv;
+  const flags = args.filter((a) => a.startsWith('-'));
+  const rest = args.filter((a) => !a.startsWith('-'));
+  const n = Number(/^-n?(\d+)$/.exec(flags[0] ?? '')?.[1] ?? (flags.includes('-n') ? rest.shift() : undefined) ?? 10);
+  switch (cmd) {
+    case 'grep': {
+      const ci = flags.some((f) => f.includes('i'));
+      const inv = flags.some((f) => f.includes('v'));
+      const pat = ci ? (rest[0] ?? '').toLowerCase() : (rest[0] ?? '');
+      const hits = lines.filter((l) => (ci ? l.toLowerCase() : l).includes(pat) !== inv);
+      return { out: join(hits), code: hits.length ? 0 : 1 };
+    }
+    case 'sort':
+      return { out: join([...lines].sort()), code: 0 };
+    case 'wc':
+      return { out: `${flags.includes('-l') ? lines.length : input.length}\n`, code: 0 };
+    case 'head':
+      return { out: join(lines.slice(0, n)), code: 0 };
+    case 'tail':
+      return { out: join(lines.slice(-n)), code: 0 };
+    default:
+      return undefined;
+  }
+}
+
+/** `sh -c SCRIPT`: statements split on `;` and `&&`, each a command with optional `|` filters. */
+function shell(v: ExecView, script: string): ExecResult {
+  const env = new Map(processEnv(v));
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  for (const stmt of script.split(/(;|&&)/)) {
+    if (stmt === ';') continue;
+    if (stmt === '&&') {
+      if (exitCode !== 0) break;
+      continue;
+    }
+    const [first = '', ...pipes] = stmt.split('|');
+    const argv = words(first, env);
+    if (!argv.length) continue;
+    const r = execCommand(v, argv);
+    if ('error' in r) {
+      stderr += `sh: 1: ${argv[0]}: not found\n`;
+      exitCode = 127;
+      continue;
+    }
+    let out = r.stdout;
+    stderr += r.stderr;
+    exitCode = r.exitCode;
+    for (const p of pipes) {
+      const pa = words(p, env);
+      const f = filter(pa, out);
+      if (!f) {
+        stderr += `sh: 1: ${pa[0] ?? ''}: not found\n`;
+        out = '';
+        exitCode = 127;
+        break;
+      }
+      out = f.out;
+      exitCode = f.code;
+    }
+    stdout += out;
+  }
+  return { stdout, stderr, exitCode };
 }
 
 /** Runs `argv` in the container view. */
@@ -94,7 +166,7 @@ export function execCommand(v: ExecView, argv: string[]): ExecResult {
   switch (bin) {
     case 'sh':
     case 'bash':
-      if (args[0] === '-c' && args[1] !== undefined) return execCommand(v, words(args[1]));
+      if (args[0] === '-c' && args[1] !== undefined) return shell(v, args[1]);
       return ok('');
     case 'env':
       return ok(processEnv(v).map(([k, val]) => `${k}=${val}\n`).join(''));

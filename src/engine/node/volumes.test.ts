@@ -43,6 +43,11 @@ describe('execCommand', () => {
     [['echo', 'a', 'b'], { stdout: 'a b\n', stderr: '', exitCode: 0 }],
     [['hostname'], { stdout: 'web-1\n', stderr: '', exitCode: 0 }],
     [['sh', '-c', 'cat /etc/app/sub/x'], { stdout: 'x', stderr: '', exitCode: 0 }],
+    [['sh', '-c', 'echo "mode is $MODE" ${MODE} \'$MODE\''], { stdout: 'mode is blue blue $MODE\n', stderr: '', exitCode: 0 }],
+    [['sh', '-c', 'env | grep -i mode; printenv NOPE && echo no'], { stdout: 'MODE=blue\n', stderr: '', exitCode: 1 }],
+    [['sh', '-c', 'env | sort | head -n 2'], { stdout: 'HOME=/root\nHOSTNAME=web-1\n', stderr: '', exitCode: 0 }],
+    [['sh', '-c', 'ls /etc/app | wc -l'], { stdout: '2\n', stderr: '', exitCode: 0 }],
+    [['sh', '-c', 'curl x'], { stdout: '', stderr: 'sh: 1: curl: not found\n', exitCode: 127 }],
     [['ps', 'aux'], { error: `error executing command in container: failed to exec in container: failed to start exec "${'f'.repeat(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ps": executable file not found in $PATH: unknown` }],
   ])('%j', (argv, want) => expect(execCommand(v, argv)).toEqual(want));
   it('env: PATH, HOSTNAME, the kubelet variables, the kubernetes Service, HOME', () => {
