@@ -84,7 +84,7 @@ export function lookup(v: ExecView, path: string): Node {
 /** Splits shell text on blanks, honouring single quotes (literal) and double quotes (`$VAR` expanded). */
 function words(s: string, env: Map<string, string>): string[] {
   const sub = (t: string) => t.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? '');
-  return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? sub(m[2] ?? m[3]!)).filter((w, i, all) => w !== '' || all.length === 1);
+  return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? sub(m[2] ?? m[3]!)).filter((w, _i, all) => w !== '' || all.length === 1);
 }
 
 /** A filter after `|`: grep [-v] [-i] PATTERN, sort, wc -l, head/tail [-n N]. */
