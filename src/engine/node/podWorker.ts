@@ -32,17 +32,19 @@ export const OOM_AFTER_MS = 500;
  * period (kubelet.go backOffPeriod = 10s); nothing watches the ConfigMap to retry sooner.
  */
 export const CONFIG_RETRY_MS = 10_000;
+/** Shared by every container without env (100k pods hold no arrays of their own). */
+const NO_ENV: [string, string][] = [];
 
 export class PodWorker implements ProbeHost {
   pod: V1Pod;
   readonly containers: ContainerRecord[];
   private readonly specs = new Map<string, Container>();
   /** The environment each container was last created with (it never changes while it runs). */
-  private readonly envs = new Map<string, [string, string][]>();
+  private envs?: Map<string, [string, string][]>;
   /** Mounted configMap/secret volumes: their files as of the last sync. */
-  readonly volumes = new Map<string, VolumeFiles>();
+  volumes?: Map<string, VolumeFiles>;
   /** subPath mounts, copied when the container started (they never update): `container\0mountPath`. */
-  readonly subPathFiles = new Map<string, VolumeFiles>();
+  subPathFiles?: Map<string, VolumeFiles>;
   private sandboxReady = false;
   private ipReleased = false;
   private podIP?: string;
@@ -173,7 +175,7 @@ export class PodWorker implements ProbeHost {
         this.after(delay, () => this.mountVolumes(then, Math.min(delay * 2, MOUNT_RETRY_MAX_MS)));
         return;
       }
-      this.volumes.set(n, r.files);
+      (this.volumes ??= new Map()).set(n, r.files);
     }
     this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
     then();
@@ -184,9 +186,9 @@ export class PodWorker implements ProbeHost {
     if (this.terminating) return;
     if (!this.k.down) {
       const get = this.configSource(true);
-      for (const n of this.volumes.keys()) {
+      for (const n of this.volumes?.keys() ?? []) {
         const r = setUpVolume(this.pod, n, get);
-        if (r && 'files' in r) this.volumes.set(n, r.files);
+        if (r && 'files' in r) this.volumes!.set(n, r.files);
       }
     }
     this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
@@ -314,7 +316,7 @@ export class PodWorker implements ProbeHost {
   /** generateContainerConfig's environment; on error the container waits in CreateContainerConfigError and the sync is retried. */
   private containerEnv(c: ContainerRecord, retry: () => void): [string, string][] | undefined {
     const spec = this.specs.get(c.name);
-    if (!spec?.env?.length && !spec?.envFrom?.length) return [];
+    if (!spec?.env?.length && !spec?.envFrom?.length) return NO_ENV;
     const r = makeEnvironmentVariables(this.pod, spec, this.configSource(), { hostIP: this.k.machine.internalIP, podIP: this.podIP ?? '' });
     for (const w of r.warnings) this.event(undefined, 'Warning', 'InvalidEnvironmentVariableNames', w);
     if (r.error === undefined) return r.env;
@@ -328,7 +330,7 @@ export class PodWorker implements ProbeHost {
   /** A subPath mount is a bind mount of one path at start: later updates of the volume never reach it. */
   private snapshotSubPaths(name: string): void {
     for (const m of this.specs.get(name)?.volumeMounts ?? []) {
-      const files = m.subPath ? this.volumes.get(m.name) : undefined;
+      const files = m.subPath ? this.volumes?.get(m.name) : undefined;
       if (!files || !m.subPath) continue;
       const snap: VolumeFiles = new Map();
       const sub = m.subPath;
@@ -336,20 +338,20 @@ export class PodWorker implements ProbeHost {
         if (p === sub) snap.set('', f);
         else if (p.startsWith(`${sub}/`)) snap.set(p.slice(sub.length + 1), f);
       }
-      this.subPathFiles.set(`${name}\0${m.mountPath}`, snap);
+      (this.subPathFiles ??= new Map()).set(`${name}\0${m.mountPath}`, snap);
     }
   }
 
   /** The environment container `name` runs with (exec), or undefined before it was created. */
   environment(name: string): [string, string][] | undefined {
-    return this.envs.get(name);
+    return this.envs?.get(name);
   }
 
   private createAndStart(c: ContainerRecord, then: () => void): void {
     if (this.terminating) return;
     const env = this.containerEnv(c, () => this.ensureImage(c, () => this.createAndStart(c, then)));
     if (!env) return;
-    this.envs.set(c.name, env);
+    if (env.length || this.envs) (this.envs ??= new Map()).set(c.name, env);
     this.runtimeSpan('CreateContainer', 'runtimeCreate', CREATE_CONTAINER_MS, `containerd on ${this.k.nodeName} creates container ${c.name} of pod ${this.name}.`, { container: c.name });
     this.after(CREATE_CONTAINER_MS, () => {
       if (this.terminating) return;
@@ -376,7 +378,7 @@ export class PodWorker implements ProbeHost {
     c.message = undefined;
     c.startedAt = this.k.ctx.clock.timestamp();
     const spec = this.specs.get(c.name);
-    const env = this.envs.get(c.name) ?? [];
+    const env = this.envs?.get(c.name) ?? NO_ENV;
     // ExpandContainerCommandAndArgs: $(VAR) in command and args takes the container's env value.
     const vars = new Map(env);
     const ex = (a: readonly string[] | undefined) => a?.map((x) => expand(x, (n) => vars.get(n)));
@@ -541,12 +543,12 @@ export class PodWorker implements ProbeHost {
     for (const m of spec?.volumeMounts ?? []) {
       const vol = (this.pod.spec?.volumes ?? []).find((v) => v.name === m.name);
       const files = m.subPath
-        ? this.subPathFiles.get(`${name}\0${m.mountPath}`)
-        : this.volumes.get(m.name) ?? (vol?.projected?.sources?.some((s) => s.serviceAccountToken) ? serviceAccountFiles(this.pod) : undefined);
+        ? this.subPathFiles?.get(`${name}\0${m.mountPath}`)
+        : this.volumes?.get(m.name) ?? (vol?.projected?.sources?.some((s) => s.serviceAccountToken) ? serviceAccountFiles(this.pod) : undefined);
       mounts.push({ mountPath: m.mountPath, files: files ?? new Map() });
     }
     const hostname = String((this.pod.spec as { hostname?: string } | undefined)?.hostname ?? this.name);
-    return execCommand({ hostname, env: this.envs.get(name) ?? [], mounts, execID: () => this.k.runtime.newID() }, argv);
+    return execCommand({ hostname, env: this.envs?.get(name) ?? NO_ENV, mounts, execID: () => this.k.runtime.newID() }, argv);
   }
 
   /** doBackOff: restart at once the first time, then 10 s, 20 s … 300 s (CrashLoopBackOff). */
