@@ -120,6 +120,8 @@ export default {
     apiEvict: '{{who}} asked the API server to evict Pod {{pod}}.',
     schedulingFailed: 'The scheduler found no node for pod {{namespace}}/{{pod}}: {{message}}',
     apiProxyLogs: 'The API server asks the kubelet on {{node}} for the logs of container {{container}} in pod {{pod}}.',
+    apiExec: '{{who}} asked the API server to run a command in {{object}}.',
+    apiProxyExec: 'The API server asks the kubelet on {{node}} to run "{{command}}" in container {{container}} of pod {{pod}}.',
     // Watch deliveries to the controllers (kind `watch<Kind><Event>`).
     watchDeploymentAdded: 'The API server tells the {{to}} that {{object}} was added.',
     watchDeploymentModified: 'The API server tells the {{to}} that {{object}} changed.',

@@ -112,6 +112,8 @@ export default {
     apiEvict: '{{who}}이(가) API 서버에 Pod {{pod}}를 축출해 달라고 요청했습니다.',
     schedulingFailed: '스케줄러가 파드 {{namespace}}/{{pod}}를 둘 노드를 찾지 못했습니다: {{message}}',
     apiProxyLogs: 'API 서버가 {{node}}의 kubelet에 파드 {{pod}}의 컨테이너 {{container}} 로그를 요청합니다.',
+    apiExec: '{{who}}이(가) API 서버에 {{object}}에서 명령을 실행해 달라고 요청했습니다.',
+    apiProxyExec: 'API 서버가 {{node}}의 kubelet에 파드 {{pod}}의 컨테이너 {{container}}에서 "{{command}}"를 실행하라고 요청합니다.',
     watchDeploymentAdded: 'API 서버가 {{to}}에 {{object}}가 추가되었다고 알립니다.',
     watchDeploymentModified: 'API 서버가 {{to}}에 {{object}}가 바뀌었다고 알립니다.',
     watchDeploymentDeleted: 'API 서버가 {{to}}에 {{object}}가 삭제되었다고 알립니다.',
