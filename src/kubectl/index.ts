@@ -51,6 +51,7 @@ Cluster Management Commands:
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
   wait            Experimental: Wait for a specific condition on one or many resources
 
 Advanced Commands:
