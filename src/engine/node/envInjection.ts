@@ -4,11 +4,28 @@
  * and the kubelet's configmap/secret managers (pkg/kubelet/configmap, pkg/kubelet/secret), whose
  * "not found" errors name the resource in the singular.
  */
+import type { ComponentContext } from '../component.ts';
 import type { Container, V1Pod } from '../scheduler/types.ts';
 
 type Obj = Record<string, unknown>;
 /** The kubelet's view of a ConfigMap or Secret: its string values, or undefined when it does not exist. */
 export type ConfigSource = (kind: 'configmap' | 'secret', namespace: string, name: string) => Record<string, string> | undefined;
+
+/**
+ * The kubelet's read of a ConfigMap or Secret (its watch-based cache upstream): a GET through the
+ * API, each object read at most once per call site's source. `binary` keeps ConfigMap binaryData.
+ */
+export function apiConfigSource(request: ComponentContext['request'], causeId: number | undefined, userAgent: string, binary = false): ConfigSource {
+  const seen = new Map<string, Record<string, string> | undefined>();
+  return (kind, ns, name) => {
+    const key = `${kind}/${name}`;
+    if (seen.has(key)) return seen.get(key);
+    const res = request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/${kind}s/${name}`, causeId, userAgent });
+    const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>, binary) : undefined;
+    seen.set(key, v);
+    return v;
+  };
+}
 
 export interface EnvResult {
   /** Name/value pairs in the order they were first defined (envFrom, then env). */

@@ -19,9 +19,10 @@ import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
 import { probeWorkers, type ProbeWorker } from './prober.ts';
 import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
-import { configValues, expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
-import { execCommand, type ExecMount, type ExecResult } from './exec.ts';
-import { configVolumes, serviceAccountFiles, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, setUpVolume, VOLUME_SYNC_MS, type VolumeFiles } from './volumes.ts';
+import { apiConfigSource, expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
+import { execCommand, type ExecResult } from './exec.ts';
+import { PodMounts } from './podMounts.ts';
+import { MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, VOLUME_SYNC_MS } from './volumes.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
 export const ERROR_RESYNC_MS = 1_000;
@@ -41,10 +42,8 @@ export class PodWorker implements ProbeHost {
   private readonly specs = new Map<string, Container>();
   /** The environment each container was last created with (it never changes while it runs). */
   private envs?: Map<string, [string, string][]>;
-  /** Mounted configMap/secret volumes: their files as of the last sync. */
-  volumes?: Map<string, VolumeFiles>;
-  /** subPath mounts, copied when the container started (they never update): `container\0mountPath`. */
-  subPathFiles?: Map<string, VolumeFiles>;
+  /** configMap/secret volumes, made only for pods that mount one. */
+  private mounts?: PodMounts;
   private sandboxReady = false;
   private ipReleased = false;
   private podIP?: string;
@@ -165,32 +164,21 @@ export class PodWorker implements ProbeHost {
    */
   private mountVolumes(then: () => void, delay = MOUNT_RETRY_INITIAL_MS): void {
     if (this.terminating) return;
-    const names = configVolumes(this.pod);
-    if (!names.length) return then();
-    const get = this.configSource(true);
-    for (const n of names) {
-      const r = setUpVolume(this.pod, n, get)!;
-      if ('error' in r) {
-        this.event(undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${n}" : ${r.error}`);
-        this.after(delay, () => this.mountVolumes(then, Math.min(delay * 2, MOUNT_RETRY_MAX_MS)));
-        return;
-      }
-      (this.volumes ??= new Map()).set(n, r.files);
+    if (!PodMounts.needed(this.pod)) return then();
+    const failed = (this.mounts ??= new PodMounts()).mountAll(this.pod, this.configSource(true));
+    if (failed) {
+      this.event(undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${failed.volume}" : ${failed.error}`);
+      this.after(delay, () => this.mountVolumes(then, Math.min(delay * 2, MOUNT_RETRY_MAX_MS)));
+      return;
     }
     this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
     then();
   }
 
-  /** The periodic sync rewrites mounted files from the current objects (a failed read keeps the old files). */
+  /** The periodic sync rewrites mounted files from the current objects. */
   private syncVolumes(): void {
     if (this.terminating) return;
-    if (!this.k.down) {
-      const get = this.configSource(true);
-      for (const n of this.volumes?.keys() ?? []) {
-        const r = setUpVolume(this.pod, n, get);
-        if (r && 'files' in r) this.volumes!.set(n, r.files);
-      }
-    }
+    if (!this.k.down) this.mounts?.sync(this.pod, this.configSource(true));
     this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
   }
 
@@ -300,17 +288,9 @@ export class PodWorker implements ProbeHost {
     c.started = false;
   }
 
-  /** The kubelet's GET of a ConfigMap or Secret (its watch-based cache upstream). */
+  /** The kubelet's read of ConfigMaps and Secrets for this sync. */
   private configSource(binary = false): ConfigSource {
-    const seen = new Map<string, Record<string, string> | undefined>();
-    return (kind, ns, name) => {
-      const key = `${kind}/${name}`;
-      if (seen.has(key)) return seen.get(key);
-      const res = this.k.ctx.request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/${kind}s/${name}`, causeId: this.causeId, userAgent: this.k.userAgent });
-      const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>, binary) : undefined;
-      seen.set(key, v);
-      return v;
-    };
+    return apiConfigSource(this.k.ctx.request, this.causeId, this.k.userAgent, binary);
   }
 
   /** generateContainerConfig's environment; on error the container waits in CreateContainerConfigError and the sync is retried. */
@@ -325,26 +305,6 @@ export class PodWorker implements ProbeHost {
     this.writeStatus();
     this.after(CONFIG_RETRY_MS, retry);
     return undefined;
-  }
-
-  /** A subPath mount is a bind mount of one path at start: later updates of the volume never reach it. */
-  private snapshotSubPaths(name: string): void {
-    for (const m of this.specs.get(name)?.volumeMounts ?? []) {
-      const files = m.subPath ? this.volumes?.get(m.name) : undefined;
-      if (!files || !m.subPath) continue;
-      const snap: VolumeFiles = new Map();
-      const sub = m.subPath;
-      for (const [p, f] of files) {
-        if (p === sub) snap.set('', f);
-        else if (p.startsWith(`${sub}/`)) snap.set(p.slice(sub.length + 1), f);
-      }
-      (this.subPathFiles ??= new Map()).set(`${name}\0${m.mountPath}`, snap);
-    }
-  }
-
-  /** The environment container `name` runs with (exec), or undefined before it was created. */
-  environment(name: string): [string, string][] | undefined {
-    return this.envs?.get(name);
   }
 
   private createAndStart(c: ContainerRecord, then: () => void): void {
@@ -384,7 +344,7 @@ export class PodWorker implements ProbeHost {
     const ex = (a: readonly string[] | undefined) => a?.map((x) => expand(x, (n) => vars.get(n)));
     const proc = processModel(c.specImage, ex(spec?.command), ex(spec?.args), env.map(([n]) => n));
     const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
-    this.snapshotSubPaths(c.name);
+    this.mounts?.snapshotSubPaths(c.name, this.specs.get(c.name));
     c.prevInstance = c.instance;
     c.instance = inst;
     // Without a startup probe the container counts as started at once; without a readiness
@@ -538,15 +498,7 @@ export class PodWorker implements ProbeHost {
     const c = this.container(name);
     if (typeof c === 'string') return { error: c };
     if (c.phase !== 'running' || this.gone) return { notRunning: `container not found ("${name}")` };
-    const spec = this.specs.get(name);
-    const mounts: ExecMount[] = [];
-    for (const m of spec?.volumeMounts ?? []) {
-      const vol = (this.pod.spec?.volumes ?? []).find((v) => v.name === m.name);
-      const files = m.subPath
-        ? this.subPathFiles?.get(`${name}\0${m.mountPath}`)
-        : this.volumes?.get(m.name) ?? (vol?.projected?.sources?.some((s) => s.serviceAccountToken) ? serviceAccountFiles(this.pod) : undefined);
-      mounts.push({ mountPath: m.mountPath, files: files ?? new Map() });
-    }
+    const mounts = (this.mounts ?? new PodMounts()).execMounts(this.pod, name, this.specs.get(name));
     const hostname = String((this.pod.spec as { hostname?: string } | undefined)?.hostname ?? this.name);
     return execCommand({ hostname, env: this.envs?.get(name) ?? NO_ENV, mounts, execID: () => this.k.runtime.newID() }, argv);
   }
