@@ -5,13 +5,11 @@
  * at once and returns its output: no stdin, no TTY (`-i`/`-t` are accepted and ignored).
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Ctx } from './context.ts';
 import { send } from './context.ts';
-import { selectorQuery } from './deployutil.ts';
 import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
-import { byLogging } from './logs.ts';
+import { attachablePod } from './logs.ts';
 import { byName, pathFor } from './resources.ts';
 
 /** Marks where `--` was (cobra's ArgsLenAtDash): the flag parser folds what follows into the args. */
@@ -32,30 +30,7 @@ function podFor(ctx: Ctx, target: string): Pod | undefined {
   const slash = target.indexOf('/');
   const type = slash >= 0 ? target.slice(0, slash) : 'pods';
   const name = slash >= 0 ? target.slice(slash + 1) : target;
-  const res = byName(type);
-  if (!res) {
-    ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
-    return undefined;
-  }
-  const r = send(ctx, { verb: 'GET', path: pathFor(res, res.namespaced ? ctx.namespace : undefined, name) });
-  if (r.code !== 200) {
-    ctx.errors.push({ status: statusOf(r.code, r.body) });
-    return undefined;
-  }
-  if (res.kind === 'Pod') return r.body as Pod;
-  const selector = (r.body as { spec?: { selector?: LabelSelector } }).spec?.selector;
-  if (!selector || !['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(res.kind)) {
-    ctx.errors.push({ message: `cannot attach to *v1.${res.kind}: selector for *v1.${res.kind} not implemented` });
-    return undefined;
-  }
-  const sel = selectorQuery(selector);
-  const l = send(ctx, { verb: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(ctx.namespace)}/pods`, query: sel ? { labelSelector: sel } : undefined, causeId: r.spanId });
-  const pods = l.code === 200 ? [...((l.body as { items?: Pod[] }).items ?? [])].sort(byLogging) : [];
-  if (!pods.length) {
-    ctx.errors.push({ message: 'timed out waiting for the condition' });
-    return undefined;
-  }
-  return pods[0];
+  return attachablePod(ctx, type, name, (kind) => `cannot attach to *v1.${kind}: selector for *v1.${kind} not implemented`);
 }
 
 /** `kubectl exec`. */

@@ -50,8 +50,13 @@ export function byLogging(a: Pod, b: Pod): number {
   return less(a, b) ? -1 : less(b, a) ? 1 : 0;
 }
 
-/** The pod whose logs `kubectl logs TYPE/NAME` shows; undefined after recording an error. */
-function podFor(ctx: Ctx, type: string, name: string): Pod | undefined {
+/**
+ * The pod `kubectl logs|exec TYPE/NAME` acts on (polymorphichelpers.AttachablePodForObjectFn): the
+ * pod itself, or the first of a workload's pods in ByLogging order; undefined after recording an
+ * error. `notImplemented` words the error for kinds without a selector; `announce` prints which
+ * pod was picked (logs does).
+ */
+export function attachablePod(ctx: Ctx, type: string, name: string, notImplemented: (kind: string) => string, announce = false): Pod | undefined {
   const res = byName(type);
   if (!res) {
     ctx.errors.push({ message: `the server doesn't have a resource type ${JSON.stringify(type)}` });
@@ -65,7 +70,7 @@ function podFor(ctx: Ctx, type: string, name: string): Pod | undefined {
   if (res.kind === 'Pod') return r.body as Pod;
   const selector = (r.body as { spec?: { selector?: LabelSelector } }).spec?.selector;
   if (!selector || !['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(res.kind)) {
-    ctx.errors.push({ message: `cannot get the logs from ${res.kind === 'Service' ? '*v1.Service' : `*v1.${res.kind}`}: selector for ${res.kind} not implemented` });
+    ctx.errors.push({ message: notImplemented(res.kind) });
     return undefined;
   }
   const sel = selectorQuery(selector);
@@ -79,8 +84,13 @@ function podFor(ctx: Ctx, type: string, name: string): Pod | undefined {
     ctx.errors.push({ message: 'timed out waiting for the condition' });
     return undefined;
   }
-  if (pods.length > 1) ctx.stderr.push(`Found ${pods.length} pods, using pod/${pods[0]!.metadata?.name}\n`);
+  if (announce && pods.length > 1) ctx.stderr.push(`Found ${pods.length} pods, using pod/${pods[0]!.metadata?.name}\n`);
   return pods[0];
+}
+
+/** The pod whose logs `kubectl logs TYPE/NAME` shows. */
+function podFor(ctx: Ctx, type: string, name: string): Pod | undefined {
+  return attachablePod(ctx, type, name, (kind) => `cannot get the logs from *v1.${kind}: selector for ${kind} not implemented`, true);
 }
 
 /** `kubectl logs`. */
