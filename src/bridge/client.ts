@@ -5,7 +5,7 @@
  * state"). Knows nothing about React or the store: it reports through callbacks.
  */
 import type { ClusterSnapshot } from '../protocol/types.ts';
-import type { CommandResult, DeltaMessage, ExplanationMessage, FromWorker, OutputChunk, ReadyMessage, ToWorker } from '../protocol/messages.ts';
+import type { CommandResult, ContainerViewResultMessage, DeltaMessage, ExplanationMessage, FromWorker, OutputChunk, ReadyMessage, ToWorker } from '../protocol/messages.ts';
 
 export type WorkerStatus = 'starting' | 'ready' | 'crashed' | 'restarting';
 
@@ -50,6 +50,8 @@ export class Bridge {
   private readonly pending = new Map<number, (r: CommandResult) => void>();
   /** Open `explain` requests by id (answered by `explanation`, or with nothing after a crash). */
   private readonly explains = new Map<number, (m: ExplanationMessage) => void>();
+  /** Open `containerView` requests by id. */
+  private readonly views = new Map<number, (m: ContainerViewResultMessage) => void>();
   /** Where a running command's streamed output goes, by request id (until its result). */
   private readonly outputs = new Map<number, (chunk: OutputChunk) => void>();
   private snapshot: ClusterSnapshot | undefined;
@@ -154,6 +156,19 @@ export class Bridge {
     });
   }
 
+  /** What a running container sees (env and files with their sources); no view when it is not running or the worker is down. */
+  containerView(namespace: string, pod: string, container?: string): Promise<ContainerViewResultMessage> {
+    const id = this.nextId++;
+    return new Promise<ContainerViewResultMessage>((resolve) => {
+      if (!this.worker || this.status === 'crashed') {
+        resolve({ type: 'containerView', id });
+        return;
+      }
+      this.views.set(id, resolve);
+      this.send({ type: 'containerView', id, namespace, pod, ...(container ? { container } : {}) });
+    });
+  }
+
   /** Simulate a crash (tests and the e2e "worker dies" check). */
   crashForTest(): void {
     this.crash('forced by test');
@@ -227,6 +242,12 @@ export class Bridge {
         resolve?.(msg);
         break;
       }
+      case 'containerView': {
+        const resolve = this.views.get(msg.id);
+        this.views.delete(msg.id);
+        resolve?.(msg);
+        break;
+      }
       case 'snapshot':
         this.snapshot = msg.snapshot;
         break;
@@ -271,6 +292,8 @@ export class Bridge {
     this.outputs.clear();
     for (const [id, resolve] of this.explains) resolve({ type: 'explanation', id });
     this.explains.clear();
+    for (const [id, resolve] of this.views) resolve({ type: 'containerView', id });
+    this.views.clear();
   }
 
   private setStatus(status: WorkerStatus, detail?: string): void {

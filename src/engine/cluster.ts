@@ -11,7 +11,7 @@
  * straight run (same objects, same span ids, same rng draws). Watches and listeners are not inputs.
  */
 import type { ComponentContext, Informer, Rng } from './component.ts';
-import type { Cluster, ClusterOptions, ClusterSnapshot, ContainerKillOptions, NodeAddOptions, ProbeFailOptions, SimResult } from './types.ts';
+import type { Cluster, ClusterOptions, ClusterSnapshot, ContainerKillOptions, ContainerView, NodeAddOptions, ProbeFailOptions, SimResult, TrafficOptions, TrafficStatus } from './types.ts';
 import type { RestRequest, RestResponse } from './apiserver/types.ts';
 import type { SpanInput, StageId } from './trace/span.ts';
 import type { KubeObject } from './types.ts';
@@ -37,6 +37,11 @@ import { startTaintEvictionController } from './controllers/tainteviction/taintE
 import { startPodGCController } from './controllers/podgc/podGCController.ts';
 import { startDisruptionController } from './controllers/disruption/disruptionController.ts';
 import type { SchedulerHandle } from './scheduler/scheduler.ts';
+import { startEndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
+import { startEndpointsController } from './controllers/endpoint/endpointsController.ts';
+import { startServiceLBController } from './controllers/servicelb/serviceLBController.ts';
+import { startIngressController } from './network/ingressController.ts';
+import { TrafficGenerators } from './network/traffic.ts';
 
 type Input =
   | { t: 'handle'; at: number; fired: number; req: RestRequest }
@@ -47,6 +52,8 @@ type Input =
   | { t: 'nodeFail' | 'nodeRecover'; at: number; fired: number; name: string }
   | { t: 'containerKill'; at: number; fired: number; pod: string; opts?: ContainerKillOptions }
   | { t: 'probeFail'; at: number; fired: number; pod: string; opts: ProbeFailOptions }
+  | { t: 'trafficStart'; at: number; fired: number; target: string; opts: TrafficOptions }
+  | { t: 'trafficStop'; at: number; fired: number; id: number }
   | { t: 'mark'; at: number; fired: number };
 
 const DEFAULT_IMAGE_SIZE = '80Mi';
@@ -92,6 +99,8 @@ export class SimCluster implements Cluster {
   readonly nodes = new Map<string, KubeletHandle>();
   /** kube-scheduler's explanations ("why this node?"). */
   readonly scheduling: SchedulerHandle;
+  /** `sim traffic`: the client stage's request generators. */
+  readonly traffic: TrafficGenerators;
   private inputs: Input[] = [];
   private eventSeq = 0;
   private nodeIndex = 0;
@@ -130,6 +139,12 @@ export class SimCluster implements Cluster {
     startNodeLifecycleController(nodeLifecycle);
     startTaintEvictionController({ ...this.context('controller-manager', undefined, 'tainteviction', kcm), informer: nodeLifecycle.informer });
     startPodGCController({ ...this.context('controller-manager', undefined, 'podgc', kcm), informer: nodeLifecycle.informer });
+    startEndpointSliceController(this.context('controller-manager', undefined, 'endpointslice', kcm));
+    startEndpointsController(this.context('controller-manager', undefined, 'endpoint', kcm));
+    // cloud-controller-manager's service controller: a separate process, like the ingress controller.
+    startServiceLBController(this.context('controller-manager', undefined, 'service-lb'));
+    startIngressController(this.context('ingress'));
+    this.traffic = new TrafficGenerators({ ctx: this.context('client'), store: this.server.store, kubelet: (node) => this.nodes.get(node) });
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.
@@ -291,6 +306,14 @@ export class SimCluster implements Cluster {
       if ('message' in found) return found;
       return found.kubelet.setProbeFailure(found.uid, found.container, opts.probe, opts.fail);
     },
+    trafficStart: (target: string, opts: TrafficOptions): SimResult & { id?: number } => {
+      this.log({ t: 'trafficStart', ...this.stamp(), target, opts: clone(opts) });
+      return this.traffic.start(target, opts);
+    },
+    trafficStop: (id: number): SimResult & { status?: TrafficStatus } => {
+      this.log({ t: 'trafficStop', ...this.stamp(), id });
+      return this.traffic.stop(id);
+    },
     imagePush: (image: string, opts?: { size?: string }): SimResult => {
       this.log({ t: 'imagePush', ...this.stamp(), image, opts: clone(opts) });
       const size = opts?.size ?? DEFAULT_IMAGE_SIZE;
@@ -312,6 +335,16 @@ export class SimCluster implements Cluster {
       return { ok: true, message: `pushed ${info?.name ?? image} (${info?.digest ?? ''})` };
     },
   };
+
+  trafficStatus(): TrafficStatus[] {
+    return this.traffic.status();
+  }
+
+  containerView(namespace: string, pod: string, container?: string): ContainerView | undefined {
+    const obj = this.server.store.get('pods', namespace, pod) as (KubeObject & { spec?: { nodeName?: string } }) | undefined;
+    const node = obj?.spec?.nodeName;
+    return node ? this.nodes.get(node)?.containerView(obj.metadata.uid ?? '', container) : undefined;
+  }
 
   /** The kubelet running `pod` and the container meant (default: the first), or why there is none. */
   private podOnNode(name: string, namespace = 'default', container?: string): { kubelet: KubeletHandle; uid: string; container: string } | SimResult {
@@ -368,6 +401,12 @@ export class SimCluster implements Cluster {
           break;
         case 'probeFail':
           this.sim.probeFail(raw.pod, raw.opts);
+          break;
+        case 'trafficStart':
+          this.sim.trafficStart(raw.target, raw.opts);
+          break;
+        case 'trafficStop':
+          this.sim.trafficStop(raw.id);
           break;
         case 'handleJSON':
         case 'mark':

@@ -76,6 +76,62 @@ export interface ProbeFailOptions {
   fail: boolean;
 }
 
+/** `sim traffic TARGET --rps N`: TARGET is `service/NAME` (namespace from `namespace`) or `http://host/path` through the Ingress. */
+export interface TrafficOptions {
+  rps: number;
+  /** Namespace of a `service/NAME` target. Default `default`. */
+  namespace?: string;
+}
+
+/** One backend pod's share of a generator's requests. */
+export interface TrafficRow {
+  /** Pod name (`namespace/name` when not in the target's namespace). */
+  backend: string;
+  requests: number;
+  failed: number;
+}
+
+/** What one traffic generator has sent so far (the table of `sim traffic`, and the UI's live view). */
+export interface TrafficStatus {
+  id: number;
+  /** As given: `service/web` or `http://shop.example/cart`. */
+  target: string;
+  rps: number;
+  /** Virtual ms the generator started / stopped (undefined while running). */
+  startedAt: number;
+  stoppedAt?: number;
+  /** One row per pod that answered, in first-answer order. */
+  rows: TrafficRow[];
+  /** Requests that found no backend (no ready endpoint, no Ingress rule, no such Service). */
+  noEndpoint: number;
+  total: { requests: number; failed: number };
+  /** Per virtual second, oldest first (at most the last 120): for success and failure rates over time. */
+  series: { at: number; requests: number; failed: number }[];
+}
+
+/** Where one environment variable or file of a running container came from. */
+export type ValueSource =
+  | { type: 'literal' }
+  | { type: 'configMap'; name: string; key?: string; via: 'env' | 'envFrom' | 'volume' }
+  | { type: 'secret'; name: string; key?: string; via: 'env' | 'envFrom' | 'volume' }
+  | { type: 'fieldRef'; fieldPath: string }
+  | { type: 'resourceFieldRef'; resource: string }
+  | { type: 'serviceAccount' }
+  /** enableServiceLinks: `<SVC>_SERVICE_HOST` and friends for each Service in the namespace at container start. */
+  | { type: 'serviceLink'; service: string }
+  | { type: 'runtime' };
+
+/** What a running container sees: its environment as set at start, and its mounted files now. */
+export interface ContainerView {
+  pod: string;
+  namespace: string;
+  container: string;
+  /** Virtual ms the container started (its environment is frozen from then on). */
+  startedAt?: number;
+  env: { name: string; value: string; source: ValueSource }[];
+  files: { path: string; value: string; source: ValueSource; mountPath: string; subPath?: string }[];
+}
+
 /** Simulated things that happen outside the API: machines, processes, the registry. */
 export interface SimActions {
   /** `sim container kill POD [-c C] [--exit-code N]`: the container's process dies. */
@@ -88,6 +144,10 @@ export interface SimActions {
   nodeFail?(name: string): SimResult;
   /** `sim node recover NAME`: the machine comes back. Optional: added later. */
   nodeRecover?(name: string): SimResult;
+  /** Start a traffic generator (`sim traffic`); it runs on the virtual clock until stopped. `id` is set when ok. */
+  trafficStart?(target: string, opts: TrafficOptions): SimResult & { id?: number };
+  /** Stop a generator; `status` is its final table. */
+  trafficStop?(id: number): SimResult & { status?: TrafficStatus };
 }
 
 /** Opaque, JSON-serializable. Restore-then-continue equals a straight run. */
@@ -136,5 +196,9 @@ export interface Cluster {
     explain(podKey: string): SchedulingExplanation | undefined;
     pin(podKey: string | undefined): void;
   };
+  /** Every traffic generator still running, and those stopped in the last minute (virtual). */
+  trafficStatus?(): TrafficStatus[];
+  /** What a container sees (`kubectl exec … env`, mounted files), with each value's source; undefined when it is not running. */
+  containerView?(namespace: string, pod: string, container?: string): ContainerView | undefined;
   snapshot(): ClusterSnapshot;
 }

@@ -2,7 +2,7 @@
  * Typed messages between the main thread (bridge) and the simulation Web Worker (worker host).
  * Everything here is structured-clone safe plain data.
  */
-import type { ClusterSnapshot, KubeObject, KubectlResult, SchedulingExplanation, Span } from './types.ts';
+import type { ClusterSnapshot, ContainerView, KubeObject, KubectlResult, SchedulingExplanation, Span, TrafficStatus } from './types.ts';
 
 /**
  * Speeds offered by the playback bar (multiples of real time). Up to 64× so a five-minute node
@@ -89,8 +89,21 @@ export interface ExplainMessage {
   pin?: boolean;
 }
 
+/**
+ * Ask what a running container sees (its environment as set at start, its mounted files now,
+ * each value's source). Answered by a {@link ContainerViewResultMessage} with the same id.
+ */
+export interface ContainerViewMessage {
+  type: 'containerView';
+  id: number;
+  namespace: string;
+  pod: string;
+  container?: string;
+}
+
 /** Every message the main thread sends to the worker. */
 export type ToWorker =
+  | ContainerViewMessage
   | ExplainMessage
   | InitMessage
   | PlayMessage
@@ -163,6 +176,8 @@ export interface DeltaMessage {
    * {@link ResultMessage} carries its whole output again, so chunks only preview it.
    */
   output?: OutputChunk[];
+  /** Traffic generators running or recently stopped (sent while any exists, with each delta that moved the clock). */
+  traffic?: TrafficStatus[];
 }
 
 /** Text a running terminal command (by request id) wrote to stdout or stderr. */
@@ -222,8 +237,15 @@ export interface ExplanationMessage {
   explanation?: SchedulingExplanation;
 }
 
+/** The answer to a {@link ContainerViewMessage}: no `view` when the container is not running. */
+export interface ContainerViewResultMessage {
+  type: 'containerView';
+  id: number;
+  view?: ContainerView;
+}
+
 /** Every message the worker sends to the main thread. */
-export type FromWorker = ExplanationMessage | ReadyMessage | DeltaMessage | ResultMessage | SnapshotMessage | FatalMessage;
+export type FromWorker = ContainerViewResultMessage | ExplanationMessage | ReadyMessage | DeltaMessage | ResultMessage | SnapshotMessage | FatalMessage;
 
 /** Key of an object in deltas and in the store: `resource/namespace/name`. */
 export function objectKey(resource: string, obj: KubeObject): string {

@@ -6,36 +6,9 @@
  * Status types are left open (extra fields allowed): clients never author them.
  */
 
-type S = Record<string, unknown>;
-
-const str = (description: string, extra: S = {}): S => ({ type: 'string', description, ...extra });
-const int32 = (description: string): S => ({ type: 'integer', format: 'int32', description });
-const int64 = (description: string): S => ({ type: 'integer', format: 'int64', description });
-const bool = (description: string): S => ({ type: 'boolean', description });
-const ref = (name: string, description?: string): S => ({ $ref: `#/definitions/${name}`, ...(description ? { description } : {}) });
-const arrayOf = (items: S, description: string): S => ({ type: 'array', items, description });
-const strMap = (description: string): S => ({ type: 'object', additionalProperties: { type: 'string' }, description, 'x-go-type': 'map[string]string' });
-const open = (description: string, goType: string): S => ({ type: 'object', description, 'x-go-type': goType });
-const quantity: S = {
-  oneOf: [{ type: 'string' }, { type: 'number' }],
-  description: 'A fixed-point number with an optional suffix: 500m, 1, 128Mi, 1Gi.',
-  'x-go-type': 'resource.Quantity',
-};
-const intOrString = (description: string): S => ({ oneOf: [{ type: 'integer' }, { type: 'string' }], description, 'x-go-type': 'intstr.IntOrString' });
-const quantityMap = (description: string): S => ({ type: 'object', additionalProperties: quantity, description, 'x-go-type': 'v1.ResourceList' });
-const struct = (goName: string, description: string, properties: S, required: string[] = []): S => ({
-  type: 'object',
-  description,
-  'x-go-type': `v1.${goName}`,
-  properties,
-  ...(required.length ? { required } : {}),
-  additionalProperties: false,
-});
-
-const typeMeta = (apiVersion: string, kind: string): S => ({
-  apiVersion: str('Versioned schema of this representation of an object.', { enum: [apiVersion] }),
-  kind: str('The REST resource this object represents.', { enum: [kind] }),
-});
+import { arrayOf, bool, int32, int64, intOrString, open, quantityMap, ref, str, strMap, struct, typeMeta, type S } from './build.ts';
+import { serviceDefinitions } from './service.ts';
+import { ingressDefinitions } from './ingress.ts';
 
 export const definitions: Record<string, S> = {
   ObjectMeta: struct('ObjectMeta', 'Standard object metadata.', {
@@ -333,6 +306,8 @@ export const definitions: Record<string, S> = {
     selector: ref('LabelSelector', 'Label selector for pods; must match the template labels. Immutable.'),
     template: ref('PodTemplateSpec', 'The pods to create when too few exist.'),
   }),
+  ...serviceDefinitions,
+  ...ingressDefinitions,
 };
 
 /** A self-contained schema for one kind (its definition plus every shared definition). */

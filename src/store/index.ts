@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import { Bridge, type WorkerLike, type WorkerStatus } from '../bridge/client.ts';
 import type { CommandResult, DeltaMessage } from '../protocol/messages.ts';
 import { hopMsFor } from '../protocol/messages.ts';
-import type { Diagnostic } from '../protocol/types.ts';
+import type { ContainerView, Diagnostic, TrafficStatus } from '../protocol/types.ts';
 import { applyObjectsBatch, applyTrace, emptyCluster, expireSpans, type ClusterSlice, type TraceSlice } from './reducers.ts';
 import { takeChanges } from './batching.ts';
 import { applyScheduling, clearLive, emptyScheduling, LIVE_HOPS, recordExplanations, schedulerPodKey, type SchedulingSlice } from './scheduling.ts';
@@ -20,10 +20,12 @@ export type { NodeVerdict, ReasonCount } from './scheduling.ts';
 export { activeExplanation, explanationOfSpan, nodeVerdicts, reasonHistogram, schedulerPodKey, verdictOf } from './scheduling.ts';
 
 export interface Selection {
-  kind: 'pod' | 'node' | 'span' | 'deployment' | 'replicaset';
+  kind: 'pod' | 'node' | 'span' | 'deployment' | 'replicaset' | 'configmap' | 'secret' | 'service' | 'ingress';
   /**
    * Objects: the store key (`pods/default/web-…`, `nodes//worker-1`,
-   * `deployments.apps/default/web`, `replicasets.apps/default/web-7d4b9`); span: `String(span.id)`.
+   * `deployments.apps/default/web`, `replicasets.apps/default/web-7d4b9`, `configmaps/default/app`,
+   * `secrets/default/db`, `services/default/web`, `ingresses.networking.k8s.io/default/shop`);
+   * span: `String(span.id)`.
    */
   key: string;
 }
@@ -48,6 +50,8 @@ export interface StoreState extends ClusterSlice, TraceSlice, SchedulingSlice {
   /** Bumped when a UI action ran a command: the dock opens its terminal tab to show it. */
   terminalReveal: number;
   lastAction?: LastAction;
+  /** Traffic generators running or stopped in the last minute (from the latest delta that had any). */
+  traffic: TrafficStatus[];
 
   play(): void;
   pause(): void;
@@ -76,6 +80,8 @@ export interface StoreState extends ClusterSlice, TraceSlice, SchedulingSlice {
   dismissWorkerNotice(): void;
   /** Animation over: drop these spans from activeSpans. */
   expireSpans(ids: ReadonlySet<number>): void;
+  /** What a running container sees (env and files with sources); undefined when not running. */
+  containerView(namespace: string, pod: string, container?: string): Promise<ContainerView | undefined>;
   /** Start the worker; returns the cleanup (React effect). `spawn` replaces the worker in tests. */
   connect(opts?: { seed?: number; workers?: number; spawn?: () => WorkerLike }): () => void;
 }
@@ -116,6 +122,9 @@ function flushDeltas(): void {
     // Objects of the whole batch at once (each map and list copied once), then the trace in order.
     let next: StoreState = applyObjectsBatch(s, batch);
     for (const d of batch) next = applyScheduling(applyTrace(next, d), d.released, d.reset);
+    // Deltas without a table mean no generator is running or recently stopped.
+    const traffic = batch.at(-1)!.traffic ?? [];
+    if (traffic.length || next.traffic.length) next = { ...next, traffic };
     return next;
   });
   const live = useStore.getState().liveScheduling;
@@ -198,6 +207,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   workerNotice: undefined,
   terminal: [],
   terminalJobs: [],
+  traffic: [],
   terminalReveal: 0,
   lastAction: undefined,
 
@@ -276,6 +286,10 @@ export const useStore = create<StoreState>()((set, get) => ({
       const activeSpans = expireSpans(s.activeSpans, ids);
       return activeSpans === s.activeSpans ? s : { activeSpans };
     });
+  },
+  async containerView(namespace, pod, container) {
+    if (!bridge) return undefined;
+    return (await bridge.containerView(namespace, pod, container)).view;
   },
   connect(opts = {}) {
     const seed = opts.seed ?? get().seed;

@@ -34,7 +34,7 @@ describe('Coalescer', () => {
 
   it('ignores resources the UI does not draw, keys cluster-scoped objects with an empty namespace', () => {
     const c = new Coalescer();
-    c.record({ type: 'ADDED', resource: 'configmaps', object: pod('lease', '1') });
+    c.record({ type: 'ADDED', resource: 'serviceaccounts', object: pod('lease', '1') });
     c.record({ type: 'ADDED', resource: 'nodes', object: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' } } });
     const { upserts } = c.take();
     expect(upserts.map((u) => u.key)).toEqual(['nodes//worker-1']);

@@ -13,6 +13,8 @@ export const UI_RESOURCES = [
   'pods', 'nodes', 'events', 'namespaces', 'deployments.apps', 'replicasets.apps',
   // Node heartbeats (the node card's pulse), disruption budgets (drain), priority classes (preemption).
   'leases.coordination.k8s.io', 'poddisruptionbudgets.policy', 'priorityclasses.scheduling.k8s.io',
+  // Configuration and networking: what pods use and what serves them (Secrets are masked in the UI).
+  'configmaps', 'secrets', 'services', 'endpointslices.discovery.k8s.io', 'ingresses.networking.k8s.io', 'ingressclasses.networking.k8s.io',
 ] as const;
 
 interface Pending {

@@ -36,6 +36,12 @@ const LIST_PATHS: Record<string, string> = {
   'leases.coordination.k8s.io': '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
   'poddisruptionbudgets.policy': '/apis/policy/v1/poddisruptionbudgets',
   'priorityclasses.scheduling.k8s.io': '/apis/scheduling.k8s.io/v1/priorityclasses',
+  configmaps: '/api/v1/configmaps',
+  secrets: '/api/v1/secrets',
+  services: '/api/v1/services',
+  'endpointslices.discovery.k8s.io': '/apis/discovery.k8s.io/v1/endpointslices',
+  'ingresses.networking.k8s.io': '/apis/networking.k8s.io/v1/ingresses',
+  'ingressclasses.networking.k8s.io': '/apis/networking.k8s.io/v1/ingressclasses',
 };
 
 /** Spans kept per delta in busy mode (the store keeps ~300 anyway). */
@@ -263,6 +269,8 @@ export function createHost(deps: HostDeps): Host {
     const clockOnly = now !== lastSentNow && wall - lastDeltaWall >= CLOCK_ONLY_MS;
     if (!force && !changed && !clockOnly && wall - lastDeltaWall < HEARTBEAT_MS) return;
     const { upserts, deletes } = coalescer.take(upTo);
+    // Live traffic tables ride with every delta while a generator runs (or stopped in the last minute).
+    const traffic = cluster.trafficStatus?.();
     post({
       type: 'delta',
       now,
@@ -275,6 +283,7 @@ export function createHost(deps: HostDeps): Host {
       deletes: reset ? [] : deletes,
       released,
       ...(sendOutput ? { output } : {}),
+      ...(traffic?.length ? { traffic } : {}),
     });
     if (sendOutput) output = [];
     reset = undefined;
@@ -292,6 +301,12 @@ export function createHost(deps: HostDeps): Host {
     if (sched && msg.pin !== undefined) sched.pin(msg.pin ? msg.pod : undefined);
     const explanation = sched && msg.pod ? sched.explain(msg.pod) : undefined;
     post({ type: 'explanation', id: msg.id, ...(msg.pod ? { pod: msg.pod } : {}), ...(explanation ? { explanation } : {}) });
+  };
+
+  /** What a running container sees, for the inspector. Read-only like `explain`. */
+  const containerView = (msg: Extract<ToWorker, { type: 'containerView' }>) => {
+    const view = cluster?.containerView?.(msg.namespace, msg.pod, msg.container);
+    post({ type: 'containerView', id: msg.id, ...(view ? { view } : {}) });
   };
 
   const guarded = (what: string, fn: () => void) => {
@@ -313,6 +328,7 @@ export function createHost(deps: HostDeps): Host {
           return;
         }
         if (msg.type === 'explain') return explain(msg);
+        if (msg.type === 'containerView') return containerView(msg);
         if (!cluster || !pacer) {
           if (msg.type === 'apply' || msg.type === 'terminal') {
             post({ type: 'result', id: msg.id, result: { stdout: '', stderr: 'error: the cluster is not ready yet\n', exitCode: 1 } });

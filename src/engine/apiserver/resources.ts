@@ -54,7 +54,10 @@ export const RESOURCES: ResourceInfo[] = [
     ],
     subresources: [],
   },
-  { group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true, fieldLabels: [...META], subresources: ['status'] },
+  { group: '', version: 'v1', resource: 'services', kind: 'Service', namespaced: true, fieldLabels: [...META], subresources: ['status'], shortNames: ['svc'] },
+  { group: '', version: 'v1', resource: 'endpoints', kind: 'Endpoints', namespaced: true, fieldLabels: [...META], subresources: [], shortNames: ['ep'] },
+  { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', kind: 'EndpointSlice', namespaced: true, fieldLabels: [...META], subresources: [] },
+  { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', namespaced: true, fieldLabels: [...META], subresources: ['status'], shortNames: ['ing'] },
   // pkg/registry/core/{configmap,secret}/strategy.go: a Secret also selects on `type`.
   { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true, fieldLabels: [...META], subresources: [], shortNames: ['cm'] },
   { group: '', version: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true, fieldLabels: [...META, 'type'], subresources: [] },

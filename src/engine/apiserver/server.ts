@@ -5,6 +5,7 @@
  * PrepareForCreate → validate → persist (one global resourceVersion) → watch fan-out.
  * Every non-quiet request is a span `from → apiserver`; every write a span `apiserver → etcd`.
  */
+import { KIND_HOOKS } from './kindHooks.ts';
 import type { Rng } from '../component.ts';
 import type { KubeObject, ObjectChange } from '../types.ts';
 import type { StageId } from '../trace/span.ts';
@@ -254,6 +255,7 @@ export class ApiServer {
     } else {
       stored = oldObj!;
       this.store.remove(info.resource, oldObj!.metadata.namespace, oldObj!.metadata.name);
+      KIND_HOOKS[info.kind]?.afterDelete?.(this, oldObj!);
     }
     let etcdSpanId = 0;
     if (!ctx.req.quiet && !this.deps.tracer.observed) etcdSpanId = this.deps.tracer.reserve();

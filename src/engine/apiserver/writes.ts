@@ -13,6 +13,7 @@ import { strategicMergePatch, mergePatch } from './patch.ts';
 import { apiVersionOf, qualifiedResource, type ResourceInfo } from './resources.ts';
 import { deleteDuringUpdate, shouldDeleteDuringUpdate } from './delete.ts';
 import type { WriteCtx } from './server.ts';
+import { KIND_HOOKS } from './kindHooks.ts';
 import { applyDefaults, bumpsGeneration, generationChanged, prepareForCreate, validateCreate, validateUpdate } from './strategy.ts';
 
 type Obj = Record<string, unknown>;
@@ -84,6 +85,8 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
   // Admission errors name a generateName object by its prefix (admission.extractResourceName).
   admitNamespaceLifecycle(ctx, (meta.name as string) || (meta.generateName as string) || '');
   if (info.kind === 'Pod') admitPod(obj as Obj, server.serviceAccountRng, server.store);
+  const hooks = KIND_HOOKS[info.kind];
+  hooks?.admit?.(server, obj, undefined);
   // Server-owned metadata (rest.FillObjectMetaSystemFields, BeforeCreate).
   // `delete` only when present: deleting turns hot objects into slow dictionary-mode objects.
   for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']) if (f in meta) delete meta[f];
@@ -103,6 +106,7 @@ export function createObject(ctx: WriteCtx): { code: number; body: unknown } {
     if (!generate || ++attempts >= MAX_GENERATE_ATTEMPTS) throw alreadyExists(qualifiedResource(info), obj.metadata.name, info.group, info.resource);
   }
   if (info.kind === 'PriorityClass') validatePriorityClassAdmission(obj as Obj, server.store, 'CREATE');
+  hooks?.beforeCommit?.(server, obj, undefined, { dryRun: ctx.dryRun });
   if (ctx.dryRun) return { code: 201, body: obj };
   const stored = server.commit(ctx, 'ADDED', undefined, obj);
   return { code: 201, body: ctx.out(stored) };
@@ -148,6 +152,8 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
     obj.status = old.status;
   }
   if (info.kind === 'Pod' && subresource !== 'status' && obj.spec) obj.spec = admitPriorityUpdate(obj.spec as Obj | undefined, old.spec as Obj | undefined);
+  const hooks = KIND_HOOKS[info.kind];
+  if (!subresource) hooks?.admit?.(server, obj, old);
   const errs = validateUpdate(info, obj, old, subresource);
   if (errs.length) throw invalidFor(info, name!, errs);
   if (info.kind === 'PriorityClass') validatePriorityClassAdmission(obj as Obj, server.store, 'UPDATE');
@@ -157,6 +163,7 @@ export function updateObject(ctx: WriteCtx, raw: unknown, decoded?: KubeObject):
   meta.resourceVersion = old.metadata.resourceVersion;
   // etcd's GuaranteedUpdate skips writes that change nothing: no new resourceVersion, no event.
   if (deepEqual(obj, old)) return { code: 200, body: ctx.out(old) };
+  hooks?.beforeCommit?.(server, obj, old, { dryRun: ctx.dryRun, ...(subresource ? { subresource } : {}) });
   if (ctx.dryRun) return { code: 200, body: obj };
   // The last finalizer of a deleted object is gone: the update removes it.
   if (meta.deletionTimestamp !== undefined && shouldDeleteDuringUpdate(obj)) return { code: 200, body: ctx.out(deleteDuringUpdate(ctx, obj)) };

@@ -5,7 +5,9 @@
  */
 import type { WatchEvent } from '../apiserver/types.ts';
 import type { ComponentContext, EventRecorder } from '../component.ts';
-import type { ProbeKind, SimResult } from '../types.ts';
+import type { ContainerView, ProbeKind, SimResult } from '../types.ts';
+import { containerView } from './containerView.ts';
+import { serve, type ServeResult } from './serving.ts';
 import type { Registry } from '../registry/registry.ts';
 import { podKey, type V1Pod } from '../scheduler/types.ts';
 import { Backoff } from './backoff.ts';
@@ -35,6 +37,10 @@ export interface KubeletHandle {
    * container has no process (the API server answers `unable to upgrade connection`).
    */
   exec(podUID: string, container: string, command: string[]): PodExec;
+  /** What a running container sees (env with sources, mounted files); undefined when it is not running here. */
+  containerView(podUID: string, container?: string): ContainerView | undefined;
+  /** A TCP connection to the pod's IP on `port` (kube-proxy's DNAT target): answered, refused, or unreachable (machine down). */
+  serve(podUID: string, port: number): ServeResult;
 }
 
 /** One line a container wrote, with its RFC 3339 (nano) timestamp, as `kubectl logs --timestamps` shows. */
@@ -256,6 +262,13 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
     exec(podUID, container, command) {
       const w = byUID(podUID);
       return w ? w.exec(container, command) : { notRunning: notHere(podUID) };
+    },
+    containerView(podUID, container) {
+      const w = byUID(podUID);
+      return w ? containerView(w, container) : undefined;
+    },
+    serve(podUID, port) {
+      return serve(byUID(podUID), port, failed);
     },
   };
 }

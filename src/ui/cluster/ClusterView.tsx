@@ -6,6 +6,8 @@ import { NodeCard } from './NodeCard.tsx';
 import { UnscheduledLane } from './UnscheduledLane.tsx';
 import { useStableArray } from './usePodChips.ts';
 import { WorkloadsStrip } from './WorkloadsStrip.tsx';
+import { ConfigStrip } from './ConfigStrip.tsx';
+import { ServicesStrip } from './ServicesStrip.tsx';
 
 const COMPACT_PER_NODE = 6;
 
@@ -23,6 +25,11 @@ export function ClusterView() {
       </h2>
       {/* Who owns the pods below: Deployment → ReplicaSets, with their counts. */}
       <WorkloadsStrip />
+      {/* What serves the pods (Services, Ingresses) and what configures them (ConfigMaps, Secrets). */}
+      <div className="objects-strip">
+        <ServicesStrip />
+        <ConfigStrip />
+      </div>
       <div className="cluster-scroll">
         {/* Pending pods sit left of the nodes: the scheduler moves them right, into a node. */}
         <div className="node-list">

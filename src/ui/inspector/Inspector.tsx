@@ -6,6 +6,8 @@ import { NodeDetails } from './NodeDetails.tsx';
 import { PodInspector, type PodTab } from './PodInspector.tsx';
 import { SpanDetails } from './SpanDetails.tsx';
 import { WorkloadDetails } from './WorkloadDetails.tsx';
+import { ConfigObjectDetails } from './ConfigObjectDetails.tsx';
+import { ServiceDetails } from './ServiceDetails.tsx';
 
 export function Inspector() {
   const { t } = useTranslation('inspector');
@@ -36,6 +38,12 @@ export function Inspector() {
         )}
         {(selection?.kind === 'deployment' || selection?.kind === 'replicaset') && (
           <WorkloadDetails key={selection.key} objectKey={selection.key} kind={selection.kind} />
+        )}
+        {(selection?.kind === 'configmap' || selection?.kind === 'secret') && (
+          <ConfigObjectDetails key={selection.key} objectKey={selection.key} kind={selection.kind} />
+        )}
+        {(selection?.kind === 'service' || selection?.kind === 'ingress') && (
+          <ServiceDetails key={selection.key} objectKey={selection.key} kind={selection.kind} />
         )}
       </div>
     </section>
