@@ -3,6 +3,12 @@
  * stay verbatim. `narration.<kind>` renders a span's `args`; a kind without a template falls
  * back to the span's English `summary`.
  */
+import servicesNarration from './narration/services.ts';
+import endpointsNarration from './narration/endpoints.ts';
+import ingressNarration from './narration/ingress.ts';
+import trafficNarration from './narration/traffic.ts';
+import configNarration from './narration/config.ts';
+
 export default {
   panel: 'Deploy pipeline',
   aria: {
@@ -70,6 +76,11 @@ export default {
   // One sentence per span kind (grep `kind: '` in src/engine and src/kubectl). Arguments are the
   // span's `args`; a kind missing here, or a span missing an argument, shows the span's summary.
   narration: {
+    ...servicesNarration,
+    ...endpointsNarration,
+    ...ingressNarration,
+    ...trafficNarration,
+    ...configNarration,
     kubectlApply: 'kubectl read {{file}}, converted {{kind}} {{name}} from YAML to JSON, and asks the API server for its current state.',
     apiGet: '{{who}} asked the API server to read {{object}}.',
     apiCreate: '{{who}} asked the API server to create {{object}}.',

@@ -2,6 +2,12 @@
  * Korean strings of the pipeline diagram (namespace `pipeline`); keys mirror en/pipeline.ts.
  * Kubernetes component and object names stay verbatim.
  */
+import servicesNarration from './narration/services.ts';
+import endpointsNarration from './narration/endpoints.ts';
+import ingressNarration from './narration/ingress.ts';
+import trafficNarration from './narration/traffic.ts';
+import configNarration from './narration/config.ts';
+
 export default {
   panel: '배포 파이프라인',
   aria: {
@@ -65,6 +71,11 @@ export default {
     route: '{{from}} → {{to}}',
   },
   narration: {
+    ...servicesNarration,
+    ...endpointsNarration,
+    ...ingressNarration,
+    ...trafficNarration,
+    ...configNarration,
     kubectlApply: 'kubectl이 {{file}}을(를) 읽고 {{kind}} {{name}}을(를) YAML에서 JSON으로 바꾼 뒤, API 서버에 현재 상태를 묻습니다.',
     apiGet: '{{from}}이(가) API 서버에 {{object}} 읽기를 요청했습니다.',
     apiCreate: '{{from}}이(가) API 서버에 {{object}} 생성을 요청했습니다.',

@@ -1,0 +1,2 @@
+/** Narration templates (`narration.<kind>`) for the traffic spans; merged into pipeline.ts's `narration`. */
+export default {} as Record<string, string>;
