@@ -40,7 +40,8 @@ import type { SchedulerHandle } from './scheduler/scheduler.ts';
 import { startEndpointSliceController } from './controllers/endpointslice/endpointSliceController.ts';
 import { startEndpointsController } from './controllers/endpoint/endpointsController.ts';
 import { startServiceLBController } from './controllers/servicelb/serviceLBController.ts';
-import { startIngressController } from './network/ingressController.ts';
+import { startIngressController, type IngressController } from './network/ingressController.ts';
+import { KubeProxy } from './network/proxy.ts';
 import { TrafficGenerators } from './network/traffic.ts';
 
 type Input =
@@ -101,6 +102,9 @@ export class SimCluster implements Cluster {
   readonly scheduling: SchedulerHandle;
   /** `sim traffic`: the client stage's request generators. */
   readonly traffic: TrafficGenerators;
+  /** kube-proxy (one for the cluster) and ingress-nginx: where requests go. */
+  readonly proxy: KubeProxy;
+  readonly ingress: IngressController;
   private inputs: Input[] = [];
   private eventSeq = 0;
   private nodeIndex = 0;
@@ -143,8 +147,9 @@ export class SimCluster implements Cluster {
     startEndpointsController(this.context('controller-manager', undefined, 'endpoint', kcm));
     // cloud-controller-manager's service controller: a separate process, like the ingress controller.
     startServiceLBController(this.context('controller-manager', undefined, 'service-lb'));
-    startIngressController(this.context('ingress'));
-    this.traffic = new TrafficGenerators({ ctx: this.context('client'), store: this.server.store, kubelet: (node) => this.nodes.get(node) });
+    this.ingress = startIngressController(this.context('ingress'));
+    this.proxy = new KubeProxy(this.context('service'));
+    this.traffic = new TrafficGenerators({ ctx: this.context('client'), store: this.server.store, proxy: this.proxy, ingress: this.ingress, kubelet: (node) => this.nodes.get(node) });
     this.addMachine('control-plane', {}, true);
     for (let i = 1; i <= this.options.workers; i++) this.addMachine(`worker-${i}`, {}, false);
     // Let every informer sync (client-go WaitForCacheSync) before the first user request.

@@ -6,6 +6,8 @@
 import type { ComponentContext } from '../component.ts';
 import type { Store } from '../apiserver/store.ts';
 import type { KubeletHandle } from '../node/kubelet.ts';
+import type { KubeProxy } from './proxy.ts';
+import type { IngressController } from './ingressController.ts';
 import type { SimResult, TrafficOptions, TrafficStatus } from '../types.ts';
 
 export interface TrafficDeps {
@@ -13,6 +15,10 @@ export interface TrafficDeps {
   ctx: ComponentContext;
   /** Read-only view of the API server's objects (Services, EndpointSlices, Ingresses, Pods): what kube-proxy and the ingress controller have synced. */
   store: Store;
+  /** kube-proxy: Service → backend pod. */
+  proxy: KubeProxy;
+  /** ingress-nginx: host + path → Service. */
+  ingress: IngressController;
   /** The kubelet of a node (the pod's IP answers through it). */
   kubelet(node: string): KubeletHandle | undefined;
 }
