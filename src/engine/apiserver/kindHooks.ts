@@ -5,11 +5,17 @@
  * writes.ts and ApiServer.commit call these; each kind's module owns its state.
  */
 import type { KubeObject } from '../types.ts';
+import type { FieldError } from '../api/field.ts';
 import type { ApiServer } from './server.ts';
 import { serviceHooks } from './serviceStorage.ts';
 import { ingressHooks } from './ingressAdmission.ts';
+import { endpointSliceHooks, endpointsHooks } from './endpointsStorage.ts';
 
 export interface KindHooks {
+  /** SetDefaults_<Kind> (after decoding, before admission). */
+  defaults?(obj: KubeObject): void;
+  /** Validate<Kind> / Validate<Kind>Update (`old` set on update; `subresource` for status writes). */
+  validate?(obj: KubeObject, old: KubeObject | undefined, subresource?: string): FieldError[];
   /** Mutating admission, before validation (create, and update unless `subresource` is set). */
   admit?(server: ApiServer, obj: KubeObject, old: KubeObject | undefined): void;
   /**
@@ -24,4 +30,6 @@ export interface KindHooks {
 export const KIND_HOOKS: Readonly<Record<string, KindHooks>> = {
   Service: serviceHooks,
   Ingress: ingressHooks,
+  Endpoints: endpointsHooks,
+  EndpointSlice: endpointSliceHooks,
 };

@@ -14,6 +14,7 @@ import { validatePodDisruptionBudget, validatePodDisruptionBudgetUpdate } from '
 import { validatePriorityClass, validatePriorityClassUpdate } from '../api/schedulingValidation.ts';
 import { decodeConfigObject, validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from '../api/configValidation.ts';
 import { badRequest } from './errors.ts';
+import { KIND_HOOKS } from './kindHooks.ts';
 import type { ResourceInfo } from './resources.ts';
 import { deepEqual } from '../api/equal.ts';
 
@@ -26,6 +27,7 @@ export function applyDefaults(kind: string, obj: Obj): void {
     if (err) throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: ${err}`);
   }
   DEFAULTERS[kind]?.(obj);
+  KIND_HOOKS[kind]?.defaults?.(obj as KubeObject);
 }
 
 /** PrepareForCreate: server-owned fields. */
@@ -53,6 +55,7 @@ export function validateCreate(info: ResourceInfo, obj: KubeObject): FieldError[
   else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClass(obj as Obj));
   else if (info.kind === 'ConfigMap') errs.push(...validateConfigMap(obj as Obj));
   else if (info.kind === 'Secret') errs.push(...validateSecret(obj as Obj));
+  else errs.push(...(KIND_HOOKS[info.kind]?.validate?.(obj, undefined) ?? []));
   return errs;
 }
 
@@ -72,6 +75,7 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
   else if (info.kind === 'PriorityClass') errs.push(...validatePriorityClassUpdate(obj as Obj, old as Obj));
   else if (info.kind === 'ConfigMap') errs.push(...validateConfigMapUpdate(obj as Obj, old as Obj));
   else if (info.kind === 'Secret') errs.push(...validateSecretUpdate(obj as Obj, old as Obj));
+  else errs.push(...(KIND_HOOKS[info.kind]?.validate?.(obj, old, subresource) ?? []));
   return errs;
 }
 
