@@ -10,6 +10,8 @@ import { statusOf } from './errors.ts';
 import { flag } from './flags.ts';
 import { describeConfigMap, describeSecret } from './describeConfig.ts';
 import { describeNode } from './describeNode.ts';
+import { networkDescribers } from './describeNetwork.ts';
+import { warnEndpoints } from './printers/network.ts';
 import { describePod } from './describePod.ts';
 import { describePodDisruptionBudget, type Pdb } from './describePolicy.ts';
 import { describeDeployment, describeReplicaSet } from './describeWorkloads.ts';
@@ -39,12 +41,14 @@ export function describeCmd(ctx: Ctx): void {
     poddisruptionbudgets: (o) => describePodDisruptionBudget(ctx, o as Pdb),
     configmaps: (o) => describeConfigMap(ctx, o as ConfigMap),
     secrets: (o) => describeSecret(o as Secret),
+    ...networkDescribers(ctx),
   };
   const describer = describers[res.resource];
   if (!describer) {
     ctx.errors.push({ message: `describe ${res.resource} is not supported by this simulator yet (simplified)` });
     return;
   }
+  if (res.resource === 'endpoints') warnEndpoints(ctx.stderr);
   if (names.length === 0) {
     // `kubectl describe pods [-l sel]`: every object the LIST returns (describe.go DescribeMatchingResources).
     const sel = flag(ctx.p, 'selector');

@@ -3,7 +3,9 @@
  * LIST, the human-readable table (printers/*.ts), `-o wide|json|yaml|name`, `No resources found
  * in <ns> namespace.` on stderr, and `-w` (watch, bounded by `--timeout` here).
  */
-import type { ConfigMap, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Ctx } from './context.ts';
 import { send, watchFrom } from './context.ts';
@@ -28,10 +30,22 @@ import {
   replicaSetRow,
   SECRET_COLUMNS,
   secretRow,
-  SERVICE_COLUMNS,
-  serviceRow,
   WORKLOAD_WIDE_COLUMNS,
 } from './printers/workloads.ts';
+import {
+  ENDPOINTS_COLUMNS,
+  endpointsRow,
+  ENDPOINTSLICE_COLUMNS,
+  endpointSliceRow,
+  INGRESS_COLUMNS,
+  ingressRow,
+  INGRESSCLASS_COLUMNS,
+  ingressClassRow,
+  SERVICE_COLUMNS,
+  SERVICE_WIDE_COLUMNS,
+  serviceRow,
+  warnEndpoints,
+} from './printers/network.ts';
 import { byName, pathFor, qualifiedKind, type ResourceInfo } from './resources.ts';
 import { tabwrite, tabwriteRemembering } from './tabwriter.ts';
 
@@ -49,7 +63,15 @@ export function tableFor(res: ResourceInfo, wide: boolean): { header: string[]; 
     case 'namespaces':
       return { header: NAMESPACE_COLUMNS, row: (o, n) => namespaceRow(o as Namespace, n) };
     case 'services':
-      return { header: wide ? [...SERVICE_COLUMNS, 'SELECTOR'] : SERVICE_COLUMNS, row: (o, n) => serviceRow(o as Service, n, wide) };
+      return { header: wide ? [...SERVICE_COLUMNS, ...SERVICE_WIDE_COLUMNS] : SERVICE_COLUMNS, row: (o, n) => serviceRow(o as Service, n, wide) };
+    case 'endpoints':
+      return { header: ENDPOINTS_COLUMNS, row: (o, n) => endpointsRow(o as Endpoints, n) };
+    case 'endpointslices':
+      return { header: ENDPOINTSLICE_COLUMNS, row: (o, n) => endpointSliceRow(o as unknown as EndpointSlice, n) };
+    case 'ingresses':
+      return { header: INGRESS_COLUMNS, row: (o, n) => ingressRow(o as Ingress, n, wide) };
+    case 'ingressclasses':
+      return { header: INGRESSCLASS_COLUMNS, row: (o, n) => ingressClassRow(o as IngressClass, n) };
     case 'deployments':
       return { header: wide ? [...DEPLOYMENT_COLUMNS, ...WORKLOAD_WIDE_COLUMNS] : DEPLOYMENT_COLUMNS, row: (o, n) => deploymentRow(o as Deployment, n, wide) };
     case 'replicasets':
@@ -149,6 +171,7 @@ function targets(ctx: Ctx): Target[] | undefined {
 function fetch(ctx: Ctx, t: Target, query: Record<string, string>): { objs: Obj[]; listRv?: string } {
   const allNs = !!ctx.p.bools['all-namespaces'] && t.res.namespaced;
   const ns = allNs ? undefined : ctx.namespace;
+  if (t.res.resource === 'endpoints') warnEndpoints(ctx.stderr);
   if (t.names.length > 0) {
     const objs: Obj[] = [];
     for (const name of t.names) {
