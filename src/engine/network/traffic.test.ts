@@ -7,6 +7,8 @@ import type { KubeObject } from '../types.ts';
 import type { IngressController, IngressRoute } from './ingressController.ts';
 import type { KubeProxy, ProxyRoute } from './proxy.ts';
 import { parseTarget, TrafficGenerators } from './traffic.ts';
+import en from '../../i18n/en/narration/traffic.ts';
+import ko from '../../i18n/ko/narration/traffic.ts';
 
 const PODS = ['web-a', 'web-b', 'web-c'];
 
@@ -136,5 +138,24 @@ describe('traffic generator', () => {
       return JSON.stringify([gens.stop(1), fc.spans]);
     };
     expect(run()).toBe(run());
+  });
+
+  it('narrates every span kind in English exactly as its summary, and in Korean', () => {
+    let pods = ['web-a'];
+    const { fc, gens } = setup({
+      pods: () => pods,
+      ingress: () => ({ ok: true, ingress: 'shop', namespace: 'default', service: 'web', port: 80, rule: 'rule' }),
+    });
+    gens.start('http://shop.example/', { rps: 1 });
+    fc.runFor(500);
+    pods = [];
+    fc.runFor(1_000);
+    const kinds = new Set<string>();
+    for (const sp of fc.spans) {
+      kinds.add(sp.kind);
+      expect(en[sp.kind]!.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(sp.args[k]))).toBe(sp.summary);
+      expect(ko[sp.kind]).toBeDefined();
+    }
+    expect([...kinds].sort()).toEqual(['ingressRoute', 'proxyForward', 'trafficFailed', 'trafficRequest']);
   });
 });
