@@ -67,7 +67,7 @@ describe('makeEnvironmentVariables', () => {
       envFrom: [{ configMapRef: { name: 'nope', optional: true } }],
       env: [{ name: 'X', valueFrom: { configMapKeyRef: { name: 'app', key: 'FOO', optional: true } } }, { name: 'Y', valueFrom: { secretKeyRef: { name: 'x', key: 'k', optional: true } } }],
     });
-    expect(r).toEqual({ env: [], warnings: [] });
+    expect(r).toEqual({ env: [], sources: [], warnings: [] });
   });
 });
 

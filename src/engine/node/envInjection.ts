@@ -4,32 +4,81 @@
  * and the kubelet's configmap/secret managers (pkg/kubelet/configmap, pkg/kubelet/secret), whose
  * "not found" errors name the resource in the singular.
  */
+import { cpuMillis, memoryBytes } from '../api/quantity.ts';
 import type { ComponentContext } from '../component.ts';
 import type { Container, V1Pod } from '../scheduler/types.ts';
+import type { ValueSource } from '../types.ts';
+import { NO_SERVICE_ENV, type ServiceEnv } from './serviceLinks.ts';
 
 type Obj = Record<string, unknown>;
+const kindTitle = { configmap: 'ConfigMap', secret: 'Secret' } as const;
 /** The kubelet's view of a ConfigMap or Secret: its string values, or undefined when it does not exist. */
 export type ConfigSource = (kind: 'configmap' | 'secret', namespace: string, name: string) => Record<string, string> | undefined;
+
+/** Why the kubelet reads a ConfigMap or Secret: a container's environment, or a volume's files. */
+export type ConfigPurpose = { container: string } | { volume: string; sync?: boolean };
+
+/** What the kubelet's config reads need: its requests (quiet), its hops, and who it is. */
+export interface ConfigReader {
+  request: ComponentContext['request'];
+  trace: ComponentContext['trace'];
+  nodeName: string;
+  podName: string;
+  userAgent: string;
+}
 
 /**
  * The kubelet's read of a ConfigMap or Secret (its watch-based cache upstream): a GET through the
  * API, each object read at most once per call site's source. `binary` keeps ConfigMap binaryData.
+ * The read is drawn as its own hop (`kubeletFetchConfig` / `kubeletFetchVolume`, kubelet → apiserver) that says why the
+ * kubelet reads it; a missing object is the API server's `apiError` answer. The periodic volume
+ * sync (`purpose.sync`) reads quietly: every 60 s per pod would drown the diagram (the kubelet
+ * draws a hop when the files change instead).
  */
-export function apiConfigSource(request: ComponentContext['request'], causeId: number | undefined, userAgent: string, binary = false): ConfigSource {
+export function apiConfigSource(r: ConfigReader, causeId: number | undefined, binary = false, purpose?: ConfigPurpose): ConfigSource {
   const seen = new Map<string, Record<string, string> | undefined>();
   return (kind, ns, name) => {
     const key = `${kind}/${name}`;
     if (seen.has(key)) return seen.get(key);
-    const res = request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/${kind}s/${name}`, causeId, userAgent });
+    const path = `/api/v1/namespaces/${ns}/${kind}s/${name}`;
+    const drawn = !(purpose && 'sync' in purpose && purpose.sync);
+    const object = `${kindTitle[kind]}/${ns}/${name}`;
+    const hop = drawn
+      ? r.trace({
+          from: 'kubelet', to: 'apiserver', node: r.nodeName, verb: `GET ${path}`, kind: purpose && 'volume' in purpose ? 'kubeletFetchVolume' : 'kubeletFetchConfig', duration: 0, causeId, object,
+          args: {
+            node: r.nodeName, pod: r.podName, kind: kindTitle[kind], name, namespace: ns,
+            ...(purpose && 'container' in purpose ? { container: purpose.container } : {}),
+            ...(purpose && 'volume' in purpose ? { volume: purpose.volume } : {}),
+          },
+          summary: purpose && 'volume' in purpose
+            ? `The kubelet on ${r.nodeName} reads ${kindTitle[kind]} ${name} to fill volume ${purpose.volume} of pod ${r.podName}.`
+            : `The kubelet on ${r.nodeName} reads ${kindTitle[kind]} ${name} to build container ${purpose && 'container' in purpose ? purpose.container : '?'}'s environment.`,
+        }).id
+      : undefined;
+    const res = r.request({ verb: 'GET', path, causeId, userAgent: r.userAgent, quiet: true });
     const v = res.code === 200 && res.body && typeof res.body === 'object' ? configValues(kind, res.body as Record<string, unknown>, binary) : undefined;
+    if (!v && drawn) {
+      const st = (res.body ?? {}) as { code?: number; reason?: string; message?: string };
+      r.trace({
+        from: 'apiserver', to: 'kubelet', node: r.nodeName, verb: `${res.code} ${st.reason ?? ''}`.trim(), kind: 'apiError', duration: 0, causeId: hop || undefined, object,
+        args: { code: res.code, reason: st.reason ?? '', message: st.message ?? '' },
+        summary: `The API server rejected the request: ${st.message ?? ''}`, payload: res.body,
+      });
+    }
     seen.set(key, v);
     return v;
   };
 }
 
 export interface EnvResult {
-  /** Name/value pairs in the order they were first defined (envFrom, then env). */
+  /**
+   * Name/value pairs in the order they were first defined (envFrom, then env), then the service
+   * variables the container did not define itself.
+   */
   env: [string, string][];
+  /** Where each value of `env` came from (same order). */
+  sources: ValueSource[];
   /** The error that keeps the container in CreateContainerConfigError. */
   error?: string;
   /** InvalidEnvironmentVariableNames warnings (Warning events on the pod). */
@@ -94,8 +143,6 @@ export function expand(input: string, mapping: (name: string) => string | undefi
   return buf + input.slice(checkpoint);
 }
 
-const kindTitle = { configmap: 'ConfigMap', secret: 'Secret' } as const;
-
 /** fieldRef values the kubelet resolves itself (podFieldSelectorRuntimeValue). */
 function fieldValue(pod: V1Pod, path: string, hostIP: string, podIP: string): string {
   const m = pod.metadata;
@@ -110,18 +157,59 @@ function fieldValue(pod: V1Pod, path: string, hostIP: string, podIP: string): st
   return values[path] ?? '';
 }
 
+/** What a `resourceFieldRef` reads when the container sets no limit: the node's allocatable. */
+export interface NodeAllocatable {
+  cpu: string;
+  memory: string;
+}
+
+/**
+ * containerResourceRuntimeValue (pkg/api/v1/resource/helpers.go ExtractContainerResourceValue):
+ * limits.* fall back to the node's allocatable when unset; the value is divided by the divisor
+ * (default 1) and rounded up. Only cpu and memory are modelled.
+ */
+function resourceValue(spec: Container, ref: { resource: string; divisor?: string | number }, node: NodeAllocatable | undefined): string {
+  const [part, res] = ref.resource.split('.') as ['limits' | 'requests', string];
+  const given = (spec.resources?.[part] as Record<string, string | number> | undefined)?.[res];
+  const fallback = part === 'limits' ? node?.[res as 'cpu' | 'memory'] : undefined;
+  const q = given ?? (part === 'requests' ? spec.resources?.limits?.[res] : undefined) ?? fallback;
+  if (q === undefined) return '0';
+  if (res === 'cpu') {
+    const div = cpuMillis(ref.divisor ?? '1') || 1000;
+    return String(Math.ceil((cpuMillis(q) ?? 0) / div));
+  }
+  if (res === 'memory' || res === 'ephemeral-storage') {
+    const div = memoryBytes(ref.divisor ?? '1') || 1;
+    return String(Math.ceil((memoryBytes(q) ?? 0) / div));
+  }
+  return '0';
+}
+
+/** Options of {@link makeEnvironmentVariables} beyond the pod and container. */
+export interface EnvOptions {
+  /** The service variables (FromServices): `$(VAR)` may name them, and they follow the container's own. */
+  serviceEnv?: ServiceEnv;
+  /** For resourceFieldRef limits the container does not set. */
+  node?: NodeAllocatable;
+}
+
 /**
  * makeEnvironmentVariables: envFrom first (prefix, invalid names skipped), then env (valueFrom,
- * `$(VAR)` expansion over what is defined so far). A missing object or key that is not optional
- * is the error the container waits on.
+ * `$(VAR)` expansion over what is defined so far and the service variables), then the service
+ * variables the container did not define. A missing object or key that is not optional is the
+ * error the container waits on. Each value keeps its source (for the inspector).
  */
-export function makeEnvironmentVariables(pod: V1Pod, container: Container, get: ConfigSource, ips: { hostIP: string; podIP: string }): EnvResult {
+export function makeEnvironmentVariables(pod: V1Pod, container: Container, get: ConfigSource, ips: { hostIP: string; podIP: string }, opts: EnvOptions = {}): EnvResult {
   const ns = pod.metadata.namespace ?? 'default';
+  const services = opts.serviceEnv ?? NO_SERVICE_ENV;
+  const serviceVars = services.env.length ? new Map(services.env) : undefined;
   const tmp = new Map<string, string>();
+  const src = new Map<string, ValueSource>();
   const warnings: string[] = [];
-  const fail = (error: string): EnvResult => ({ env: [], error, warnings });
-  for (const src of container.envFrom ?? []) {
-    const ref = src.configMapRef ? { kind: 'configmap' as const, r: src.configMapRef } : src.secretRef ? { kind: 'secret' as const, r: src.secretRef } : undefined;
+  const fail = (error: string): EnvResult => ({ env: [], sources: [], error, warnings });
+  const LITERAL: ValueSource = { type: 'literal' };
+  for (const from of container.envFrom ?? []) {
+    const ref = from.configMapRef ? { kind: 'configmap' as const, r: from.configMapRef } : from.secretRef ? { kind: 'secret' as const, r: from.secretRef } : undefined;
     if (!ref) continue;
     const name = ref.r.name ?? '';
     const data = get(ref.kind, ns, name);
@@ -131,12 +219,13 @@ export function makeEnvironmentVariables(pod: V1Pod, container: Container, get: 
     }
     const invalid: string[] = [];
     for (const [k0, v] of Object.entries(data)) {
-      const k = (src.prefix ?? '') + k0;
+      const k = (from.prefix ?? '') + k0;
       if (!isEnvVarName(k)) {
         invalid.push(k);
         continue;
       }
       tmp.set(k, v);
+      src.set(k, { type: ref.kind === 'configmap' ? 'configMap' : 'secret', name, key: k0, via: 'envFrom' });
     }
     if (invalid.length) {
       invalid.sort();
@@ -145,7 +234,8 @@ export function makeEnvironmentVariables(pod: V1Pod, container: Container, get: 
   }
   for (const e of container.env ?? []) {
     let value = e.value ?? '';
-    if (value !== '') value = expand(value, (n) => tmp.get(n));
+    let source: ValueSource = LITERAL;
+    if (value !== '') value = expand(value, (n) => tmp.get(n) ?? serviceVars?.get(n));
     else if (e.valueFrom) {
       const vf = e.valueFrom;
       const keyRef = vf.configMapKeyRef ? { kind: 'configmap' as const, r: vf.configMapKeyRef } : vf.secretKeyRef ? { kind: 'secret' as const, r: vf.secretKeyRef } : undefined;
@@ -161,9 +251,24 @@ export function makeEnvironmentVariables(pod: V1Pod, container: Container, get: 
           return fail(`couldn't find key ${keyRef.r.key} in ${kindTitle[keyRef.kind]} ${ns}/${name}`);
         }
         value = data[keyRef.r.key]!;
-      } else if (vf.fieldRef) value = fieldValue(pod, vf.fieldRef.fieldPath, ips.hostIP, ips.podIP);
+        source = { type: keyRef.kind === 'configmap' ? 'configMap' : 'secret', name, key: keyRef.r.key, via: 'env' };
+      } else if (vf.fieldRef) {
+        value = fieldValue(pod, vf.fieldRef.fieldPath, ips.hostIP, ips.podIP);
+        source = { type: 'fieldRef', fieldPath: vf.fieldRef.fieldPath };
+      } else if (vf.resourceFieldRef) {
+        value = resourceValue(container, vf.resourceFieldRef as { resource: string; divisor?: string }, opts.node);
+        source = { type: 'resourceFieldRef', resource: vf.resourceFieldRef.resource };
+      }
     }
     tmp.set(e.name, value);
+    src.set(e.name, source);
   }
-  return { env: [...tmp], warnings };
+  const env = [...tmp];
+  const sources = env.map(([k]) => src.get(k)!);
+  services.env.forEach(([k, v], i) => {
+    if (tmp.has(k)) return;
+    env.push([k, v]);
+    sources.push(services.sources[i]!);
+  });
+  return { env, sources, warnings };
 }

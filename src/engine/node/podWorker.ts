@@ -19,7 +19,8 @@ import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
 import { probeWorkers, type ProbeWorker } from './prober.ts';
 import { startProbes, stopProbes, type ProbeHost } from './probeRunner.ts';
 import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } from './runtime.ts';
-import { apiConfigSource, expand, makeEnvironmentVariables, type ConfigSource } from './envInjection.ts';
+import { apiConfigSource, expand, type ConfigPurpose, type ConfigSource } from './envInjection.ts';
+import { containerStartEnv, type StartEnv } from './containerView.ts';
 import { execCommand, type ExecResult } from './exec.ts';
 import { PodMounts } from './podMounts.ts';
 import { MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, VOLUME_SYNC_MS } from './volumes.ts';
@@ -34,16 +35,16 @@ export const OOM_AFTER_MS = 500;
  */
 export const CONFIG_RETRY_MS = 10_000;
 /** Shared by every container without env (100k pods hold no arrays of their own). */
-const NO_ENV: [string, string][] = [];
+const NO_START_ENV: StartEnv = { env: [], sources: [] };
 
 export class PodWorker implements ProbeHost {
   pod: V1Pod;
   readonly containers: ContainerRecord[];
   private readonly specs = new Map<string, Container>();
-  /** The environment each container was last created with (it never changes while it runs). */
-  private envs?: Map<string, [string, string][]>;
+  /** The environment each container was last created with, with sources (it never changes while it runs). */
+  envs?: Map<string, StartEnv>;
   /** configMap/secret volumes, made only for pods that mount one. */
-  private mounts?: PodMounts;
+  mounts?: PodMounts;
   private sandboxReady = false;
   private ipReleased = false;
   private podIP?: string;
@@ -59,7 +60,7 @@ export class PodWorker implements ProbeHost {
   /** A sidecar whose startup probe must succeed before the next container starts. */
   private awaitingSidecar?: ContainerRecord;
 
-  constructor(private readonly k: KubeletCore, pod: V1Pod, causeId: number | undefined) {
+  constructor(readonly k: KubeletCore, pod: V1Pod, causeId: number | undefined) {
     this.pod = pod;
     this.causeId = causeId;
     this.startTime = k.ctx.clock.timestamp();
@@ -165,7 +166,7 @@ export class PodWorker implements ProbeHost {
   private mountVolumes(then: () => void, delay = MOUNT_RETRY_INITIAL_MS): void {
     if (this.terminating) return;
     if (!PodMounts.needed(this.pod)) return then();
-    const failed = (this.mounts ??= new PodMounts()).mountAll(this.pod, this.configSource(true));
+    const failed = (this.mounts ??= new PodMounts()).mountAll(this.pod, (v) => this.configSource({ volume: v }, true));
     if (failed) {
       this.event(undefined, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${failed.volume}" : ${failed.error}`);
       this.after(delay, () => this.mountVolumes(then, Math.min(delay * 2, MOUNT_RETRY_MAX_MS)));
@@ -178,7 +179,7 @@ export class PodWorker implements ProbeHost {
   /** The periodic sync rewrites mounted files from the current objects. */
   private syncVolumes(): void {
     if (this.terminating) return;
-    if (!this.k.down) this.mounts?.sync(this.pod, this.configSource(true));
+    if (!this.k.down) this.mounts?.sync(this.pod, (v) => this.configSource({ volume: v, sync: true }, true), this.k.nodeName, this.k.ctx.trace, this.causeId);
     this.after(VOLUME_SYNC_MS, () => this.syncVolumes());
   }
 
@@ -288,18 +289,17 @@ export class PodWorker implements ProbeHost {
     c.started = false;
   }
 
-  /** The kubelet's read of ConfigMaps and Secrets for this sync. */
-  private configSource(binary = false): ConfigSource {
-    return apiConfigSource(this.k.ctx.request, this.causeId, this.k.userAgent, binary);
+  /** The kubelet's read of ConfigMaps and Secrets for this sync (drawn as hops that say why). */
+  configSource(purpose: ConfigPurpose, binary = false): ConfigSource {
+    const k = this.k;
+    return apiConfigSource({ request: k.ctx.request, trace: k.ctx.trace, nodeName: k.nodeName, podName: this.name, userAgent: k.userAgent }, this.causeId, binary, purpose);
   }
 
   /** generateContainerConfig's environment; on error the container waits in CreateContainerConfigError and the sync is retried. */
-  private containerEnv(c: ContainerRecord, retry: () => void): [string, string][] | undefined {
-    const spec = this.specs.get(c.name);
-    if (!spec?.env?.length && !spec?.envFrom?.length) return NO_ENV;
-    const r = makeEnvironmentVariables(this.pod, spec, this.configSource(), { hostIP: this.k.machine.internalIP, podIP: this.podIP ?? '' });
-    for (const w of r.warnings) this.event(undefined, 'Warning', 'InvalidEnvironmentVariableNames', w);
-    if (r.error === undefined) return r.env;
+  private containerEnv(c: ContainerRecord, retry: () => void): StartEnv | undefined {
+    const r = containerStartEnv(this.k, this, this.specs.get(c.name), this.podIP ?? '');
+    for (const w of r.warnings ?? []) this.event(undefined, 'Warning', 'InvalidEnvironmentVariableNames', w);
+    if (r.error === undefined) return r;
     this.waiting(c, 'CreateContainerConfigError', r.error);
     this.event(c, 'Warning', 'Failed', `Error: ${r.error}`);
     this.writeStatus();
@@ -311,7 +311,7 @@ export class PodWorker implements ProbeHost {
     if (this.terminating) return;
     const env = this.containerEnv(c, () => this.ensureImage(c, () => this.createAndStart(c, then)));
     if (!env) return;
-    if (env.length || this.envs) (this.envs ??= new Map()).set(c.name, env);
+    if (env.env.length || this.envs) (this.envs ??= new Map()).set(c.name, env);
     this.runtimeSpan('CreateContainer', 'runtimeCreate', CREATE_CONTAINER_MS, `containerd on ${this.k.nodeName} creates container ${c.name} of pod ${this.name}.`, { container: c.name });
     this.after(CREATE_CONTAINER_MS, () => {
       if (this.terminating) return;
@@ -338,7 +338,7 @@ export class PodWorker implements ProbeHost {
     c.message = undefined;
     c.startedAt = this.k.ctx.clock.timestamp();
     const spec = this.specs.get(c.name);
-    const env = this.envs?.get(c.name) ?? NO_ENV;
+    const env = (this.envs?.get(c.name) ?? NO_START_ENV).env;
     // ExpandContainerCommandAndArgs: $(VAR) in command and args takes the container's env value.
     const vars = new Map(env);
     const ex = (a: readonly string[] | undefined) => a?.map((x) => expand(x, (n) => vars.get(n)));
@@ -500,7 +500,7 @@ export class PodWorker implements ProbeHost {
     if (c.phase !== 'running' || this.gone) return { notRunning: `container not found ("${name}")` };
     const mounts = (this.mounts ?? new PodMounts()).execMounts(this.pod, name, this.specs.get(name));
     const hostname = String((this.pod.spec as { hostname?: string } | undefined)?.hostname ?? this.name);
-    return execCommand({ hostname, env: this.envs?.get(name) ?? NO_ENV, mounts, execID: () => this.k.runtime.newID() }, argv);
+    return execCommand({ hostname, env: (this.envs?.get(name) ?? NO_START_ENV).env, mounts, execID: () => this.k.runtime.newID() }, argv);
   }
 
   /** doBackOff: restart at once the first time, then 10 s, 20 s … 300 s (CrashLoopBackOff). */
