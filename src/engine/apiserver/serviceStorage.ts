@@ -323,6 +323,8 @@ export const serviceHooks: KindHooks = {
     dropTypeDependentFields(o, old as Obj);
   },
   beforeCommit(server, obj, old, opts) {
+    // The Service strategy never sets metadata.generation (the generic path gives every spec'd kind one).
+    if ('generation' in obj.metadata) delete obj.metadata.generation;
     if (opts.subresource) return;
     const txn = new Txn(serviceAllocators(server), opts.dryRun);
     try {
