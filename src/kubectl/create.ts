@@ -12,6 +12,8 @@ import { flag } from './flags.ts';
 import { dryRunStrategy, dryRunSuffix } from './nodeSelect.ts';
 import { printJson, printYaml } from './output.ts';
 import { byName, pathFor } from './resources.ts';
+import { createIngressCmd } from './createIngress.ts';
+import { createServiceCmd } from './createService.ts';
 import { encodeBase64, isConfigMapKey } from '../engine/api/configValidation.ts';
 import { regexError } from '../engine/api/names.ts';
 
@@ -184,6 +186,8 @@ export function createCmd(ctx: Ctx): void {
   const [what, ...rest] = ctx.p.args;
   let sub = '';
   let args = rest;
+  if (what === 'service' || what === 'svc') return createServiceCmd(ctx, rest, byName('services')!);
+  if (what === 'ingress' || what === 'ing') return createIngressCmd(ctx, rest, byName('ingresses')!);
   if (what === 'secret') {
     sub = rest[0] ?? '';
     if (!SECRET_SUBCOMMANDS.includes(sub)) {

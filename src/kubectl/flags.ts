@@ -67,6 +67,25 @@ const FLAGS: FlagDef[] = [
   { name: 'docker-username' },
   { name: 'docker-password' },
   { name: 'docker-email' },
+  // kubectl expose
+  { name: 'port' },
+  { name: 'target-port' },
+  { name: 'name' },
+  { name: 'protocol' },
+  { name: 'labels' },
+  { name: 'external-ip' },
+  { name: 'load-balancer-ip' },
+  { name: 'session-affinity' },
+  { name: 'cluster-ip' },
+  // kubectl create service|ingress
+  { name: 'tcp', repeat: true },
+  { name: 'node-port', int: true },
+  { name: 'clusterip' },
+  { name: 'external-name' },
+  { name: 'rule', repeat: true },
+  { name: 'class' },
+  { name: 'default-backend' },
+  { name: 'annotation', repeat: true },
 ];
 
 export interface ParsedArgs {

@@ -25,6 +25,9 @@ import { drainCmd } from './drain.ts';
 import { taintCmd } from './taint.ts';
 import { labelCmd } from './label.ts';
 import { createCmd } from './create.ts';
+import { EXPOSE_HELP, exposeCmd } from './expose.ts';
+import { CREATE_SERVICE_HELP, createServiceHelp } from './createService.ts';
+import { CREATE_INGRESS_HELP } from './createIngress.ts';
 
 export type { KubectlIO, KubectlResult, Diagnostic, OutputStream } from './types.ts';
 
@@ -32,6 +35,7 @@ const HELP = `kubectl controls the Kubernetes cluster manager.
 
 Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
   set             Set specific features on objects
 
 Basic Commands (Intermediate):
@@ -91,11 +95,11 @@ const MAX_DIAGNOSTICS = 100;
  * union, so a flag used with a command that lacks it is refused here, as pflag would.
  */
 const FLAG_COMMANDS: Record<string, string[]> = {
-  'dry-run': ['cordon', 'uncordon', 'drain', 'taint', 'label', 'create'],
+  'dry-run': ['cordon', 'uncordon', 'drain', 'taint', 'label', 'create', 'expose'],
   'from-literal': ['create'],
   'from-file': ['create'],
   'from-env-file': ['create'],
-  type: ['create'],
+  type: ['create', 'expose'],
   cert: ['create'],
   key: ['create'],
   'docker-server': ['create'],
@@ -111,6 +115,23 @@ const FLAG_COMMANDS: Record<string, string[]> = {
   'chunk-size': ['drain', 'get'],
   list: ['label'],
   'label-columns': ['get'],
+  port: ['expose'],
+  'target-port': ['expose'],
+  name: ['expose'],
+  protocol: ['expose'],
+  labels: ['expose'],
+  'external-ip': ['expose'],
+  'load-balancer-ip': ['expose'],
+  'session-affinity': ['expose'],
+  'cluster-ip': ['expose'],
+  tcp: ['create'],
+  'node-port': ['create'],
+  clusterip: ['create'],
+  'external-name': ['create'],
+  rule: ['create'],
+  class: ['create'],
+  'default-backend': ['create'],
+  annotation: ['create'],
 };
 
 function foreignFlag(cmd: string, p: ParsedArgs): string | undefined {
@@ -120,9 +141,18 @@ function foreignFlag(cmd: string, p: ParsedArgs): string | undefined {
   return undefined;
 }
 
+/** Help for the commands that have their upstream text here. */
+function commandHelp(cmd: string, args: string[]): string | undefined {
+  if (cmd === 'expose') return EXPOSE_HELP;
+  if (cmd === 'create' && (args[0] === 'service' || args[0] === 'svc')) return createServiceHelp(args[1] ?? '') ?? CREATE_SERVICE_HELP;
+  if (cmd === 'create' && (args[0] === 'ingress' || args[0] === 'ing')) return CREATE_INGRESS_HELP;
+  return undefined;
+}
+
 const COMMANDS: Record<string, (ctx: Ctx) => void | Promise<void>> = {
   apply: applyCmd,
   create: createCmd,
+  expose: exposeCmd,
   get: getCmd,
   delete: deleteCmd,
   describe: describeCmd,
@@ -170,6 +200,8 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
   let rest = [...argv.slice(0, cmdIndex), ...argv.slice(cmdIndex + 1)];
   // `logs -f` is --follow, not --filename (the flag sets are per command upstream).
   if (cmd === 'exec') rest = execArgv(rest);
+  // `expose -l` is --labels (the service's labels), not --selector.
+  if (cmd === 'expose') rest = rest.map((a) => (a === '-l' ? '--labels' : a.startsWith('-l') && !a.startsWith('--') ? `--labels=${a.slice(a[2] === '=' ? 3 : 2)}` : a));
   if (cmd === 'logs') rest = rest.map((a) => (a === '-f' ? '--follow' : a.startsWith('-f=') ? `--follow=${a.slice(3)}` : a));
   let ctx: Ctx;
   try {
@@ -180,6 +212,8 @@ export async function kubectl(argv: string[], io: KubectlIO): Promise<KubectlRes
   }
   const foreign = foreignFlag(cmd!, ctx.p);
   if (foreign) return { stdout: '', stderr: `error: unknown flag: --${foreign}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 };
+  const help = ctx.p.bools.help ? commandHelp(cmd!, ctx.p.args) : undefined;
+  if (help) return { stdout: help, stderr: '', exitCode: 0 };
   if (ctx.p.bools.help) {
     return { stdout: `Usage:\n  kubectl ${cmd} [options]\n\nThis simulator supports: ${Object.keys(COMMANDS).join(', ')}.\n`, stderr: '', exitCode: 0 };
   }
