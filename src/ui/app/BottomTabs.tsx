@@ -1,5 +1,5 @@
 /**
- * Events | kubectl terminal tabs (WAI-ARIA tabs pattern; both panels stay mounted), in a dock
+ * Events | kubectl terminal | Traffic tabs (WAI-ARIA tabs pattern; events and terminal stay mounted, traffic only while shown), in a dock
  * that folds down to its tab bar so the pipeline can have the room (a tab click unfolds it).
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -8,8 +8,9 @@ import type { KubeObject } from '../../protocol/types.ts';
 import { useStore } from '../../store/index.ts';
 import { Terminal } from '../terminal/Terminal.tsx';
 import { EventsTable } from '../timeline/EventsTable.tsx';
+import { TrafficPanel, TrafficTabLabel } from '../traffic/TrafficPanel.tsx';
 
-const TABS = ['events', 'terminal'] as const;
+const TABS = ['events', 'terminal', 'traffic'] as const;
 type Tab = (typeof TABS)[number];
 
 const warningCounts = new WeakMap<readonly KubeObject[], number>();
@@ -30,7 +31,7 @@ export function BottomTabs() {
   const [tab, setTab] = useState<Tab>('events');
   const [open, setOpen] = useState(true);
   const warnings = useStore((s) => countWarnings(s.events));
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null });
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ events: null, terminal: null, traffic: null });
   // A UI action (Delete pod, Scale …) ran a command: show it in the terminal, where it can be retyped.
   const reveal = useStore((s) => s.terminalReveal);
   useEffect(() => {
@@ -67,7 +68,7 @@ export function BottomTabs() {
                 setOpen(true);
               }}
             >
-              {t(`tabs.${id}`)}
+              {id === 'traffic' ? <TrafficTabLabel /> : t(`tabs.${id}`)}
               {id === 'events' && warnings > 0 && <span className="badge badge-bad tab-count">{t('tabs.warnings', { count: warnings })}</span>}
             </button>
           ))}
@@ -76,7 +77,7 @@ export function BottomTabs() {
           type="button"
           className="dock-toggle"
           aria-expanded={open}
-          aria-controls="tabpanel-events tabpanel-terminal"
+          aria-controls="tabpanel-events tabpanel-terminal tabpanel-traffic"
           onClick={() => setOpen((o) => !o)}
         >
           <span aria-hidden="true">{open ? '▾' : '▴'}</span> {open ? t('tabs.hide') : t('tabs.show')}
@@ -88,6 +89,9 @@ export function BottomTabs() {
       </div>
       <div role="tabpanel" id="tabpanel-terminal" aria-labelledby="tab-terminal" hidden={!open || tab !== 'terminal'} className="tabpanel">
         <Terminal />
+      </div>
+      <div role="tabpanel" id="tabpanel-traffic" aria-labelledby="tab-traffic" hidden={!open || tab !== 'traffic'} className="tabpanel">
+        {tab === 'traffic' && <TrafficPanel />}
       </div>
     </section>
   );

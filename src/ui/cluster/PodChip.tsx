@@ -9,6 +9,7 @@ import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useStore } from '../../store/index.ts';
 import type { PodChipModel } from './podChipModel.ts';
+import type { PodMark } from '../traffic/podMarks.ts';
 
 /**
  * `pod.label` with interpolation done by hand: the translated template is fetched once per `t`
@@ -24,13 +25,27 @@ function podLabel(t: TFunction<'cluster'>, name: string, status: string, ready: 
 
 const toggle = (podKey: string, selected: boolean) => useStore.getState().select(selected ? undefined : { kind: 'pod', key: podKey });
 
-export const PodChip = memo(function PodChip({ pod, selected, compact = false, t }: { pod: PodChipModel; selected: boolean; compact?: boolean; t: TFunction<'cluster'> }) {
+/**
+ * `link`: how the selected config or network object reaches this pod (CSS `link-<link>`);
+ * `hits`/`failing`: traffic it answered, and whether its recent requests failed; `hitsLabel` is
+ * the badge's accessible text ("12 requests, some failed"), made by the list.
+ */
+export interface PodChipMarks {
+  link?: PodMark['link'];
+  hits?: number;
+  failing?: boolean;
+  hitsLabel?: string;
+}
+
+export const PodChip = memo(function PodChip({ pod, selected, compact = false, t, link, hits, failing, hitsLabel }: { pod: PodChipModel; selected: boolean; compact?: boolean; t: TFunction<'cluster'> } & PodChipMarks) {
   const { name, status, ready, owner, role } = pod;
+  const marks = `${link ? ` link-${link}` : ''}${hits !== undefined ? ' has-hits' : ''}${failing ? ' is-failing' : ''}`;
+  const base = compact ? `${name}  ${status}  ${ready}` : pod.whyMessage ?? (owner ? t('pod.owner', { owner }) : undefined);
   return (
     <button
       type="button"
-      className={`pod-chip tone-${pod.tone}${compact ? ' dot' : ''}${role ? ` owner-${role}` : ''}`}
-      title={compact ? `${name}  ${status}  ${ready}` : pod.whyMessage ?? (owner ? t('pod.owner', { owner }) : undefined)}
+      className={`pod-chip tone-${pod.tone}${compact ? ' dot' : ''}${role ? ` owner-${role}` : ''}${marks}`}
+      title={hitsLabel ? `${base ?? name} · ${hitsLabel}` : base}
       data-testid="pod"
       data-name={name}
       data-namespace={pod.namespace}
@@ -40,8 +55,11 @@ export const PodChip = memo(function PodChip({ pod, selected, compact = false, t
       data-ready={ready}
       data-owner={owner}
       data-owner-role={role}
+      data-link={link}
+      data-hits={hits}
+      data-failing={failing ? 'true' : undefined}
       aria-pressed={selected}
-      aria-label={compact ? podLabel(t, name, status, ready) : undefined}
+      aria-label={compact ? podLabel(t, name, status, ready) + (hitsLabel ? `, ${hitsLabel}` : '') : undefined}
       onClick={() => toggle(pod.key, selected)}
     >
       {!compact && (
@@ -51,6 +69,11 @@ export const PodChip = memo(function PodChip({ pod, selected, compact = false, t
             <span className="pod-status">{status}</span>
             <span className="pod-ready">{ready}</span>
           </span>
+          {hits !== undefined && (
+            <span className="pod-hits" aria-label={hitsLabel}>
+              <span aria-hidden="true">{failing ? '✗ ' : '⇄ '}{hits}</span>
+            </span>
+          )}
           {pod.whyReason && <span className="pod-why">⚠ {pod.whyReason}</span>}
         </>
       )}
