@@ -72,3 +72,10 @@ export function cleanStatus(s: Status): Status {
   }
   return s;
 }
+
+/**
+ * A validating admission webhook said no (apiserver webhookerrors.ToStatusErr): the message is
+ * prefixed with the webhook's name; ingress-nginx answers with no code, which becomes 400, and
+ * kubectl prints it as `Error from server (BadRequest)`.
+ */
+export const webhookDenied = (webhook: string, message: string) => status(400, 'BadRequest', `admission webhook "${webhook}" denied the request: ${message}`);

@@ -8,7 +8,7 @@ import type { KubeObject } from '../types.ts';
 import type { FieldError } from '../api/field.ts';
 import type { ApiServer } from './server.ts';
 import { serviceHooks } from './serviceStorage.ts';
-import { ingressHooks } from './ingressAdmission.ts';
+import { ingressClassHooks, ingressHooks } from './ingressAdmission.ts';
 import { endpointSliceHooks, endpointsHooks } from './endpointsStorage.ts';
 
 export interface KindHooks {
@@ -30,6 +30,7 @@ export interface KindHooks {
 export const KIND_HOOKS: Readonly<Record<string, KindHooks>> = {
   Service: serviceHooks,
   Ingress: ingressHooks,
+  IngressClass: ingressClassHooks,
   Endpoints: endpointsHooks,
   EndpointSlice: endpointSliceHooks,
 };
