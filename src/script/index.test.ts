@@ -69,6 +69,45 @@ describe('script lines', () => {
     }
   });
 
+  it('parses sim traffic, refusing malformed lines', () => {
+    expect(parseLine('sim traffic service/web --rps 10 --for 30s -n shop')).toEqual({
+      kind: 'sim', cmd: { kind: 'traffic', target: 'service/web', rps: 10, forMs: 30_000, namespace: 'shop' },
+    });
+    expect(parseLine('sim traffic http://shop.example/cart --rps=2.5 --for=1m')).toEqual({
+      kind: 'sim', cmd: { kind: 'traffic', target: 'http://shop.example/cart', rps: 2.5, forMs: 60_000 },
+    });
+    const usage = 'usage: sim traffic service/NAME|http://HOST[:PORT]/PATH --rps N --for DURATION [-n NAMESPACE]';
+    expect(() => parseLine('sim traffic service/web --rps 10')).toThrow(usage);
+    expect(() => parseLine('sim traffic --rps 10 --for 10s')).toThrow(usage);
+    expect(() => parseLine('sim traffic service/web --rps ten --for 10s')).toThrow('invalid --rps "ten": expected a number of requests per second');
+    expect(() => parseLine('sim traffic service/web --rps 10 --for 0s')).toThrow('invalid --for "0s": must be greater than 0');
+  });
+
+  it('runs sim traffic: starts, lets --for pass, stops and prints the table; engine errors exit 1', async () => {
+    const { host, calls } = fakeHost();
+    host.sim.trafficStart = (target, opts) => {
+      calls.push(`start ${target} ${JSON.stringify(opts)} at ${host.now()}`);
+      return opts.rps > 1000 ? { ok: false, message: 'error: --rps must be at most 1000, got 5000' } : { ok: true, message: '', id: 4 };
+    };
+    host.sim.trafficStop = (id) => {
+      calls.push(`stop ${id} at ${host.now()}`);
+      return {
+        ok: true, message: '',
+        status: {
+          id, target: 'service/web', rps: 10, startedAt: 0, stoppedAt: 10_000, noEndpoint: 0, series: [],
+          rows: [{ backend: 'web-7d4b9c8f5-x2x9q', requests: 34, failed: 0 }, { backend: 'web-7d4b9c8f5-k8s2m', requests: 33, failed: 1 }],
+          total: { requests: 67, failed: 1 },
+        },
+      };
+    };
+    expect(await runScriptLine('sim traffic service/web --rps 10 --for 10s', host)).toEqual({
+      line: 'sim traffic service/web --rps 10 --for 10s', exitCode: 0, stderr: '', at: 10_000,
+      stdout: 'BACKEND               REQUESTS   FAILED\nweb-7d4b9c8f5-x2x9q   34         0\nweb-7d4b9c8f5-k8s2m   33         1\nno-endpoint           0          0\ntotal                 67         1\n',
+    });
+    expect(await runScriptLine('sim traffic service/web --rps 5000 --for 10s -n shop', host)).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: --rps must be at most 1000, got 5000\n' });
+    expect(calls).toEqual(['start service/web {"rps":10} at 0', 'stop 4 at 10000', 'start service/web {"rps":5000,"namespace":"shop"} at 10000']);
+  });
+
   it('runs sim node fail|recover when the cluster has them', async () => {
     const { host, calls } = fakeHost();
     host.sim.nodeFail = (name) => (calls.push(`nodeFail ${name}`), { ok: true, message: `node ${name} stopped` });

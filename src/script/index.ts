@@ -8,7 +8,7 @@ import { kubectl } from '../kubectl/index.ts';
 import type { KubectlIO } from '../kubectl/types.ts';
 import { parseSleepDuration } from './duration.ts';
 import { ShellSyntaxError, splitWords } from './shell.ts';
-import { parseSim, runSim, type SimCommand } from './sim.ts';
+import { parseSim, runSim, trafficTable, type SimCommand } from './sim.ts';
 
 export { splitWords, ShellSyntaxError } from './shell.ts';
 export { parseSleepDuration } from './duration.ts';
@@ -73,6 +73,7 @@ export async function runScriptLine(line: string, host: ScriptHost): Promise<Scr
       await host.io.sleep(parsed.ms);
       return { line, stdout: '', stderr: '', exitCode: 0, at: host.now() };
     case 'sim': {
+      if (parsed.cmd.kind === 'traffic') return { line, ...(await runTraffic(parsed.cmd, host)), at: host.now() };
       const r = runSim(parsed.cmd, host.sim);
       return { line, ...r, at: host.now() };
     }
@@ -81,6 +82,21 @@ export async function runScriptLine(line: string, host: ScriptHost): Promise<Scr
       return { line, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, at: host.now() };
     }
   }
+}
+
+/**
+ * `sim traffic`: start a generator, let `--for` of virtual time pass (Ctrl+C ends it early; the
+ * host then reports exit 130), stop it and print its table.
+ */
+async function runTraffic(cmd: Extract<SimCommand, { kind: 'traffic' }>, host: ScriptHost): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const fail = (msg: string) => ({ stdout: '', stderr: msg.endsWith('\n') ? msg : `${msg}\n`, exitCode: 1 });
+  if (!host.sim.trafficStart || !host.sim.trafficStop) return fail('error: sim traffic is not available in this version of the simulator yet');
+  const started = host.sim.trafficStart(cmd.target, { rps: cmd.rps, ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
+  if (!started.ok || started.id === undefined) return fail(started.message);
+  await host.io.sleep(cmd.forMs);
+  const stopped = host.sim.trafficStop(started.id);
+  if (!stopped.ok || !stopped.status) return fail(stopped.message);
+  return { stdout: trafficTable(stopped.status), stderr: '', exitCode: 0 };
 }
 
 export interface ScriptRun {

@@ -3,7 +3,9 @@
  * forwarded to Cluster.sim (src/engine/types.ts). Parsing is split from running so a script can
  * be checked for malformed lines before anything runs.
  */
-import type { ContainerKillOptions, NodeAddOptions, ProbeFailOptions, SimActions } from '../engine/types.ts';
+import type { ContainerKillOptions, NodeAddOptions, ProbeFailOptions, SimActions, TrafficStatus } from '../engine/types.ts';
+import { tabwrite } from '../kubectl/tabwriter.ts';
+import { parseSleepDuration } from './duration.ts';
 
 export type SimCommand =
   | { kind: 'nodeAdd'; name: string; opts: NodeAddOptions }
@@ -11,6 +13,7 @@ export type SimCommand =
   | { kind: 'containerKill'; pod: string; opts: ContainerKillOptions }
   | { kind: 'probe'; pod: string; opts: ProbeFailOptions }
   | { kind: 'node'; action: 'fail' | 'recover'; name: string }
+  | { kind: 'traffic'; target: string; rps: number; forMs: number; namespace?: string }
   | { kind: 'later'; what: string };
 
 const KILL_USAGE = 'usage: sim container kill POD [-c CONTAINER] [--exit-code N] [-n NAMESPACE]';
@@ -69,9 +72,18 @@ function parseTaints(s: string): NonNullable<NodeAddOptions['taints']> {
     });
 }
 
-const LATER: Record<string, string> = {
-  traffic: 'sim traffic',
-};
+const TRAFFIC_USAGE = 'usage: sim traffic service/NAME|http://HOST[:PORT]/PATH --rps N --for DURATION [-n NAMESPACE]';
+
+/** `sim traffic TARGET --rps N --for DURATION [-n NS]`: the rate's range is the engine's to check. */
+function parseTraffic(words: string[]): SimCommand {
+  const { args, flags } = parseFlags(words, ['rps', 'for', 'n', 'namespace']);
+  if (args.length !== 1 || flags.rps === undefined || flags.for === undefined) throw new Error(TRAFFIC_USAGE);
+  if (!/^\d+(\.\d+)?$/.test(flags.rps)) throw new Error(`invalid --rps ${JSON.stringify(flags.rps)}: expected a number of requests per second`);
+  const forMs = parseSleepDuration(flags.for);
+  if (forMs <= 0) throw new Error(`invalid --for ${JSON.stringify(flags.for)}: must be greater than 0`);
+  const ns = flags.n ?? flags.namespace;
+  return { kind: 'traffic', target: args[0]!, rps: Number(flags.rps), forMs, ...(ns !== undefined ? { namespace: ns } : {}) };
+}
 
 /** Parses the words after `sim`; throws an Error describing a malformed line. */
 export function parseSim(words: string[]): SimCommand {
@@ -126,14 +138,21 @@ export function parseSim(words: string[]): SimCommand {
     if (container !== undefined) opts.container = container;
     return { kind: 'probe', pod: args[0]!, opts };
   }
-  const two = `${a ?? ''} ${b ?? ''}`;
-  if (LATER[two]) return { kind: 'later', what: LATER[two] };
-  if (a === 'traffic') return { kind: 'later', what: LATER.traffic! };
+  if (a === 'traffic') return parseTraffic(words.slice(1));
   throw new Error(`unknown sim command ${JSON.stringify(words.join(' '))}: expected node add|fail|recover, container kill, probe fail|pass, image push or traffic`);
 }
 
-/** Runs a parsed `sim` command against the cluster's SimActions. */
-export function runSim(cmd: SimCommand, sim: SimActions): { stdout: string; stderr: string; exitCode: number } {
+/** `sim traffic`'s table: one row per pod that answered, `no-endpoint`, then `total` (kubectl's tabwriter). */
+export function trafficTable(st: TrafficStatus): string {
+  const rows = [['BACKEND', 'REQUESTS', 'FAILED']];
+  for (const r of st.rows) rows.push([r.backend, String(r.requests), String(r.failed)]);
+  rows.push(['no-endpoint', String(st.noEndpoint), String(st.noEndpoint)]);
+  rows.push(['total', String(st.total.requests), String(st.total.failed)]);
+  return tabwrite(rows);
+}
+
+/** Runs a parsed `sim` command against the cluster's SimActions (`traffic` runs in index.ts: it waits). */
+export function runSim(cmd: Exclude<SimCommand, { kind: 'traffic' }>, sim: SimActions): { stdout: string; stderr: string; exitCode: number } {
   if (cmd.kind === 'later') {
     return { stdout: '', stderr: `error: ${cmd.what} is not available in this version of the simulator yet\n`, exitCode: 1 };
   }
