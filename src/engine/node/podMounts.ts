@@ -50,7 +50,7 @@ export class PodMounts {
       trace({
         from: 'kubelet', to: 'apiserver', node, verb: `GET /api/v1/namespaces/${ns}/${kind.toLowerCase()}s/${src.name}`, kind: 'kubeletSyncConfig', duration: 0, causeId,
         object: `${kind}/${ns}/${src.name}`, args: { node, pod: pod.metadata.name, kind, name: src.name, volume: n },
-        summary: `The kubelet on ${node} re-reads ${kind} ${src.name} in its periodic sync and rewrites the files of volume ${n} in pod ${pod.metadata.name}.`,
+        summary: `The kubelet on ${node} re-reads ${kind} ${src.name} in its periodic sync and rewrites the files of volume ${n} in pod ${pod.metadata.name} (environment variables stay as they were).`,
       });
     }
   }
@@ -67,7 +67,7 @@ export class PodMounts {
       const sa = !src && mounts[i]!.files.size > 0 ? ({ type: 'serviceAccount' } as const) : undefined;
       if (!src && !sa) return;
       const keys = src ? itemKeys(pod, m.name) : undefined;
-      for (const [rel, f] of [...mounts[i]!.files].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [rel, f] of [...mounts[i]!.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const inVolume = m.subPath ? (rel ? `${m.subPath}/${rel}` : m.subPath) : rel;
         const path = rel ? `${m.mountPath.replace(/\/$/, '')}/${rel}` : m.mountPath;
         const source: ValueSource = src ? { ...src, key: keys?.get(inVolume) ?? inVolume } : sa!;
