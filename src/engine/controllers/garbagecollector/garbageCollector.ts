@@ -14,8 +14,8 @@ import { findKind } from '../../../schema/kinds.ts';
 import type { OwnerReference } from '../podutil.ts';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, Graph, type GraphChange, type GraphNode, type ObjectIdentity } from './graph.ts';
 
-/** The kinds whose objects have owners here (pods ← replicasets ← deployments). */
-export const GC_RESOURCES = ['/api/v1/pods', '/apis/apps/v1/replicasets', '/apis/apps/v1/deployments'];
+/** The kinds whose objects have owners here (pods ← replicasets ← deployments, endpointslices ← services). */
+export const GC_RESOURCES = ['/api/v1/pods', '/apis/apps/v1/replicasets', '/apis/apps/v1/deployments', '/api/v1/services', '/apis/discovery.k8s.io/v1/endpointslices'];
 
 type Policy = 'Orphan' | 'Background' | 'Foreground';
 

@@ -108,7 +108,13 @@ export class Graph {
   remove(obj: KubeObject): GraphChange {
     const change: GraphChange = { attemptToDelete: [], attemptToOrphan: [] };
     const node = this.uidToNode.get(obj.metadata.uid ?? '');
-    if (!node || node.virtual) return change;
+    if (!node) return change;
+    // An owner only known from its dependents' references (added before any update re-observed
+    // it): its deletion still sends the dependents to the live check.
+    if (node.virtual) {
+      for (const d of node.dependents) change.attemptToDelete.push(d);
+      return change;
+    }
     this.uidToNode.delete(node.identity.uid);
     for (const o of node.owners) {
       const owner = this.uidToNode.get(o.uid);
