@@ -168,3 +168,27 @@ describe('Service allocation through the REST handler', () => {
     expect(s.healthCheckNodePort).toBeTypeOf('number');
   });
 });
+
+describe('Service, Endpoints and EndpointSlice strict decoding', () => {
+  it('rejects unknown fields and accepts a named targetPort', () => {
+    const { c, post } = cluster();
+    const bad = post({ selector: { app: 'web' }, ports: [{ port: 80, tragetPort: 8080 }] });
+    expect(bad.code).toBe(400);
+    expect(msg(bad)).toBe('Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ports[0].tragetPort"');
+    expect(post({ selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] }).code).toBe(201);
+    const ep = c.handle({
+      verb: 'POST',
+      path: '/api/v1/namespaces/default/endpoints',
+      body: { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'x' }, subsets: [{ addresses: [{ ip: '10.244.1.5', bogus: 1 }] }] },
+    });
+    expect(ep.code).toBe(400);
+    expect(msg(ep)).toContain('unknown field "subsets[0].addresses[0].bogus"');
+    const slice = c.handle({
+      verb: 'POST',
+      path: '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+      body: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'x' }, addressType: 'IPv4', endpoints: [{ addresses: ['10.244.1.5'], condition: {} }] },
+    });
+    expect(slice.code).toBe(400);
+    expect(msg(slice)).toContain('unknown field "endpoints[0].condition"');
+  });
+});
