@@ -9,7 +9,138 @@ import type { Selection } from './index.ts';
 
 export type PodLink = 'env' | 'volume' | 'env+volume' | 'endpoint' | 'endpoint-not-ready';
 
+type ByResource = Record<string, Record<string, KubeObject>>;
+
+const PODS = 'pods';
+const SERVICES = 'services';
+const SLICES = 'endpointslices.discovery.k8s.io';
+const INGRESSES = 'ingresses.networking.k8s.io';
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+interface KeyRef { name?: string }
+interface ContainerShape {
+  env?: { valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef } }[];
+  envFrom?: { configMapRef?: KeyRef; secretRef?: KeyRef }[];
+  volumeMounts?: { name: string; mountPath: string; subPath?: string }[];
+}
+interface VolumeShape {
+  name: string;
+  configMap?: KeyRef;
+  secret?: { secretName?: string };
+  projected?: { sources?: { configMap?: KeyRef; secret?: KeyRef }[] };
+}
+interface PodShape {
+  spec?: { containers?: ContainerShape[]; initContainers?: ContainerShape[]; volumes?: VolumeShape[] };
+}
+
+/** One way a pod uses a ConfigMap or Secret: a container's env, or a volume mounted at a path. */
+export interface ConfigUse {
+  container: string;
+  via: 'env' | 'volume';
+  /** The variable names (`envFrom` for a whole-object import) or the mount path (volume). */
+  detail: string;
+}
+
+function parts(key: string): { resource: string; namespace: string; name: string } {
+  const [resource = '', namespace = '', ...rest] = key.split('/');
+  return { resource, namespace, name: rest.join('/') };
+}
+
+/**
+ * How pod `pod` uses the ConfigMap (`kind` configmap) or Secret named `name`: each container's
+ * env/envFrom reference and each mount of a volume that projects it.
+ */
+export function configUses(pod: KubeObject, kind: 'configmap' | 'secret', name: string): ConfigUse[] {
+  const spec = (pod as PodShape).spec ?? {};
+  const refOf = (r: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef; configMapRef?: KeyRef; secretRef?: KeyRef } | undefined) =>
+    kind === 'configmap' ? (r?.configMapKeyRef ?? r?.configMapRef)?.name : (r?.secretKeyRef ?? r?.secretRef)?.name;
+  const vols = new Set((spec.volumes ?? []).filter((v) => (kind === 'configmap'
+    ? v.configMap?.name === name || v.projected?.sources?.some((s) => s.configMap?.name === name)
+    : v.secret?.secretName === name || v.projected?.sources?.some((s) => s.secret?.name === name))).map((v) => v.name));
+  const out: ConfigUse[] = [];
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as (ContainerShape & { name: string })[]) {
+    const names = [
+      ...(c.envFrom ?? []).filter((e) => refOf(e) === name).map(() => 'envFrom'),
+      ...(c.env ?? []).filter((e) => refOf(e.valueFrom) === name).map((e) => (e as { name?: string }).name ?? ''),
+    ];
+    if (names.length) out.push({ container: c.name, via: 'env', detail: names.join(', ') });
+    for (const m of c.volumeMounts ?? []) if (vols.has(m.name)) out.push({ container: c.name, via: 'volume', detail: m.subPath ? `${m.mountPath} (subPath ${m.subPath})` : m.mountPath });
+  }
+  return out;
+}
+
+function configLinks(byResource: ByResource, kind: 'configmap' | 'secret', namespace: string, name: string): Record<string, PodLink> {
+  const out: Record<string, PodLink> = {};
+  for (const [key, pod] of Object.entries(byResource[PODS] ?? {})) {
+    if ((pod.metadata.namespace ?? 'default') !== namespace) continue;
+    const uses = configUses(pod, kind, name);
+    if (!uses.length) continue;
+    const env = uses.some((u) => u.via === 'env');
+    const vol = uses.some((u) => u.via === 'volume');
+    out[key] = env && vol ? 'env+volume' : env ? 'env' : 'volume';
+  }
+  return out;
+}
+
+function matches(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+/** Pods behind Service `namespace/name`: its EndpointSlices, or (none yet) its selector. */
+function serviceLinks(byResource: ByResource, namespace: string, name: string, out: Record<string, PodLink> = {}): Record<string, PodLink> {
+  const slices = Object.values(byResource[SLICES] ?? {}).filter((s) => (s.metadata.namespace ?? 'default') === namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+  if (slices.length) {
+    for (const s of slices) {
+      const eps = (s as { endpoints?: { targetRef?: { kind?: string; name?: string; namespace?: string }; conditions?: { ready?: boolean | null } }[] }).endpoints ?? [];
+      for (const ep of eps) {
+        const ref = ep.targetRef;
+        if (ref?.kind !== 'Pod' || !ref.name) continue;
+        const key = `${PODS}/${ref.namespace ?? namespace}/${ref.name}`;
+        // Ready is what traffic goes to: a pod in two slices counts as ready if either says so.
+        const ready = ep.conditions?.ready !== false;
+        if (ready || out[key] !== 'endpoint') out[key] = ready ? 'endpoint' : 'endpoint-not-ready';
+      }
+    }
+    return out;
+  }
+  const svc = byResource[SERVICES]?.[`${SERVICES}/${namespace}/${name}`] as { spec?: { selector?: Record<string, string> } } | undefined;
+  const selector = svc?.spec?.selector;
+  if (!selector || !Object.keys(selector).length) return out;
+  for (const [key, pod] of Object.entries(byResource[PODS] ?? {})) {
+    if ((pod.metadata.namespace ?? 'default') !== namespace || !matches(selector, pod.metadata.labels)) continue;
+    const ready = ((pod as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    if (ready || out[key] !== 'endpoint') out[key] = ready ? 'endpoint' : 'endpoint-not-ready';
+  }
+  return out;
+}
+
+/** The Services an Ingress sends to: every rule path's backend and the default backend. */
+export function ingressServices(ing: KubeObject): string[] {
+  type Backend = { service?: { name?: string } };
+  const spec = (ing as { spec?: { defaultBackend?: Backend; rules?: { http?: { paths?: { backend?: Backend }[] } }[] } }).spec;
+  const names = new Set<string>();
+  if (spec?.defaultBackend?.service?.name) names.add(spec.defaultBackend.service.name);
+  for (const r of spec?.rules ?? []) for (const p of r.http?.paths ?? []) if (p.backend?.service?.name) names.add(p.backend.service.name);
+  return [...names];
+}
+
 /** Pod key → link for the selection; empty when the selection is not a config or network object. */
-export function linkedPods(_byResource: Record<string, Record<string, KubeObject>>, _selection: Selection | undefined): Record<string, PodLink> {
-  return {};
+export function linkedPods(byResource: ByResource, selection: Selection | undefined): Record<string, PodLink> {
+  if (!selection) return {};
+  const { namespace, name } = parts(selection.key);
+  switch (selection.kind) {
+    case 'configmap':
+    case 'secret':
+      return configLinks(byResource, selection.kind, namespace, name);
+    case 'service':
+      return serviceLinks(byResource, namespace, name);
+    case 'ingress': {
+      const ing = byResource[INGRESSES]?.[selection.key];
+      const out: Record<string, PodLink> = {};
+      if (ing) for (const svc of ingressServices(ing)) serviceLinks(byResource, namespace, svc, out);
+      return out;
+    }
+    default:
+      return {};
+  }
 }
