@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../../testing/testCluster.ts';
 import type { KubeObject } from '../../types.ts';
+import en from '../../../i18n/en/narration/services.ts';
+import ko from '../../../i18n/ko/narration/services.ts';
 
 type Obj = Record<string, unknown>;
 const PATH = '/api/v1/namespaces/default/services';
@@ -69,5 +71,8 @@ describe('service-lb controller', () => {
     const span = c.spans.find((s) => s.kind === 'ensureLoadBalancer');
     expect(span).toMatchObject({ from: 'controller-manager', to: 'controller-manager', duration: 2000, args: { service: 'web', namespace: 'default', ip: '172.18.255.201' } });
     expect(span!.summary).toBe('The service controller provisions a load balancer for Service default/web at 172.18.255.201.');
+    // The English narration template renders the same sentence; Korean has the same key.
+    expect(en.ensureLoadBalancer!.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(span!.args[k]))).toBe(span!.summary);
+    expect(Object.keys(ko)).toEqual(Object.keys(en));
   });
 });
