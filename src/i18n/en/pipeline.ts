@@ -63,9 +63,9 @@ export default {
       scheduler: 'All default plugins except the volume and DRA ones run, in upstream order and weights, with preemption. Simplified: the plugins rebuild their per-attempt state instead of updating it incrementally, preemption runs synchronously inside the cycle, and unschedulable pods are retried on any relevant cluster change (no per-plugin queueing hints). Binding happens inside the scheduling cycle.',
       kubelet: 'Timings are fixed (sandbox 300 ms, create and start 50 ms each). Probes have documented simulated results: httpGet and tcpSocket succeed on a port the image listens on, exec commands follow a table; a probe can be forced to fail from the inspector or with `sim probe fail`. Heartbeats (Lease every 10 s) are real; a failed node is a network partition: its containers keep running unseen and what it did while down is reported on recovery. One kubelet stage stands for every node\'s kubelet.',
       runtime: 'What a container does follows a documented process model (servers run until stopped; `sleep N` and `exit N` in the command are honoured), not a real process. Pulls take 200 ms plus size ÷ 40 MB/s, one at a time per node.',
-      service: 'Services, EndpointSlices and kube-proxy arrive in a later version. For now this stage is a conceptual path.',
-      ingress: 'Ingress routing arrives in a later version. The `nginx` IngressClass exists, but no traffic flows through this stage yet.',
-      client: 'Client traffic arrives in a later version, together with Services and Ingress.',
+      service: 'This stage is kube-proxy: it watches Services and EndpointSlices and sends each connection to a ready endpoint, picked at random as iptables mode does. Simplified: one kube-proxy stands for the one on every node, and no iptables rules or packets exist; the choice is made in the simulator.',
+      ingress: 'This stage is ingress-nginx: it matches host and path (longest path wins, Exact before Prefix) and forwards to the Service, or answers 404/503 itself. Simplified: the controller is simulated without pods or a Deployment of its own, and its address 172.18.255.200 stands in for a cloud load balancer.',
+      client: 'The client is `sim traffic`: a steady rate of HTTP GETs to a Service or an Ingress URL, counted per pod that answered. Simplified: no real HTTP or TCP; only about five requests a second are drawn (plus failures), but every request is counted.',
     },
   },
   narrationUi: {

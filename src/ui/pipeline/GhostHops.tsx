@@ -10,7 +10,7 @@ import { useStore } from '../../store/index.ts';
 import type { Span } from '../../protocol/types.ts';
 import { isStage, routeOf, type StageBox } from './layout.ts';
 import { HopToken } from './HopToken.tsx';
-import { visibleHopMs } from './hopDisplay.ts';
+import { trafficTone, visibleHopMs } from './hopDisplay.ts';
 
 const MAX_GHOSTS = 8;
 
@@ -29,26 +29,37 @@ function GhostHopsImpl({ boxes }: { boxes: readonly StageBox[] }) {
     const b = boxes.find((x) => x.id === id)!;
     return [b.x + b.width / 2, b.y + b.height / 2] as const;
   };
+  /**
+   * A request dot between two stages of the same row (client → service, past the ingress box)
+   * arcs over the box between them, into the gap above the row, instead of crossing it.
+   */
+  const path = (s: Span) => {
+    const [x1, y1] = centre(s.from);
+    const [x2, y2] = centre(s.to);
+    if (!trafficTone(s) || y1 !== y2) return `M ${x1} ${y1} L ${x2} ${y2}`;
+    const h = boxes.find((x) => x.id === s.from)!.height;
+    return `M ${x1} ${y1} Q ${(x1 + x2) / 2} ${y1 - 2 * 0.95 * h} ${x2} ${y2}`;
+  };
+  const lines = spans.filter((s) => !trafficTone(s));
   return (
     <ViewportPortal>
       <svg className="ghost-hops" aria-hidden="true">
-        {spans.map((s) => {
+        {lines.map((s) => {
           const [x1, y1] = centre(s.from);
           const [x2, y2] = centre(s.to);
           return <line key={s.id} x1={x1} y1={y1} x2={x2} y2={y2} className="ghost-line" />;
         })}
       </svg>
       {spans.map((s) => {
-        const [x1, y1] = centre(s.from);
-        const [x2, y2] = centre(s.to);
+        const tone = trafficTone(s);
         return (
           <HopToken
             key={s.id}
-            path={`M ${x1} ${y1} L ${x2} ${y2}`}
+            path={path(s)}
             verb={s.verb}
             durationMs={hopMs}
-            tone="request"
-            showLabel
+            tone={tone ?? 'request'}
+            showLabel={!tone}
             reduce={reduce}
           />
         );

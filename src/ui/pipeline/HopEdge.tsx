@@ -12,7 +12,7 @@ import type { HopEdgeSpec } from './layout.ts';
 import { routeOf } from './layout.ts';
 import { useEdgeSpans } from './useHops.ts';
 import { HopToken } from './HopToken.tsx';
-import { visibleHopMs } from './hopDisplay.ts';
+import { trafficTone, visibleHopMs } from './hopDisplay.ts';
 
 export type HopEdgeData = { spec: HopEdgeSpec };
 export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
@@ -42,6 +42,9 @@ function HopEdgeImpl(props: EdgeProps<HopEdgeType>) {
       })
     : [forward];
   const busy = spans.length > 0;
+  // The verb label goes on the newest object token; request dots carry none.
+  let labelled = -1;
+  for (let i = spans.length - 1; i >= 0 && labelled < 0; i--) if (!trafficTone(spans[i]!)) labelled = i;
 
   return (
     <>
@@ -67,8 +70,8 @@ function HopEdgeImpl(props: EdgeProps<HopEdgeType>) {
               path={reverse ? backward : forward}
               verb={s.verb}
               durationMs={hopMs}
-              tone={EVENT_SOURCES.has(s.from) ? 'event' : 'request'}
-              showLabel={i === spans.length - 1}
+              tone={trafficTone(s) ?? (EVENT_SOURCES.has(s.from) ? 'event' : 'request')}
+              showLabel={i === labelled}
               reduce={reduce}
             />
           );

@@ -12,8 +12,11 @@ export interface HopTokenProps {
   path: string;
   verb: string;
   durationMs: number;
-  /** Request towards the API server / runtime, or an event/data flowing back. */
-  tone: 'request' | 'event';
+  /**
+   * Request towards the API server / runtime, or an event/data flowing back; `traffic` and
+   * `failed` are a client request's hops: small dots (green, red when it failed), no label.
+   */
+  tone: 'request' | 'event' | 'traffic' | 'failed';
   showLabel: boolean;
   reduce: boolean;
 }
@@ -21,8 +24,8 @@ export interface HopTokenProps {
 function HopTokenImpl({ path, verb, durationMs, tone, showLabel, reduce }: HopTokenProps) {
   const style = { offsetPath: `path('${path}')`, '--hop-ms': `${Math.round(durationMs)}ms` } as CSSProperties;
   return (
-    <div className={`hop-token hop-token-${tone}${reduce ? ' is-still' : ''}`} style={style}>
-      {showLabel && <span className="hop-verb">{verb}</span>}
+    <div className={`hop-token hop-token-${tone}${tone === 'traffic' || tone === 'failed' ? ' hop-dot' : ''}${reduce ? ' is-still' : ''}`} style={style}>
+      {showLabel && tone !== 'traffic' && tone !== 'failed' && <span className="hop-verb">{verb}</span>}
     </div>
   );
 }

@@ -10,3 +10,17 @@ export const MIN_VISIBLE_HOP_MS = 160;
 export function visibleHopMs(hopMs: number, busy: boolean): number {
   return busy ? Math.max(hopMs, MIN_VISIBLE_HOP_MS) : hopMs;
 }
+
+/** Span kinds of one traffic request's hops (src/engine/network/trafficSpans.ts). */
+export const TRAFFIC_KINDS: ReadonlySet<string> = new Set(['trafficRequest', 'ingressRoute', 'proxyForward', 'trafficFailed']);
+
+/**
+ * A traffic request's hop is drawn as a small dot, not an object token: `traffic` when the
+ * request was answered, `failed` when it was not (`payload.ok === false`, or the failure hop
+ * itself), so a stream of requests reads as traffic and failures stand out in red.
+ */
+export function trafficTone(span: { kind: string; payload?: unknown }): 'traffic' | 'failed' | undefined {
+  if (!TRAFFIC_KINDS.has(span.kind)) return undefined;
+  const ok = (span.payload as { ok?: unknown } | undefined)?.ok;
+  return span.kind === 'trafficFailed' || ok === false ? 'failed' : 'traffic';
+}
