@@ -224,14 +224,16 @@ function validateClusterIPsUpdate(spec: Obj, old: Obj): FieldError[] {
   if (isHeadless(old) && isHeadless(spec)) return [];
   const now = clusterIPsOf(spec);
   const was = clusterIPsOf(old);
+  // A nil slice renders as JSON null (`kubectl replace` without clusterIP).
+  const shown = Array.isArray(spec.clusterIPs) ? now : null;
   const errs: FieldError[] = [];
   if (was.length === now.length) {
     was.forEach((ip, i) => {
       if (ip !== now[i]) errs.push(invalid(`spec.clusterIPs[${i}]`, now, 'may not change once set'));
     });
   } else if (was.length > now.length) {
-    if (now.length === 0) errs.push(invalid('spec.clusterIPs[0]', now, 'primary clusterIP can not be unset'));
-    if (now.length > 0 && now[0] !== was[0]) errs.push(invalid('spec.clusterIPs[0]', now, 'may not change once set'));
+    if (now.length === 0) errs.push(invalid('spec.clusterIPs[0]', shown, 'primary clusterIP can not be unset'));
+    if (now.length > 0 && now[0] !== was[0]) errs.push(invalid('spec.clusterIPs[0]', shown, 'may not change once set'));
     if (now.length === 1 && spec.ipFamilyPolicy !== 'SingleStack') {
       errs.push(invalid('spec.ipFamilyPolicy', spec.ipFamilyPolicy ?? null, "must be set to 'SingleStack' when releasing the secondary clusterIP"));
     }

@@ -192,3 +192,14 @@ describe('Service, Endpoints and EndpointSlice strict decoding', () => {
     expect(msg(slice)).toContain('unknown field "endpoints[0].condition"');
   });
 });
+
+describe('Service replace without clusterIP', () => {
+  it('refuses to unset the primary clusterIP, as kubectl replace finds out', () => {
+    const { c, post, get } = cluster();
+    post(spec80());
+    const cur = get('web');
+    const r = c.handle({ verb: 'PUT', path: `${PATH}/web`, body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', resourceVersion: cur.metadata.resourceVersion }, spec: spec80() } });
+    expect(r.code).toBe(422);
+    expect(msg(r)).toBe('Service "web" is invalid: spec.clusterIPs[0]: Invalid value: null: primary clusterIP can not be unset');
+  });
+});
