@@ -3,6 +3,7 @@ import type { Endpoints, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import { tabwrite } from '../tabwriter.ts';
+import { harness } from '../testing.ts';
 import {
   endpointSliceRow,
   endpointsRow,
@@ -98,5 +99,29 @@ describe('ingress and ingressclass printers', () => {
     expect(ingressClassRow({ metadata: meta('x'), spec: { controller: 'c', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p' } } }, NOW)[2]).toBe(
       'IngressParameters.k8s.example.com/p',
     );
+  });
+});
+
+describe('kubectl get for networking resources (through the API server)', () => {
+  it('get svc / ing / ingressclass with -A, -l, -o wide|name', async () => {
+    const h = harness();
+    expect((await h.k('create service clusterip web --tcp=80:8080')).exitCode).toBe(0);
+    expect((await h.k('create service externalname ext --external-name db.example.com -n kube-system')).exitCode).toBe(0);
+    expect((await h.k('create ingress shop --class=nginx --rule=shop.example.com/*=web:80')).exitCode).toBe(0);
+    const ip = JSON.parse((await h.k('get svc web -o json')).stdout).spec.clusterIPs[0];
+    expect((await h.k('get svc -l app=web -o wide')).stdout).toBe(
+      tabwrite([
+        ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR'],
+        ['web', 'ClusterIP', ip, '<none>', '80/TCP', '0s', 'app=web'],
+      ]),
+    );
+    const all = (await h.k('get services -A')).stdout.split('\n');
+    expect(all[0]).toMatch(/^NAMESPACE +NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE$/);
+    expect(all.some((l) => /^kube-system +ext +ExternalName +<none> +db\.example\.com +<none> +0s$/.test(l))).toBe(true);
+    expect((await h.k('get svc,ing -o name')).stdout).toBe('service/kubernetes\nservice/web\ningress.networking.k8s.io/shop\n');
+    expect((await h.k('get ing shop')).stdout).toMatch(/^NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE\nshop +nginx +shop\.example\.com +\S* +80 +0s\n$/);
+    expect((await h.k('get ingressclasses')).stdout).toBe('NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s.io/ingress-nginx   <none>       0s\n');
+    const ep = await h.k('get ep -n nothing-here');
+    expect(ep.stderr).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nNo resources found in nothing-here namespace.\n');
   });
 });
