@@ -86,5 +86,8 @@ describe('ingress-nginx controller', () => {
     c.handle({ verb: 'DELETE', path: `${INGS}/a` });
     c.runFor(5_000);
     expect(c.ingress.route('a.example', '/')).toEqual({ ok: false, reason: 'no-rule' });
+    c.handle({ verb: 'DELETE', path: `${INGS}/b` });
+    c.runFor(5_000);
+    expect(spans.filter((s) => s.kind.startsWith('ingressSync')).at(-1)).toMatchObject({ kind: 'ingressSyncEmpty', args: { count: 0, removed: 1 } });
   });
 });

@@ -76,11 +76,13 @@ export function startIngressController(ctx: ComponentContext): IngressController
     const added = lines.filter((l) => !runningLines.includes(l));
     const removed = runningLines.filter((l) => !lines.includes(l));
     runningLines = lines;
-    const routes = lines.length ? lines.join('; ') : 'no routes (every request gets the default backend, 404)';
+    const routes = lines.join('; ');
     ctx.trace({
-      from: 'ingress', to: 'ingress', verb: 'reload', kind: 'ingressSync', duration: 0, causeId,
+      from: 'ingress', to: 'ingress', verb: 'reload', kind: lines.length ? 'ingressSync' : 'ingressSyncEmpty', duration: 0, causeId,
       args: { routes, count: lines.length, added: added.length, removed: removed.length },
-      summary: `ingress-nginx rebuilt its nginx.conf: ${routes}.`,
+      summary: lines.length
+        ? `ingress-nginx rebuilt its nginx.conf: ${routes}.`
+        : 'ingress-nginx rebuilt its nginx.conf with no routes: every request gets its default backend (404).',
     });
   }
 
