@@ -5,7 +5,7 @@ export { KINDS, findKind, type KindInfo } from './kinds.ts';
 import { schemaFor } from './definitions.ts';
 
 /** Kinds with a full schema, for the editor's per-document `if kind … then` dispatch. */
-export const SCHEMA_KINDS = ['Pod', 'Namespace', 'Node', 'Deployment', 'ReplicaSet', 'ConfigMap', 'Secret', 'Service', 'Endpoints', 'EndpointSlice'] as const;
+export const SCHEMA_KINDS = ['Pod', 'Namespace', 'Node', 'Deployment', 'ReplicaSet', 'ConfigMap', 'Secret', 'Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass'] as const;
 
 /** One schema for a manifest document: dispatches on `kind` to the kind's definition. */
 export const manifestSchema: Record<string, unknown> = {

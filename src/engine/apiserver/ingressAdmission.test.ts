@@ -80,6 +80,15 @@ describe('Ingress through the API server', () => {
     expect((t.body as Status).message).toContain('is already defined in ingress default/other');
   });
 
+  it('decodes strictly against the Ingress schema', () => {
+    const c = new TestCluster({ workers: 1 });
+    const body = ingress('typo', 'shop.example');
+    (body.spec.rules[0].http.paths[0] as Record<string, unknown>).pathtype = 'Prefix';
+    const r = c.cluster.handle({ verb: 'POST', path: INGS, body });
+    expect(r.code).toBe(400);
+    expect((r.body as Status).message).toContain('strict decoding error: unknown field "spec.rules[0].http.paths[0].pathtype"');
+  });
+
   it('IngressClass: controller required and immutable; parameters.scope defaults to Cluster', () => {
     const c = new TestCluster({ workers: 1 });
     const none = c.cluster.handle({ verb: 'POST', path: CLASSES, body: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'x' }, spec: {} } });
