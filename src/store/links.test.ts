@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../protocol/types.ts';
-import { configUses, ingressServices, linkedPods } from './links.ts';
+import { configSummaries, configUses, ingressServices, linkedPods } from './links.ts';
 
 const pod = (name: string, spec: Record<string, unknown>, extra: Record<string, unknown> = {}, ns = 'default') =>
   ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels: { app: 'web' } }, spec, ...extra }) as unknown as KubeObject;
@@ -63,5 +63,20 @@ describe('linkedPods: Services and Ingresses', () => {
     const slices = byKey('endpointslices.discovery.k8s.io', [slice('web-abc', [{ pod: 'a', ready: true }]), apiSlice]);
     expect(linkedPods({ pods, 'endpointslices.discovery.k8s.io': slices, 'ingresses.networking.k8s.io': byKey('ingresses.networking.k8s.io', [ing]) }, { kind: 'ingress', key: 'ingresses.networking.k8s.io/default/shop' }))
       .toEqual({ 'pods/default/a': 'endpoint', 'pods/default/d': 'endpoint' });
+  });
+});
+
+describe('configSummaries', () => {
+  it('lists user ConfigMaps and Secrets with key and pod counts, leaving system ones out', () => {
+    const cm = (name: string, ns: string, data: object) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data }) as unknown as KubeObject;
+    const sec = (name: string, extra: object) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'default' }, ...extra }) as unknown as KubeObject;
+    const byResource = {
+      pods,
+      configmaps: byKey('configmaps', [cm('cfg', 'default', { LEVEL: 'x', MODE: 'y' }), cm('kube-root-ca.crt', 'default', { 'ca.crt': '-' }), cm('coredns', 'kube-system', { Corefile: '.' }), cm('cfg', 'prod', {})]),
+      secrets: byKey('secrets', [sec('db', { data: { pw: 'eA==' }, stringData: { user: 'a', pw: 'b' } }), sec('tok', { type: 'kubernetes.io/service-account-token', data: {} })]),
+    };
+    expect(configSummaries(byResource).map((s) => [s.key, s.keys, s.pods])).toEqual([
+      ['configmaps/default/cfg', 2, 4], ['secrets/default/db', 2, 2], ['configmaps/prod/cfg', 0, 1],
+    ]);
   });
 });

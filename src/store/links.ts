@@ -144,3 +144,61 @@ export function linkedPods(byResource: ByResource, selection: Selection | undefi
       return {};
   }
 }
+
+/** A ConfigMap or Secret as the cluster view's strip shows it. */
+export interface ConfigSummary {
+  key: string;
+  kind: 'configmap' | 'secret';
+  name: string;
+  namespace: string;
+  keys: number;
+  /** Pods of its namespace that reference it (env, envFrom or a volume). */
+  pods: number;
+}
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+/** Names of the ConfigMaps and Secrets pod `pod` references (env, envFrom, volumes, projected). */
+function configRefs(pod: KubeObject): { configmap: Set<string>; secret: Set<string> } {
+  const spec = (pod as PodShape).spec ?? {};
+  const refs = { configmap: new Set<string>(), secret: new Set<string>() };
+  const add = (kind: 'configmap' | 'secret', n: string | undefined) => { if (n) refs[kind].add(n); };
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    for (const e of c.envFrom ?? []) { add('configmap', e.configMapRef?.name); add('secret', e.secretRef?.name); }
+    for (const e of c.env ?? []) { add('configmap', e.valueFrom?.configMapKeyRef?.name); add('secret', e.valueFrom?.secretKeyRef?.name); }
+  }
+  for (const v of spec.volumes ?? []) {
+    add('configmap', v.configMap?.name);
+    add('secret', v.secret?.secretName);
+    for (const s of v.projected?.sources ?? []) { add('configmap', s.configMap?.name); add('secret', s.secret?.name); }
+  }
+  return refs;
+}
+
+/**
+ * The user's ConfigMaps and Secrets (system namespaces, `kube-root-ca.crt` and service-account
+ * token Secrets left out), sorted by namespace, kind, name, with their key and user counts.
+ */
+export function configSummaries(byResource: ByResource): ConfigSummary[] {
+  const uses = new Map<string, number>();
+  // Pods change every frame while things happen; without config objects there is nothing to count.
+  if (!Object.keys(byResource.configmaps ?? {}).length && !Object.keys(byResource.secrets ?? {}).length) return [];
+  for (const pod of Object.values(byResource[PODS] ?? {})) {
+    const ns = pod.metadata.namespace ?? 'default';
+    const refs = configRefs(pod);
+    for (const n of refs.configmap) uses.set(`configmaps/${ns}/${n}`, (uses.get(`configmaps/${ns}/${n}`) ?? 0) + 1);
+    for (const n of refs.secret) uses.set(`secrets/${ns}/${n}`, (uses.get(`secrets/${ns}/${n}`) ?? 0) + 1);
+  }
+  const out: ConfigSummary[] = [];
+  for (const [resource, kind] of [['configmaps', 'configmap'], ['secrets', 'secret']] as const) {
+    for (const [key, o] of Object.entries(byResource[resource] ?? {})) {
+      const namespace = o.metadata.namespace ?? 'default';
+      if (SYSTEM_NAMESPACES.has(namespace) || o.metadata.name === 'kube-root-ca.crt') continue;
+      const x = o as { type?: string; data?: object; binaryData?: object; stringData?: object };
+      if (x.type === 'kubernetes.io/service-account-token') continue;
+      const keys = new Set([...Object.keys(x.data ?? {}), ...Object.keys(x.binaryData ?? {}), ...Object.keys(x.stringData ?? {})]).size;
+      out.push({ key, kind, name: o.metadata.name, namespace, keys, pods: uses.get(key) ?? 0 });
+    }
+  }
+  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+}

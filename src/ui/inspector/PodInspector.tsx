@@ -1,18 +1,21 @@
 /**
- * A selected pod in the inspector, in two tabs: Details (desired vs current, events) and
- * Scheduling (kube-scheduler's explanation). WAI-ARIA tabs: arrow keys move between them.
+ * A selected pod in the inspector, in three tabs: Details (desired vs current, events),
+ * Environment & files (what a container sees) and Scheduling (kube-scheduler's explanation).
+ * WAI-ARIA tabs: arrow keys move between them.
  */
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { objectAt, schedulerPodKey, useStore } from '../../store/index.ts';
+import { ContainerEnvPanel } from './ContainerEnvPanel.tsx';
 import { PodDetails } from './PodDetails.tsx';
 import { SchedulingPanel } from './SchedulingPanel.tsx';
 
-export type PodTab = 'details' | 'scheduling';
-const TABS: PodTab[] = ['details', 'scheduling'];
+export type PodTab = 'details' | 'env' | 'scheduling';
+const TABS: PodTab[] = ['details', 'env', 'scheduling'];
 
 export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodTab; onTab: (tab: PodTab) => void }) {
   const { t } = useTranslation('scheduling');
+  const { t: tc } = useTranslation('config');
   const id = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   // A pod kube-scheduler could not place: the Scheduling tab says so on its label.
@@ -42,7 +45,7 @@ export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodT
             tabIndex={tab === k ? 0 : -1}
             onClick={() => onTab(k)}
           >
-            {t(`tab.${k}`)}
+            {k === 'env' ? tc('env.tab') : t(`tab.${k}`)}
             {k === 'scheduling' && failed && (
               <span className="tab-alert">
                 <span aria-hidden="true">⚠</span>
@@ -53,7 +56,7 @@ export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodT
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="pod-tabpanel">
-        {tab === 'details' ? <PodDetails podKey={podKey} /> : <SchedulingPanel podKey={podKey} />}
+        {tab === 'details' ? <PodDetails podKey={podKey} /> : tab === 'env' ? <ContainerEnvPanel podKey={podKey} /> : <SchedulingPanel podKey={podKey} />}
       </div>
     </>
   );
