@@ -203,3 +203,16 @@ describe('Service replace without clusterIP', () => {
     expect(msg(r)).toBe('Service "web" is invalid: spec.clusterIPs[0]: Invalid value: null: primary clusterIP can not be unset');
   });
 });
+
+describe('the cluster DNS address', () => {
+  it('is never handed out, but kube-system/kube-dns may claim 10.96.0.10', () => {
+    const { c } = cluster();
+    const dns = c.handle({
+      verb: 'POST',
+      path: '/api/v1/namespaces/kube-system/services',
+      body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kube-dns' }, spec: { clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] } },
+    });
+    expect(dns.code).toBe(201);
+    expect((dns.body as { spec: Obj }).spec.clusterIPs).toEqual(['10.96.0.10']);
+  });
+});

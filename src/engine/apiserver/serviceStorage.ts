@@ -31,6 +31,8 @@ export interface ServiceAllocators {
   ports: PortAllocator;
   /** A separate stream for dry runs, so they never shift the IPs real writes get. */
   dryRng: Rng;
+  /** 10.96.0.10 is still held for kube-system/kube-dns (which may claim it once). */
+  dnsReserved: boolean;
 }
 
 const ALLOCATORS = new WeakMap<ApiServer, ServiceAllocators>();
@@ -40,7 +42,7 @@ export function serviceAllocators(server: ApiServer): ServiceAllocators {
   let a = ALLOCATORS.get(server);
   if (!a) {
     const rng = server.deps.rng.fork('ipallocator');
-    a = { ips: new IPAllocator(SERVICE_CIDR, rng), ports: new PortAllocator(NODE_PORT_BASE, NODE_PORT_SIZE, rng.fork('portallocator')), dryRng: rng.fork('dryrun') };
+    a = { ips: new IPAllocator(SERVICE_CIDR, rng), ports: new PortAllocator(NODE_PORT_BASE, NODE_PORT_SIZE, rng.fork('portallocator')), dryRng: rng.fork('dryrun'), dnsReserved: true };
     a.ips.allocate(CLUSTER_DNS_IP);
     ALLOCATORS.set(server, a);
   }
@@ -156,6 +158,10 @@ function allocClusterIPs(svc: KubeObject, txn: Txn): void {
     } catch (e) {
       throw internalError(`failed to allocate a serviceIP: ${(e as Error).message}`);
     }
+  } else if (want === CLUSTER_DNS_IP && txn.al.dnsReserved && svc.metadata.namespace === 'kube-system' && svc.metadata.name === 'kube-dns') {
+    // kube-dns takes the address the cluster kept for it.
+    if (!txn.dryRun) txn.al.dnsReserved = false;
+    ip = want;
   } else {
     try {
       txn.allocIP(want);
