@@ -214,7 +214,8 @@ export class SimCluster implements Cluster {
   private addMachine(name: string, opts: NodeAddOptions, controlPlane: boolean): void {
     const machine = machineFor(name, this.nodeIndex++, opts, controlPlane);
     // Heartbeats on: the node-lifecycle-controller watches them (they run on background timers).
-    this.nodes.set(name, startKubelet(this.context('kubelet', name), machine, this.registry, { heartbeats: true }));
+    const network = () => ({ store: this.server.store, proxy: this.proxy, ingress: this.ingress, kubelet: (n: string) => this.nodes.get(n) });
+    this.nodes.set(name, startKubelet(this.context('kubelet', name), machine, this.registry, { heartbeats: true, network }));
   }
 
   private log(input: Input): void {

@@ -103,6 +103,8 @@ function podByIP(store: Store, ip: string): KubeObject | undefined {
 export function connectIP(net: NetworkView, ip: string, port: number, clientIP: string, inCluster: boolean): RequestResult {
   const r = net.proxy.routeIP(ip, port, clientIP);
   if (r.ok || r.reason !== 'no-service' || !inCluster) return fromProxy(net, r, { outcome: 'no-endpoints', ip });
+  // A ClusterIP on a port the Service does not have: kube-proxy's reject rule (connection refused).
+  for (const svc of net.store.list('services')) if ((svc as { spec?: { clusterIP?: string } }).spec?.clusterIP === ip) return { outcome: 'no-endpoints', ip, service: `${svc.metadata.namespace}/${svc.metadata.name}` };
   const pod = podByIP(net.store, ip);
   const node = (pod as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName;
   if (!pod || !node) return { outcome: 'unreachable', ip };

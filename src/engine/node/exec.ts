@@ -5,6 +5,7 @@
  * unknown command is containerd's wrapping of runc's.
  */
 import type { VolumeFiles } from './volumes.ts';
+import { netCommand, netMounts, type ExecNet } from './execNet.ts';
 
 /** One mount as the container sees it: the volume's files (live), or a subPath copy. */
 export interface ExecMount {
@@ -20,6 +21,8 @@ export interface ExecView {
   mounts: ExecMount[];
   /** A fresh 64-hex exec id (containerd names the exec process with it). */
   execID: () => string;
+  /** The pod's network: /etc/hosts, /etc/resolv.conf, curl, wget, nslookup (execNet.ts). */
+  net?: ExecNet;
 }
 
 /** Output of one exec: the streams and the exit code, or the runtime's error (no process ran). */
@@ -59,7 +62,8 @@ function normalize(path: string): string {
 /** What is at `path`: a file, a directory (its entries), or nothing. */
 export function lookup(v: ExecView, path: string): Node {
   const abs = normalize(path.startsWith('/') ? path : `/${path}`);
-  const mounts = [...v.mounts].sort((a, b) => b.mountPath.length - a.mountPath.length);
+  const all = v.net ? [...netMounts(v.net, v.hostname), ...v.mounts] : v.mounts;
+  const mounts = [...all].sort((a, b) => b.mountPath.length - a.mountPath.length);
   for (const m of mounts) {
     const mp = normalize(m.mountPath);
     if (abs !== mp && !abs.startsWith(mp === '/' ? '/' : `${mp}/`)) continue;
@@ -74,7 +78,7 @@ export function lookup(v: ExecView, path: string): Node {
   }
   // Directories above the mount points (and the image's root).
   const entries = new Set<string>(abs === '/' ? ROOT_DIRS : []);
-  for (const m of v.mounts) {
+  for (const m of all) {
     const mp = normalize(m.mountPath);
     if (mp.startsWith(abs === '/' ? '/' : `${abs}/`)) entries.add(mp.slice(abs === '/' ? 1 : abs.length + 1).split('/')[0]!);
   }
@@ -204,7 +208,7 @@ export function execCommand(v: ExecView, argv: string[]): ExecResult {
       return ok(outs.join(targets.length > 1 ? '\n' : ''), err, err ? 2 : 0);
     }
     default:
-      return {
+      return netCommand(v.net, bin, args) ?? {
         error: `error executing command in container: failed to exec in container: failed to start exec "${v.execID()}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
       };
   }

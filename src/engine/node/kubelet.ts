@@ -17,6 +17,7 @@ import { buildNode, KUBELET_VERSION, nodeImages } from './nodeObject.ts';
 import type { ExecResult } from './exec.ts';
 import { PodWorker } from './podWorker.ts';
 import { ContainerRuntime, type PullResult } from './runtime.ts';
+import type { NetworkView } from '../network/connect.ts';
 
 export interface KubeletHandle {
   node: string;
@@ -61,6 +62,8 @@ export interface KubeletOptions {
    * The cluster turns them on for every kubelet; off here so unit tests see only pod traffic.
    */
   heartbeats?: boolean;
+  /** Cluster DNS, kube-proxy and the other kubelets, for `curl`/`wget`/`nslookup` in exec (set by cluster.ts). */
+  network?: () => NetworkView;
 }
 
 /** What pod workers share: the node's runtime, recorder and back-off tables. */
@@ -89,6 +92,7 @@ export interface KubeletCore {
    */
   shared(s: string): string;
   pull(image: string, causeId: number | undefined, done: (r: PullResult) => void): void;
+  network?: () => NetworkView;
 }
 
 function isTerminal(pod: V1Pod): boolean {
@@ -106,7 +110,7 @@ export function startKubelet(ctx: ComponentContext, machine: MachineSpec, regist
   const userAgent = `kubelet/${KUBELET_VERSION}`;
   let sharedStrings: Map<string, string> | undefined; // made on first use: 5,000 idle nodes need none
   const core: KubeletCore = {
-    ctx, machine, nodeName, runtime, userAgent,
+    ctx, machine, nodeName, runtime, userAgent, network: opts.network,
     recorder: ctx.recorder({ component: 'kubelet', host: nodeName }),
     imageBackoff: new Backoff(),
     lastPullError: new Map(),

@@ -500,7 +500,7 @@ export class PodWorker implements ProbeHost {
     if (c.phase !== 'running' || this.gone) return { notRunning: `container not found ("${name}")` };
     const mounts = (this.mounts ?? new PodMounts()).execMounts(this.pod, name, this.specs.get(name));
     const hostname = String((this.pod.spec as { hostname?: string } | undefined)?.hostname ?? this.name);
-    return execCommand({ hostname, env: (this.envs?.get(name) ?? NO_START_ENV).env, mounts, execID: () => this.k.runtime.newID() }, argv);
+    return execCommand({ hostname, env: (this.envs?.get(name) ?? NO_START_ENV).env, mounts, execID: () => this.k.runtime.newID(), net: { pod: this.pod, podIP: this.podIP ?? '', image: c.specImage, view: this.k.network?.() } }, argv);
   }
 
   /** doBackOff: restart at once the first time, then 10 s, 20 s … 300 s (CrashLoopBackOff). */
