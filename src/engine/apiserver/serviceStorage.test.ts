@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../index.ts';
+import { createCluster, restoreCluster } from '../index.ts';
 import type { KubeObject } from '../types.ts';
 import { parseIPv4 } from '../network/ipallocator.ts';
 
@@ -214,5 +214,21 @@ describe('the cluster DNS address', () => {
     });
     expect(dns.code).toBe(201);
     expect((dns.body as { spec: Obj }).spec.clusterIPs).toEqual(['10.96.0.10']);
+  });
+});
+
+describe('snapshot restore', () => {
+  it('rebuilds the allocators: a restored cluster refuses taken IPs and ports and continues the same sequence', () => {
+    const { c, post } = cluster(3);
+    post({ type: 'NodePort', clusterIP: '10.96.0.5', ports: [{ port: 80, nodePort: 30080 }] }, 'a');
+    post(spec80(), 'b');
+    const restored = restoreCluster(JSON.parse(JSON.stringify(c.snapshot())));
+    const body = (name: string, spec: Obj) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });
+    for (const cl of [restored, c]) {
+      const again = cl.handle({ verb: 'POST', path: PATH, body: body('c', { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }) });
+      expect(msg(again)).toContain('provided port is already allocated');
+    }
+    const next = (cl: typeof c) => (cl.handle({ verb: 'POST', path: PATH, body: body('d', spec80()) }).body as { spec: Obj }).spec.clusterIP;
+    expect(next(restored)).toBe(next(c));
   });
 });
