@@ -93,8 +93,11 @@ async function runTraffic(cmd: Extract<SimCommand, { kind: 'traffic' }>, host: S
   if (!host.sim.trafficStart || !host.sim.trafficStop) return fail('error: sim traffic is not available in this version of the simulator yet');
   const started = host.sim.trafficStart(cmd.target, { rps: cmd.rps, ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
   if (!started.ok || started.id === undefined) return fail(started.message);
-  await host.io.sleep(cmd.forMs);
+  // Requests go out at start, start + 1000/rps, …: the window is [start, start + for), so stop
+  // 1 ms before its end (a request due exactly at the end is not sent), then let that ms pass.
+  await host.io.sleep(cmd.forMs - 1);
   const stopped = host.sim.trafficStop(started.id);
+  if (!host.io.signal?.aborted) await host.io.sleep(1);
   if (!stopped.ok || !stopped.status) return fail(stopped.message);
   return { stdout: trafficTable(stopped.status), stderr: '', exitCode: 0 };
 }

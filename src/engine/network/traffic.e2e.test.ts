@@ -1,0 +1,90 @@
+/** `sim traffic` and in-pod networking end to end: createCluster, the script runner, kube-proxy, the kubelets. */
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../index.ts';
+import { hostForCluster } from '../../script/clusterHost.ts';
+import { runScript, type ScriptLineResult } from '../../script/index.ts';
+
+const FILES: Record<string, string> = {
+  'web.yaml': `
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPort: 80
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+  - name: box
+    image: busybox:1.37
+    command: ["sleep", "infinity"]
+`,
+};
+
+const SCRIPT = `
+kubectl apply -f web.yaml
+sleep 30s
+sim traffic service/web --rps 10 --for 10s
+kubectl exec debug -- wget -qO- http://web
+kubectl exec debug -- nslookup web
+kubectl scale deployment web --replicas=0
+sleep 30s
+sim traffic service/web --rps 10 --for 10s
+kubectl exec debug -- wget -qO- http://web
+`;
+
+async function run(seed: number): Promise<ScriptLineResult[]> {
+  const cluster = createCluster({ seed, workers: 3 });
+  const r = await runScript(SCRIPT, hostForCluster(cluster, (p) => FILES[p]));
+  expect(r.exitCode).toBe(0);
+  return r.results;
+}
+
+/** Rows of a `sim traffic` table: [backend, requests, failed]. */
+const rows = (out: string) => out.trim().split('\n').slice(1).map((l) => l.split(/\s+/));
+
+describe('sim traffic end to end', () => {
+  it('spreads over the 3 pods with none failed, then finds no endpoint once scaled to 0; exec reaches the Service', async () => {
+    const res = await run(1);
+    const [, , spread, wget, ns, , , none, refused] = res;
+    const r = rows(spread!.stdout);
+    expect(r).toHaveLength(5);
+    expect(r.slice(0, 3).every(([pod, req, failed]) => /^web-[a-z0-9]+-[a-z0-9]{5}$/.test(pod!) && Number(req) > 0 && failed === '0')).toBe(true);
+    expect(r.slice(3)).toEqual([['no-endpoint', '0', '0'], ['total', '100', '0']]);
+    expect(wget!.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(ns!.stdout).toMatch(/^Server:\t\t10\.96\.0\.10\nAddress:\t10\.96\.0\.10:53\n\nName:\tweb\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n\n$/);
+    expect(none!.stdout).toBe('BACKEND       REQUESTS   FAILED\nno-endpoint   100        100\ntotal         100        100\n');
+    expect(refused!).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused\ncommand terminated with exit code 1\n$/) });
+  });
+
+  it('is deterministic: same seed, same tables', async () => {
+    const a = await run(5);
+    const b = await run(5);
+    expect(b.map((x) => x.stdout)).toEqual(a.map((x) => x.stdout));
+  });
+});
