@@ -232,3 +232,15 @@ describe('snapshot restore', () => {
     expect(next(restored)).toBe(next(c));
   });
 });
+
+describe('ExternalName → ClusterIP', () => {
+  it('allocates a ClusterIP and families on the way back', () => {
+    const { post, patch } = cluster();
+    post({ type: 'ExternalName', externalName: 'db.example.com' }, 'db');
+    const r = patch('db', { spec: { type: 'ClusterIP', externalName: null, selector: { app: 'db' }, ports: [{ port: 5432 }] } });
+    expect(r.code).toBe(200);
+    const s = (r.body as { spec: Obj }).spec;
+    expect(s).toMatchObject({ type: 'ClusterIP', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster' });
+    expect(s.clusterIPs).toEqual([s.clusterIP]);
+  });
+});
