@@ -128,9 +128,10 @@ export function viaIngress(net: NetworkView, host: string, path: string, clientI
 /**
  * An HTTP request to `url` from a client in `namespace` (its DNS search path). Inside the
  * cluster a name that does not resolve is curl's error; outside (`inCluster` false) it is taken
- * as an Ingress host: the client's DNS points it at ingress-nginx.
+ * as an Ingress host: the client's DNS points it at ingress-nginx. `hostHeader` (curl -H 'Host: …')
+ * is what ingress-nginx matches its rules against.
  */
-export function sendHTTP(net: NetworkView, url: HttpURL, namespace: string, clientIP: string, inCluster: boolean): RequestResult {
+export function sendHTTP(net: NetworkView, url: HttpURL, namespace: string, clientIP: string, inCluster: boolean, hostHeader?: string): RequestResult {
   const port = url.port ?? (url.scheme === 'https' ? 443 : 80);
   const ingressIP = net.ingress.address || INGRESS_ADDRESS;
   let ip = url.host;
@@ -141,6 +142,6 @@ export function sendHTTP(net: NetworkView, url: HttpURL, namespace: string, clie
     else return port === 80 || port === 443 ? viaIngress(net, url.host, url.path, clientIP) : { outcome: 'no-host' };
   }
   // ingress-nginx's address: the Host header is the IP, which only rules without a host match.
-  if (ip === ingressIP && (port === 80 || port === 443)) return { ...viaIngress(net, url.host, url.path, clientIP), ip };
+  if (ip === ingressIP && (port === 80 || port === 443)) return { ...viaIngress(net, hostHeader ?? url.host, url.path, clientIP), ip };
   return connectIP(net, ip, port, clientIP, inCluster);
 }

@@ -22,7 +22,7 @@ function view(image: string, pod: V1Pod = client) {
   put('pods', { metadata: { name: 'echo-a', namespace: 'default', uid: 'ue' }, spec: { nodeName: 'worker-1', containers: [{ name: 'e', image: 'hashicorp/http-echo', args: ['-text=hello from echo'] }] }, status: { podIP: '10.244.1.5', phase: 'Running' } });
   const back: Record<string, [string, string, string]> = { '10.96.12.7': ['web-a', 'uw', '10.244.1.4'], '10.96.5.5': ['echo-a', 'ue', '10.244.1.5'], '10.96.7.7': ['gone-a', 'ug', '10.244.2.9'] };
   const proxy = {
-    route: () => ({ ok: false, reason: 'no-service', service: '' }),
+    route: (ns: string, name: string): ProxyRoute => (name === 'web' ? { ok: true, namespace: ns, pod: 'web-a', podUID: 'uw', node: 'worker-1', ip: '10.244.1.4', targetPort: 80, service: 'default/web', endpoints: 1 } : { ok: false, reason: 'no-service', service: `${ns}/${name}` }),
     routeIP: (ip: string, port: number): ProxyRoute => {
       const b = back[ip];
       if (ip === '10.96.9.9') return { ok: false, reason: 'no-endpoints', service: 'default/empty' };
@@ -32,7 +32,7 @@ function view(image: string, pod: V1Pod = client) {
   } as unknown as KubeProxy;
   const serve = (uid: string, port: number): ServeResult => (uid === 'uw' && port === 80 ? { ok: true, container: 'nginx' } : uid === 'ue' && port === 5678 ? { ok: true, container: 'e' } : { ok: false, reason: 'refused' });
   const kubelet = (node: string) => (node === 'worker-1' ? ({ serve } as unknown as KubeletHandle) : ({ serve: () => ({ ok: false, reason: 'unreachable' }) } as unknown as KubeletHandle));
-  const ingress: IngressController = { address: '172.18.255.200', route: () => ({ ok: false, reason: 'no-rule' }) };
+  const ingress: IngressController = { address: '172.18.255.200', route: (host) => (host === 'shop.example' ? { ok: true, ingress: 'shop', namespace: 'default', service: 'web', port: 80, rule: 'rule' } : { ok: false, reason: 'no-rule' }) };
   const v: ExecView = { hostname: pod.metadata.name, env: [], mounts: [], execID: () => 'e'.repeat(64), net: { pod, podIP: '10.244.2.3', image, view: { store, proxy, ingress, kubelet } } };
   return (...argv: string[]) => execCommand(v, argv) as { stdout: string; stderr: string; exitCode: number };
 }
@@ -94,5 +94,16 @@ describe('exec: the pod network', () => {
   it('works in sh -c scripts and pipes', () => {
     const sh = view('busybox');
     expect(sh('sh', '-c', 'wget -qO- web | grep title')).toEqual({ stdout: '<title>Welcome to nginx!</title>\n', stderr: '', exitCode: 0 });
+  });
+
+  it('reaches ingress-nginx at its address: rules by Host header, its 404 page otherwise', () => {
+    const sh = view('curlimages/curl');
+    expect(sh('curl', '-s', '-H', 'Host: shop.example', 'http://172.18.255.200/').stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(sh('curl', '-s', 'http://172.18.255.200/')).toEqual({
+      stdout: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      stderr: '', exitCode: 0,
+    });
+    expect(sh('curl', '-sf', 'http://172.18.255.200/')).toEqual({ stdout: '', stderr: '', exitCode: 22 });
+    expect(view('busybox')('wget', '-qO-', '172.18.255.200')).toEqual({ stdout: '', stderr: 'wget: server returned error: HTTP/1.1 404 Not Found\n', exitCode: 1 });
   });
 });

@@ -65,14 +65,14 @@ export function hasTool(image: string, tool: Tool): boolean {
 
 const NONE: RequestResult = { outcome: 'unreachable' };
 
-function request(net: ExecNet, url: string): { res: RequestResult; http?: HttpResponse; host: string; port: number; ip?: string } | undefined {
+function request(net: ExecNet, url: string, hostHeader?: string): { res: RequestResult; http?: HttpResponse; host: string; port: number; ip?: string } | undefined {
   const u = parseURL(url);
   if (!u) return undefined;
   const port = u.port ?? (u.scheme === 'https' ? 443 : 80);
   const ns = net.pod.metadata.namespace ?? 'default';
-  const res = net.view ? sendHTTP(net.view, u, ns, net.podIP, true) : isIPv4(u.host) ? NONE : ({ outcome: 'no-host' } as RequestResult);
+  const res = net.view ? sendHTTP(net.view, u, ns, net.podIP, true, hostHeader) : isIPv4(u.host) ? NONE : ({ outcome: 'no-host' } as RequestResult);
   const ip = res.ip ?? (isIPv4(u.host) ? u.host : undefined);
-  return { res, http: net.view ? httpResponse(net.view.store, res, u.host, u.path, net.podIP) : undefined, host: u.host, port, ip };
+  return { res, http: net.view ? httpResponse(net.view.store, res, hostHeader ?? u.host, u.path, net.podIP) : undefined, host: u.host, port, ip };
 }
 
 /**
@@ -115,7 +115,8 @@ function curl(net: ExecNet, args: string[]): ExecResult {
   const out = val.get('o');
   const wfmt = val.get('w');
   if (!rest.length) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
-  const r = request(net, rest[0]!);
+  const hostHeader = /^host:\s*(\S+)\s*$/i.exec(val.get('H') ?? '')?.[1];
+  const r = request(net, rest[0]!, hostHeader);
   const err = (code: number, msg: string): ExecResult => ({ stdout: wfmt ? fmtW(wfmt, 0) : '', stderr: silent ? '' : `curl: (${code}) ${msg}\n`, exitCode: code });
   if (!r) return err(3, 'URL rejected: Malformed input to a URL function');
   const { res, http, host, port } = r;
