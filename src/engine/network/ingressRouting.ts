@@ -163,12 +163,16 @@ export function pathMatches(loc: { path: string; pathType: 'Exact' | 'Prefix' },
   return want.every((e, i) => e === got[i]);
 }
 
+/** Wildcard server names per configuration, sorted (nginx tries its regex server names in order). */
+const wildcardCache = new WeakMap<Map<string, Server>, string[]>();
+
 /** The server nginx picks for a Host header: exact name, then a single-label wildcard, else `_`. */
 export function selectServer(servers: Map<string, Server>, host: string): Server {
   const h = host.toLowerCase().replace(/:\d+$/, '');
   const exact = servers.get(h);
   if (exact && !h.startsWith('*')) return exact;
-  const wildcards = [...servers.keys()].filter((k) => k.startsWith('*.')).sort();
+  let wildcards = wildcardCache.get(servers);
+  if (!wildcards) wildcardCache.set(servers, (wildcards = [...servers.keys()].filter((k) => k.startsWith('*.')).sort()));
   for (const w of wildcards) {
     const suffix = w.slice(1); // `.foo.com`
     if (h.endsWith(suffix) && /^[\w-]+$/.test(h.slice(0, -suffix.length))) return servers.get(w)!;
