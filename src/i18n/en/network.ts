@@ -46,6 +46,7 @@ export default {
       ready: 'Ready',
       serving: 'Serving',
       terminating: 'Terminating',
+      conditions: 'Conditions',
     },
     yes: 'yes',
     no: 'no',

@@ -43,6 +43,7 @@ export default {
       ready: 'Ready',
       serving: 'Serving',
       terminating: 'Terminating',
+      conditions: '상태',
     },
     yes: '예',
     no: '아니요',

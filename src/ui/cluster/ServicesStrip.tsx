@@ -25,8 +25,10 @@ function endpointTone(s: ServiceSummary): string {
 const ServiceChip = memo(function ServiceChip({ svc, t }: { svc: ServiceSummary; t: TFunction<'network'> }) {
   const selected = useStore((s) => s.selection?.kind === 'service' && s.selection.key === svc.key);
   const ip = svc.type === 'ExternalName' ? svc.externalIP : svc.clusterIP;
-  const label = svc.builtin
-    ? t('strip.builtin', { name: svc.name, ip })
+  // The accessible name is the visible text plus hidden words ("Service", the type), so it
+  // contains what is seen (WCAG 2.5.3); the sentence form goes in the title.
+  const description = svc.builtin
+    ? `${t('strip.builtin', { name: svc.name, ip })} ${t('strip.builtinHint')}`
     : t(svc.selectorless ? 'strip.serviceNoSelector' : 'strip.service', { name: svc.name, type: svc.type, ip, ports: svc.ports, ready: svc.ready, total: svc.total });
   const external = svc.type === 'LoadBalancer' || (svc.externalIP !== '<none>' && svc.type !== 'ExternalName');
   return (
@@ -41,16 +43,17 @@ const ServiceChip = memo(function ServiceChip({ svc, t }: { svc: ServiceSummary;
       data-ready={svc.ready}
       data-total={svc.total}
       aria-pressed={selected}
-      aria-label={label}
-      title={svc.builtin ? t('strip.builtinHint') : undefined}
+      title={description}
       onClick={() => toggle({ kind: 'service', key: svc.key }, selected)}
     >
+      {/* Spaces between the parts: the accessible name reads "Service web ClusterIP 10.96.… 80/TCP 3/3 ready". */}
       <span className="net-kind" aria-hidden="true">svc</span>
-      <span className="net-name mono">{svc.name}</span>
-      {!svc.builtin && svc.type !== 'ClusterIP' && <span className="net-type">{svc.type}</span>}
-      <span className="net-ip mono">{ip}</span>
-      {!svc.builtin && <span className="net-ports mono">{svc.ports}</span>}
-      {external && svc.type === 'LoadBalancer' && <span className="net-ext mono">⇢ {svc.externalIP}</span>}
+      <span className="visually-hidden">Service </span>
+      <span className="net-name mono">{svc.name}</span>{' '}
+      {svc.type !== 'ClusterIP' ? <span className="net-type">{svc.type}</span> : <span className="visually-hidden">ClusterIP</span>}{' '}
+      <span className="net-ip mono">{ip}</span>{' '}
+      {!svc.builtin && <span className="net-ports mono">{svc.ports}</span>}{' '}
+      {external && svc.type === 'LoadBalancer' && <><span className="net-ext mono">⇢ {svc.externalIP}</span>{' '}</>}
       {!svc.builtin && (
         svc.selectorless
           ? <span className="badge">{t('strip.noSelector')}</span>
@@ -65,7 +68,7 @@ const IngressChip = memo(function IngressChip({ ing, t }: { ing: IngressSummary;
   const first = ing.rules[0];
   const route = first ? `${first.host === '*' ? '' : first.host}${first.path} → ${first.service}:${first.port}` : ing.defaultBackend ? `* → ${ing.defaultBackend}` : '—';
   const more = Math.max(0, ing.rules.length - 1);
-  const label = t('strip.ingress', {
+  const description = t('strip.ingress', {
     name: ing.name,
     rules: ing.rules.map((r) => `${r.host}${r.path} → ${r.service}:${r.port}`).join(', ') || route,
     address: ing.address ? t('strip.ingressAt', { address: ing.address }) : '',
@@ -79,13 +82,14 @@ const IngressChip = memo(function IngressChip({ ing, t }: { ing: IngressSummary;
       data-namespace={ing.namespace}
       data-address={ing.address || undefined}
       aria-pressed={selected}
-      aria-label={label}
+      title={description}
       onClick={() => toggle({ kind: 'ingress', key: ing.key }, selected)}
     >
       <span className="net-kind" aria-hidden="true">ing</span>
-      <span className="net-name mono">{ing.name}</span>
-      <span className="net-route mono">{route}</span>
-      {more > 0 && <span className="net-more">{t('strip.more', { count: more })}</span>}
+      <span className="visually-hidden">Ingress </span>
+      <span className="net-name mono">{ing.name}</span>{' '}
+      <span className="net-route mono">{route}</span>{' '}
+      {more > 0 && <><span className="net-more">{t('strip.more', { count: more })}</span>{' '}</>}
       {ing.address && <span className="net-ip mono">{ing.address}</span>}
     </button>
   );

@@ -86,28 +86,30 @@ function ServiceView({ objectKey, svc }: { objectKey: string; svc: KubeObject })
       ) : (
         <>
           <p className="net-hint">{t('details.endpointsHint')}</p>
-          <table className="mini-table" data-testid="endpoints-table">
+          {/* Narrow inspector: pod name over its node, then IP:port, then the three conditions. */}
+          <table className="mini-table endpoints-table" data-testid="endpoints-table">
             <thead>
               <tr>
-                <th scope="col">{t('details.col.pod')}</th>
+                <th scope="col">{t('details.col.pod')} · {t('details.col.node')}</th>
                 <th scope="col">{t('details.col.address')}</th>
-                <th scope="col">{t('details.col.node')}</th>
-                <th scope="col">{t('details.col.ready')}</th>
-                <th scope="col">{t('details.col.serving')}</th>
-                <th scope="col">{t('details.col.terminating')}</th>
+                <th scope="col">{t('details.col.conditions')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.address} data-testid="endpoint" data-pod={r.pod} data-ready={r.ready} className={r.ready ? undefined : 'endpoint-not-ready'}>
+                <tr key={r.address} data-testid="endpoint" data-pod={r.pod} data-ready={r.ready} data-serving={r.serving} data-terminating={r.terminating} className={r.ready ? undefined : 'endpoint-not-ready'}>
                   <td className="mono">
-                    {r.pod ? <button type="button" className="link-button" onClick={() => useStore.getState().select({ kind: 'pod', key: podKey(r.pod!, r.podNamespace ?? ns) })}>{r.pod}</button> : '—'}
+                    {r.pod ? <button type="button" className="link-button ep-pod" onClick={() => useStore.getState().select({ kind: 'pod', key: podKey(r.pod!, r.podNamespace ?? ns) })}>{r.pod}</button> : '—'}
+                    <div className="ep-node">{r.node ?? '—'}</div>
                   </td>
                   <td className="mono">{r.targets.join(', ')}</td>
-                  <td className="mono">{r.node ?? '—'}</td>
-                  <td className={r.ready ? 'cond-ok' : 'cond-bad'}>{r.ready ? t('details.yes') : t('details.no')}</td>
-                  <td className={r.serving ? 'cond-ok' : 'cond-bad'}>{r.serving ? t('details.yes') : t('details.no')}</td>
-                  <td>{r.terminating ? t('details.yes') : t('details.no')}</td>
+                  <td>
+                    <ul className="ep-conds">
+                      <li className={r.ready ? 'cond-ok' : 'cond-bad'}>{t('details.col.ready')}</li>
+                      <li className={r.serving ? 'cond-ok' : 'cond-bad'}>{t('details.col.serving')}</li>
+                      {r.terminating && <li className="cond-term">{t('details.col.terminating')}</li>}
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>
