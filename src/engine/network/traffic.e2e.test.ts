@@ -44,6 +44,24 @@ spec:
     image: busybox:1.37
     command: ["sleep", "infinity"]
 `,
+  'ingress.yaml': `
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  rules:
+  - host: shop.example
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`,
 };
 
 const SCRIPT = `
@@ -86,5 +104,22 @@ describe('sim traffic end to end', () => {
     const a = await run(5);
     const b = await run(5);
     expect(b.map((x) => x.stdout)).toEqual(a.map((x) => x.stdout));
+  });
+
+  it('goes through ingress-nginx for an Ingress host; other hosts find no rule', async () => {
+    const cluster = createCluster({ seed: 2, workers: 3 });
+    const spans: { from: string; to: string; kind: string }[] = [];
+    cluster.onSpan((sp) => void (sp.kind === 'trafficRequest' || sp.kind === 'ingressRoute' || sp.kind === 'proxyForward' ? spans.push(sp) : undefined));
+    const script = [
+      'kubectl apply -f web.yaml', 'kubectl apply -f ingress.yaml', 'sleep 30s',
+      'sim traffic http://shop.example/ --rps 10 --for 2s', 'sim traffic http://other.example/ --rps 10 --for 1s',
+      "kubectl exec deploy/web -- curl -s -o /dev/null -w '%{http_code}' -H 'Host: shop.example' http://172.18.255.200/",
+    ].join('\n');
+    const r = await runScript(script, hostForCluster(cluster, (p) => FILES[p]));
+    const [, , , shop, other, curl] = r.results;
+    expect(rows(shop!.stdout).slice(-2)).toEqual([['no-endpoint', '0', '0'], ['total', '20', '0']]);
+    expect(rows(other!.stdout)).toEqual([['no-endpoint', '10', '10'], ['total', '10', '10']]);
+    expect(curl!.stdout).toBe('200');
+    expect(spans.slice(0, 3).map((sp) => `${sp.from}→${sp.to}:${sp.kind}`)).toEqual(['client→ingress:trafficRequest', 'ingress→service:ingressRoute', 'service→runtime:proxyForward']);
   });
 });
