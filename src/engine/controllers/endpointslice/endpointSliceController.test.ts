@@ -39,7 +39,7 @@ describe('EndpointSlice controller', () => {
     const svc = c.get('/api/v1/namespaces/default/services/web').body as KubeObject;
     expect(s.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Service', name: 'web', uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }]);
     // The first sync counts every pod's Ready transition and the Service's creation: the earliest wins.
-    const readyTimes = c.pods('app=web').map((p) => (p as { status: { conditions: { type: string; lastTransitionTime: string }[] } }).status.conditions.find((x) => x.type === 'Ready')!.lastTransitionTime).sort();
+    const readyTimes = c.pods("app=web").map((p) => (p as unknown as { status: { conditions: { type: string; lastTransitionTime: string }[] } }).status.conditions.find((x) => x.type === 'Ready')!.lastTransitionTime).sort();
     expect(s.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(readyTimes[0]);
     expect(s.addressType).toBe('IPv4');
     expect(s.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
