@@ -86,7 +86,8 @@ function serveAt(net: NetworkView, b: Backend): { outcome: Outcome; container?: 
   const k = net.kubelet(b.node);
   const s = k ? k.serve(b.podUID, b.port) : ({ ok: false, reason: 'unreachable' } as const);
   if (s.ok) return { outcome: 'ok', container: s.container };
-  return { outcome: s.reason === 'unreachable' ? 'unreachable' : 'refused' };
+  // No such pod on the node any more (a stale endpoint): its IP goes nowhere, like a dead machine's.
+  return { outcome: s.reason === 'refused' ? 'refused' : 'unreachable' };
 }
 
 /** A pod whose IP is `ip` (the newest, if a released IP was handed out again). */

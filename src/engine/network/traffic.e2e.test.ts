@@ -122,4 +122,16 @@ describe('sim traffic end to end', () => {
     expect(curl!.stdout).toBe('200');
     expect(spans.slice(0, 3).map((sp) => `${sp.from}→${sp.to}:${sp.kind}`)).toEqual(['client→ingress:trafficRequest', 'ingress→service:ingressRoute', 'service→runtime:proxyForward']);
   });
+
+  it('a pod on a failed machine does not answer: its row counts every request it got as failed', async () => {
+    const cluster = createCluster({ seed: 3, workers: 3 });
+    const script = ['kubectl apply -f web.yaml', 'sleep 30s', 'sim node fail worker-1', 'sim traffic service/web --rps 30 --for 2s'].join('\n');
+    const r = await runScript(script, hostForCluster(cluster, (p) => FILES[p]));
+    const table = rows(r.results[3]!.stdout);
+    const pods = table.slice(0, -2);
+    const dead = pods.filter(([, req, failed]) => req === failed);
+    expect(dead).toHaveLength(1);
+    expect(pods.filter(([, , failed]) => failed === '0')).toHaveLength(pods.length - 1);
+    expect(table.at(-1)).toEqual(['total', '60', dead[0]![2]]);
+  });
 });

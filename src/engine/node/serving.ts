@@ -14,8 +14,9 @@ export type ServeResult = { ok: true; container: string } | { ok: false; reason:
  * nginx still answers until it has exited, as real pods do.
  */
 export function serve(w: PodWorker | undefined, port: number, machineDown: boolean): ServeResult {
-  if (!w) return { ok: false, reason: 'no-pod' };
+  // A failed kubelet hands out no workers: its machine's pods are unreachable, not missing.
   if (machineDown) return { ok: false, reason: 'unreachable' };
+  if (!w) return { ok: false, reason: 'no-pod' };
   for (const c of w.containers) {
     if (c.phase !== 'running' || !c.instance || c.instance.endMs !== undefined) continue;
     if (c.instance.proc.ports.includes(port)) return { ok: true, container: c.name };
