@@ -123,6 +123,20 @@ describe('EndpointSlice controller', () => {
     expect(slicesOf(c).flatMap((s) => s.endpoints ?? []).map((e) => e.targetRef?.name)).toEqual([p.metadata.name]);
   });
 
+  it('pods whose named targetPort resolves differently go in different slices', () => {
+    const c = new TestCluster({ workers: 1 });
+    const pod = (name: string, port: number) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: port }] }] } });
+    c.apply(pod('a', 8080));
+    c.apply(pod('b', 9090));
+    c.apply(pod('c', 9090));
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'noport', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
+    c.apply(SVC());
+    c.runFor('20s');
+    const byPort = Object.fromEntries(slicesOf(c).map((s) => [s.ports?.[0]?.port ?? 'none', (s.endpoints ?? []).map((e) => e.targetRef?.name).sort()]));
+    // A pod the named port does not resolve on still gets an endpoint, in a slice without ports.
+    expect(byPort).toEqual({ 8080: ['a'], 9090: ['b', 'c'], none: ['noport'] });
+  });
+
   it('splits 250 pods into slices of at most 100', { timeout: 30_000 }, () => {
     const c = new TestCluster({ workers: 3 });
     c.apply(DEPLOY(250).replace('image: nginx:1.27', 'image: nginx:1.27, resources: {requests: {cpu: 1m, memory: 1Mi}}'));

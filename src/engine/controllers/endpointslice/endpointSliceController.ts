@@ -7,6 +7,7 @@
  */
 import type { ComponentContext } from '../../component.ts';
 import type { WatchEvent } from '../../apiserver/types.ts';
+import type { KubeObject } from '../../types.ts';
 import { WorkQueue } from '../replicaset/workqueue.ts';
 import { reconcile } from './reconciler.ts';
 import { TriggerTimeTracker } from './triggerTime.ts';
@@ -49,6 +50,7 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
   });
   // Our own writes echo back here: not worth a hop.
   const slices = ctx.informer<V1EndpointSlice>(`${SLICES}/endpointslices`, undefined, { traced: () => false });
+  const nodes = ctx.informer<KubeObject>('/api/v1/nodes', undefined, { traced: () => false });
   const recorder = ctx.recorder({ component: 'endpointslice-controller' });
   const triggers = new TriggerTimeTracker();
   /** EndpointSliceTracker: the resourceVersion we expect to see for each slice we wrote (0 = deleted). */
@@ -125,8 +127,10 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
     // StaleSlices: the cache has not caught up with our last writes for this Service.
     for (const e of expected.values()) if (e.service === key) return false;
     const triggerTime = triggers.compute(ns, svc, selected);
-    const plan = reconcile(svc, selected, existing, max);
-    if (plan.create.length + plan.update.length + plan.delete.length === 0) return true;
+    const plan = reconcile(svc, selected, existing, max, (n) => nodes.get(n));
+    // errNodeNotFound: write what we can, then retry until the pod or its Node shows up.
+    const settled = !plan.missingNodes;
+    if (plan.create.length + plan.update.length + plan.delete.length === 0) return settled;
 
     const ready = selected.filter((p) => shouldPodBeInEndpoints(p, true) && podToEndpoint(p, svc).conditions.ready).length;
     const span = ctx.trace({
@@ -166,6 +170,6 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
       recorder.event(svc, 'Warning', 'FailedToUpdateEndpointSlices', `Error updating Endpoint Slices for Service ${key}: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}`);
       return false;
     }
-    return true;
+    return settled;
   }
 }

@@ -26,7 +26,12 @@ export interface SlicePlan {
   create: V1EndpointSlice[];
   update: V1EndpointSlice[];
   delete: V1EndpointSlice[];
+  /** Pods skipped because their Node does not exist (the sync is retried: errNodeNotFound). */
+  missingNodes?: string[];
 }
+
+/** The Node a pod runs on, as the controller's Node informer knows it (labels for the zone). */
+export type NodeLookup = (name: string) => { metadata: { labels?: Record<string, string> } } | undefined;
 
 const sameLabels = (a: Record<string, string> | undefined, b: Record<string, string>) => {
   const ak = Object.keys(a ?? {});
@@ -42,8 +47,9 @@ const sameEndpoint = (a: Endpoint, b: Endpoint) =>
  * The desired endpoints are grouped by their resolved ports (pods whose named targetPorts resolve
  * differently land in different slices); each group reuses its existing slices first.
  */
-export function reconcile(svc: V1Service, pods: V1Pod[], existing: V1EndpointSlice[], max: number): SlicePlan {
+export function reconcile(svc: V1Service, pods: V1Pod[], existing: V1EndpointSlice[], max: number, nodeOf?: NodeLookup): SlicePlan {
   const plan: SlicePlan = { create: [], update: [], delete: [] };
+  const missing: string[] = [];
   const existingByPorts = new Map<string, V1EndpointSlice[]>();
   for (const s of existing) {
     if (s.addressType !== 'IPv4' || !ownedBy(s, svc)) {
@@ -58,6 +64,16 @@ export function reconcile(svc: V1Service, pods: V1Pod[], existing: V1EndpointSli
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const ports = getEndpointPorts(svc, pod);
     const ep = podToEndpoint(pod, svc);
+    if (nodeOf && pod.spec?.nodeName) {
+      const node = nodeOf(pod.spec.nodeName);
+      // A pod on a Node that does not exist is left out (unless addresses are published anyway).
+      if (!node && svc.spec?.publishNotReadyAddresses !== true) {
+        missing.push(pod.metadata.name);
+        continue;
+      }
+      const zone = node?.metadata.labels?.['topology.kubernetes.io/zone'];
+      if (zone) ep.zone = zone;
+    }
     if (ep.addresses.length === 0) continue;
     const k = portMapKey(ports);
     let g = desired.get(k);
@@ -80,6 +96,7 @@ export function reconcile(svc: V1Service, pods: V1Pod[], existing: V1EndpointSli
     else plan.create.push(placeholder);
   }
 
+  if (missing.length) plan.missingNodes = missing;
   // finalize: a create paired with a delete becomes an update of the slice to delete.
   for (let i = 0; i < plan.delete.length && plan.create.length > 0; ) {
     const del = plan.delete[i];
