@@ -95,7 +95,7 @@ test('a ConfigMap and a Secret: env sources in the inspector, exec env, users ma
 
   // A pod's Environment & files tab: the variable and where it came from.
   await chips.first().click();
-  await page.getByRole('tab', { name: 'Environment & files' }).click();
+  await page.getByRole('tab', { name: 'Env & files' }).click();
   const env = page.locator('[data-testid="container-env"]');
   const level = env.locator('tr[data-env="LOG_LEVEL"]');
   await expect(level).toContainText('debug');
@@ -105,6 +105,9 @@ test('a ConfigMap and a Secret: env sources in the inspector, exec env, users ma
   await expect(pw).not.toContainText('s3cr3t-pw');
   await expect(env.locator('tr[data-file="/etc/app/app.properties"]')).toContainText('greeting=hello');
   await snap(page, 'pod-env-tab');
+  await env.getByRole('button', { name: /Show service links and runtime variables/ }).click();
+  await expect(env.locator('tr[data-env="KUBERNETES_SERVICE_HOST"]')).toContainText('service link kubernetes');
+  await snap(page, 'pod-env-service-links');
   await pw.getByRole('button', { name: 'Reveal DB_PASSWORD' }).click();
   await expect(pw).toContainText('s3cr3t-pw');
   expect(await axe(page)).toEqual([]);
@@ -135,4 +138,9 @@ test('a ConfigMap and a Secret: env sources in the inspector, exec env, users ma
   await expect(sec.locator('[data-testid="secret-value"]')).toHaveText('s3cr3t-pw');
   await snap(page, 'secret-revealed');
   expect(await axe(page)).toEqual([]);
+
+  // The same inspector in Korean, for the picture.
+  await page.getByRole('button', { name: '한' }).click();
+  await expect(sec).toContainText('변경 불가');
+  await snap(page, 'secret-revealed-ko');
 });

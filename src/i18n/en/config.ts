@@ -8,7 +8,6 @@ export default {
     keys_other: '{{count}} keys',
     pods_one: '{{count}} pod',
     pods_other: '{{count}} pods',
-    podsShort: '{{count}} ▸',
     podsHint: 'pods using it',
   },
   details: {
@@ -34,7 +33,7 @@ export default {
     updateNote: 'Changing it: mounted files follow within about a minute (the kubelet’s sync); environment variables keep their start-time values until the container restarts.',
   },
   env: {
-    tab: 'Environment & files',
+    tab: 'Env & files',
     container: 'Container',
     loading: 'Asking the kubelet…',
     notRunning: 'Container {{container}} is not running: the kubelet builds its environment when it starts.',
@@ -44,6 +43,7 @@ export default {
     noFiles: 'No ConfigMap, Secret or service-account files are mounted.',
     name: 'Name',
     value: 'Value',
+    valueSource: 'Value and source',
     source: 'Source',
     path: 'Path',
     content: 'Content',

@@ -2,13 +2,12 @@
 export default {
   strip: {
     label: 'ConfigMap과 Secret',
-    configmap: 'ConfigMap {{name}}: {{keys}}, 사용하는 파드 {{pods}}',
-    secret: 'Secret {{name}}: {{keys}}, 사용하는 파드 {{pods}}',
+    configmap: 'ConfigMap {{name}}: {{keys}}, 사용 중 {{pods}}',
+    secret: 'Secret {{name}}: {{keys}}, 사용 중 {{pods}}',
     keys_one: '키 {{count}}개',
     keys_other: '키 {{count}}개',
-    pods_one: '{{count}}개',
-    pods_other: '{{count}}개',
-    podsShort: '{{count}} ▸',
+    pods_one: '파드 {{count}}개',
+    pods_other: '파드 {{count}}개',
     podsHint: '이것을 쓰는 파드',
   },
   details: {
@@ -34,7 +33,7 @@ export default {
     updateNote: '바꾸면: 마운트된 파일은 약 1분 안에 따라 바뀌고(kubelet 동기화), 환경 변수는 컨테이너가 다시 시작될 때까지 시작 시점 값을 유지합니다.',
   },
   env: {
-    tab: '환경 변수와 파일',
+    tab: '환경·파일',
     container: '컨테이너',
     loading: 'kubelet에 묻는 중…',
     notRunning: '컨테이너 {{container}}이(가) 실행 중이 아닙니다. kubelet은 컨테이너가 시작될 때 환경 변수를 만듭니다.',
@@ -44,6 +43,7 @@ export default {
     noFiles: '마운트된 ConfigMap, Secret, 서비스 어카운트 파일이 없습니다.',
     name: '이름',
     value: '값',
+    valueSource: '값과 출처',
     source: '출처',
     path: '경로',
     content: '내용',

@@ -32,7 +32,7 @@ const ConfigChip = memo(function ConfigChip({ cfg, t }: { cfg: ConfigSummary; t:
       <span className="cfg-kind" aria-hidden="true">{cfg.kind === 'configmap' ? 'cm' : 'secret'}</span>
       <span className="cfg-name mono" aria-hidden="true">{cfg.namespace === 'default' ? cfg.name : `${cfg.namespace}/${cfg.name}`}</span>
       <span className="cfg-keys" aria-hidden="true">{t('strip.keys', { count: cfg.keys })}</span>
-      <span className={`cfg-pods${cfg.pods ? ' in-use' : ''}`} aria-hidden="true" title={t('strip.podsHint')}>{t('strip.podsShort', { count: cfg.pods })}</span>
+      <span className={`cfg-pods${cfg.pods ? ' in-use' : ''}`} aria-hidden="true" title={t('strip.podsHint')}>{t('strip.pods', { count: cfg.pods })}</span>
     </button>
   );
 });

@@ -65,7 +65,7 @@ export function ConfigObjectDetails({ objectKey, kind }: { objectKey: string; ki
   const binary = Object.entries(o.binaryData ?? {});
   return (
     <div className="details cfg-details" data-testid="config-details" data-kind={title} data-name={name}>
-      <h3 className="details-title"><span className="cfg-kind">{kind === 'configmap' ? 'cm' : 'secret'}</span> <span className="kind-label">{title}</span> <span className="mono">{ns}/{name}</span></h3>
+      <h3 className="details-title"><span className="kind-label">{title}</span> <span className="mono">{ns}/{name}</span></h3>
       <dl className="fields">
         {kind === 'secret' && <Field label={t('details.type')}><span className="mono">{o.type ?? 'Opaque'}</span></Field>}
         <Field label={t('details.immutable')}>{o.immutable ? t('details.yes') : t('details.no')}</Field>

@@ -58,8 +58,10 @@ function EnvRow({ e, t }: { e: Env; t: TFunction<'config'> }) {
   return (
     <tr data-env={e.name} className={ambient ? 'is-ambient' : undefined}>
       <th scope="row" className="cfg-col-key mono">{e.name}</th>
-      <td>{e.source.type === 'secret' ? <Masked label={e.name} value={e.value} t={t} /> : <span className="cfg-value">{e.value}</span>}</td>
-      <td className={`cfg-col-src cfg-src cfg-src-${e.source.type}`}>{sourceText(t, e.source)}</td>
+      <td>
+        {e.source.type === 'secret' ? <Masked label={e.name} value={e.value} t={t} /> : <span className="cfg-value">{e.value}</span>}
+        <span className={`cfg-src cfg-src-${e.source.type}`}>{sourceText(t, e.source)}</span>
+      </td>
     </tr>
   );
 }
@@ -68,9 +70,11 @@ function FileRow({ f, t }: { f: File; t: TFunction<'config'> }) {
   const secret = f.source.type === 'secret' || f.source.type === 'serviceAccount';
   return (
     <tr data-file={f.path}>
-      <th scope="row" className="cfg-col-key mono">{f.path}{f.subPath && <span className="cfg-frozen">{t('env.frozen')}</span>}</th>
-      <td>{secret ? <Masked label={f.path} value={preview(f.value)} t={t} /> : <span className="cfg-value">{preview(f.value)}</span>}</td>
-      <td className={`cfg-col-src cfg-src cfg-src-${f.source.type}`}>{sourceText(t, f.source, true)}</td>
+      <td colSpan={2}>
+        <span className="cfg-path mono">{f.path}</span>{f.subPath && <span className="cfg-frozen">{t('env.frozen')}</span>}
+        <span className={`cfg-src cfg-src-${f.source.type}`}>{sourceText(t, f.source, true)}</span>
+        {secret ? <Masked label={f.path} value={preview(f.value)} t={t} /> : <span className="cfg-value cfg-file">{preview(f.value)}</span>}
+      </td>
     </tr>
   );
 }
@@ -114,7 +118,7 @@ export function ContainerEnvPanel({ podKey }: { podKey: string }) {
           <p className="cfg-hint">{t('env.startedAt', { time: view.startedAt !== undefined ? `t=${clockText(view.startedAt)}` : '—' })}</p>
           <h4>{t('env.variables')}</h4>
           <table className="cfg-table" data-testid="env-table">
-            <thead><tr><th className="cfg-col-key">{t('env.name')}</th><th>{t('env.value')}</th><th className="cfg-col-src">{t('env.source')}</th></tr></thead>
+            <thead><tr><th className="cfg-col-key">{t('env.name')}</th><th>{t('env.valueSource')}</th></tr></thead>
             <tbody>
               {own.map((e) => <EnvRow key={e.name} e={e} t={t} />)}
               {showAll && ambient.map((e) => <EnvRow key={e.name} e={e} t={t} />)}
@@ -128,7 +132,6 @@ export function ContainerEnvPanel({ podKey }: { podKey: string }) {
           <h4>{t('env.files')}</h4>
           {view.files.length === 0 ? <p className="empty">{t('env.noFiles')}</p> : (
             <table className="cfg-table" data-testid="files-table">
-              <thead><tr><th className="cfg-col-key">{t('env.path')}</th><th>{t('env.content')}</th><th className="cfg-col-src">{t('env.source')}</th></tr></thead>
               <tbody>{view.files.map((f) => <FileRow key={f.path} f={f} t={t} />)}</tbody>
             </table>
           )}
