@@ -85,6 +85,8 @@ export default {
       failed: 'FAILED',
       share: '비율',
     },
+    totals_other: '요청 {{count}}개',
+    failedCount_other: '실패 {{count}}개',
     noEndpoint: 'no-endpoint',
     total: 'total',
     success: '{{rate}}% 성공',

@@ -86,12 +86,11 @@ function ServiceView({ objectKey, svc }: { objectKey: string; svc: KubeObject })
       ) : (
         <>
           <p className="net-hint">{t('details.endpointsHint')}</p>
-          {/* Narrow inspector: pod name over its node, then IP:port, then the three conditions. */}
+          {/* Narrow inspector: the pod's name over its node and IP:port, then the three conditions. */}
           <table className="mini-table endpoints-table" data-testid="endpoints-table">
             <thead>
               <tr>
-                <th scope="col">{t('details.col.pod')} · {t('details.col.node')}</th>
-                <th scope="col">{t('details.col.address')}</th>
+                <th scope="col">{t('details.col.pod')} · {t('details.col.node')} · {t('details.col.address')}</th>
                 <th scope="col">{t('details.col.conditions')}</th>
               </tr>
             </thead>
@@ -100,9 +99,8 @@ function ServiceView({ objectKey, svc }: { objectKey: string; svc: KubeObject })
                 <tr key={r.address} data-testid="endpoint" data-pod={r.pod} data-ready={r.ready} data-serving={r.serving} data-terminating={r.terminating} className={r.ready ? undefined : 'endpoint-not-ready'}>
                   <td className="mono">
                     {r.pod ? <button type="button" className="link-button ep-pod" onClick={() => useStore.getState().select({ kind: 'pod', key: podKey(r.pod!, r.podNamespace ?? ns) })}>{r.pod}</button> : '—'}
-                    <div className="ep-node">{r.node ?? '—'}</div>
+                    <div className="ep-where">{r.node ?? '—'} · {r.targets.join(', ')}</div>
                   </td>
-                  <td className="mono">{r.targets.join(', ')}</td>
                   <td>
                     <ul className="ep-conds">
                       <li className={r.ready ? 'cond-ok' : 'cond-bad'}>{t('details.col.ready')}</li>

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { TrafficStatus } from '../../protocol/types.ts';
 
 const W = 150;
-const H = 30;
+const H = 24;
 /** Seconds drawn (the engine keeps up to 120). */
 const SHOWN = 60;
 

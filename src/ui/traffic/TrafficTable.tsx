@@ -28,10 +28,17 @@ export const TrafficTable = memo(function TrafficTable({ status, compact = false
     <div className={`traffic-gen${running ? ' is-running' : ''}`} data-testid="traffic-generator" data-target={status.target} data-running={running}>
       <div className="traffic-gen-head">
         <span className="mono traffic-target">{t('traffic.generator', { target: status.target, rps: status.rps })}</span>
-        <span className={`badge ${running ? 'badge-busy' : ''}`}>{running ? t('traffic.running') : t('traffic.stopped')}</span>
-        {rate !== undefined && (
-          <span className={`badge ${status.total.failed > 0 ? 'badge-bad' : 'badge-ok'}`} data-testid="traffic-success">{t('traffic.success', { rate })}</span>
-        )}
+        <span className="traffic-badges">
+          <span className={`badge ${running ? 'badge-busy' : ''}`}>{running ? t('traffic.running') : t('traffic.stopped')}</span>{' '}
+          {rate !== undefined && (
+            <span className={`badge ${status.total.failed > 0 ? 'badge-bad' : 'badge-ok'}`} data-testid="traffic-success">{t('traffic.success', { rate })}</span>
+          )}
+        </span>
+        {/* The totals, also in the table's last row: visible here when the dock is too short for it. */}
+        <span className="traffic-totals">
+          {t('traffic.totals', { count: status.total.requests })}{' · '}
+          <span className={status.total.failed > 0 ? 'bad' : undefined}>{t('traffic.failedCount', { count: status.total.failed })}</span>
+        </span>
         {!compact && <Sparkline series={status.series} label={t('traffic.sparkline', { count: Math.min(60, status.series.length) })} />}
       </div>
       <table className="traffic-table mono" data-testid="traffic-table">
