@@ -74,11 +74,14 @@ export function fromServices(services: ServiceLike[]): ServiceEnv {
 }
 
 /**
- * Containers of a namespace started while its Services stayed the same share one ServiceEnv
- * (a node with 100 pods keeps one copy, not 100): per kubelet, per namespace, keyed by the
- * Services' uids and resourceVersions.
+ * Containers started while their namespace's Services stayed the same share one ServiceEnv (a
+ * cluster of 10,000 pods keeps one copy, not 10,000), keyed by what the variables are made of.
+ * Bounded: it is emptied when it grows past {@link CACHE_MAX} distinct Service sets.
  */
-const cache = new WeakMap<object, Map<string, { key: string; env: ServiceEnv }>>();
+const cache = new Map<string, ServiceEnv>();
+const CACHE_MAX = 256;
+/** What each kubelet last saw per namespace: a machine cut off from the API server starts containers from it. */
+const lastSeen = new WeakMap<object, Map<string, ServiceEnv>>();
 
 /**
  * getServiceEnvVarMap through the API: the kubelet's service lister is a watch cache upstream;
@@ -86,26 +89,27 @@ const cache = new WeakMap<object, Map<string, { key: string; env: ServiceEnv }>>
  * not drawn: every container start would add two hops.
  */
 export function serviceEnvFor(owner: object, request: ComponentContext['request'], ns: string, enableServiceLinks: boolean, userAgent: string, down = false): ServiceEnv {
-  // A machine cut off from the API server starts containers from its lister's last state.
-  if (down) return cache.get(owner)?.get(`${ns}/${enableServiceLinks}`)?.env ?? NO_SERVICE_ENV;
-  const services: ServiceLike[] = [];
+  const seenKey = `${ns}/${enableServiceLinks}`;
+  if (down) return lastSeen.get(owner)?.get(seenKey) ?? NO_SERVICE_ENV;
+  // A Service of the pod's namespace named like a master service replaces it (serviceMap by name).
+  const byName = new Map<string, ServiceLike>();
   const master = request({ verb: 'GET', path: '/api/v1/namespaces/default/services/kubernetes', userAgent, quiet: true });
-  if (master.code === 200 && master.body) services.push(master.body as ServiceLike);
+  if (master.code === 200 && master.body && ipSet(master.body as ServiceLike)) byName.set('kubernetes', master.body as ServiceLike);
   if (enableServiceLinks) {
     const res = request({ verb: 'GET', path: `/api/v1/namespaces/${ns}/services`, userAgent, quiet: true });
     const items = res.code === 200 ? ((res.body as { items?: ServiceLike[] }).items ?? []) : [];
-    for (const s of items) if (!(ns === 'default' && MASTER_SERVICES.has(s.metadata.name))) services.push(s);
+    for (const s of items) if (ipSet(s) && !(ns === 'default' && MASTER_SERVICES.has(s.metadata.name))) byName.set(s.metadata.name, s);
   }
-  const key = services.map((s) => `${s.metadata.uid ?? s.metadata.name}@${s.metadata.resourceVersion ?? ''}`).join(',');
-  let byNs = cache.get(owner);
-  if (!byNs) cache.set(owner, (byNs = new Map()));
-  const hit = byNs.get(`${ns}/${enableServiceLinks}`);
-  if (hit && hit.key === key) return hit.env;
-  // A Service of the pod's namespace named like a master service replaces it (serviceMap by name).
-  const byName = new Map<string, ServiceLike>();
-  for (const s of services) if (ipSet(s)) byName.set(s.metadata.name, s);
   const list = [...byName.values()];
-  const env = list.length ? fromServices(list) : NO_SERVICE_ENV;
-  byNs.set(`${ns}/${enableServiceLinks}`, { key, env });
+  const key = list.map((s) => `${s.metadata.name} ${s.spec!.clusterIP} ${JSON.stringify(s.spec!.ports ?? [])}`).join('\n');
+  let env = cache.get(key);
+  if (!env) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    env = list.length ? fromServices(list) : NO_SERVICE_ENV;
+    cache.set(key, env);
+  }
+  let seen = lastSeen.get(owner);
+  if (!seen) lastSeen.set(owner, (seen = new Map()));
+  seen.set(seenKey, env);
   return env;
 }
