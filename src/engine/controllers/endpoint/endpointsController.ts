@@ -48,8 +48,8 @@ export function startEndpointsController(ctx: ComponentContext): void {
   };
 
   services.addEventHandler({
-    add: (s, ev) => (index.set(s), enqueue(keyOf(s), ev)),
-    update: (_o, s, ev) => (index.set(s), enqueue(keyOf(s), ev)),
+    add: (s, ev) => (index.set(s), index.has(s) && enqueue(keyOf(s), ev)),
+    update: (_o, s, ev) => (index.set(s), index.has(s) && enqueue(keyOf(s), ev)),
     delete: (s, ev) => (index.remove(s), enqueue(keyOf(s), ev)),
   });
   pods.addEventHandler({
@@ -65,8 +65,9 @@ export function startEndpointsController(ctx: ComponentContext): void {
   });
   // onEndpointsDelete: recreate them if the Service still wants them.
   endpoints.addEventHandler({ delete: (e) => void (services.get(keyOf(e)) && queue.add(keyOf(e))) });
-  // checkLeftoverEndpoints: Endpoints without a Service are deleted once at start.
-  ctx.clock.after(0, () => endpoints.list().forEach((e) => queue.add(keyOf(e))));
+  // checkLeftoverEndpoints: Endpoints without a Service are deleted once at start (the others'
+  // syncs are no-ops or already queued by their Service).
+  ctx.clock.after(0, () => endpoints.list().forEach((e) => void (!services.get(keyOf(e)) && queue.add(keyOf(e)))));
 
   function sync(key: string): boolean {
     const cause = causes.get(key);

@@ -66,14 +66,16 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
   const managedService = (s: V1EndpointSlice) =>
     s.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME && s.metadata.labels?.[LABEL_SERVICE_NAME] ? `${s.metadata.namespace}/${s.metadata.labels[LABEL_SERVICE_NAME]}` : undefined;
 
+  // A Service without a selector (or ExternalName) syncs to nothing: not queued (the `kubernetes`
+  // Service would otherwise leave a sync pending after boot).
   services.addEventHandler({
     add: (s, ev) => {
       index.set(s);
-      enqueue(keyOf(s), ev);
+      if (index.has(s)) enqueue(keyOf(s), ev);
     },
     update: (_o, s, ev) => {
       index.set(s);
-      enqueue(keyOf(s), ev);
+      if (index.has(s)) enqueue(keyOf(s), ev);
     },
     delete: (s, ev) => {
       index.remove(s);

@@ -22,6 +22,11 @@ export class ServiceIndex {
     m.set(svc.metadata.name, sel);
   }
 
+  /** Whether the Service is indexed (it has a selector and is not ExternalName): its syncs do something. */
+  has(svc: V1Service): boolean {
+    return this.byNamespace.get(svc.metadata.namespace ?? 'default')?.has(svc.metadata.name) ?? false;
+  }
+
   remove(svc: V1Service): void {
     this.byNamespace.get(svc.metadata.namespace ?? 'default')?.delete(svc.metadata.name);
   }
