@@ -123,6 +123,22 @@ describe('EndpointSlice controller', () => {
     expect(slicesOf(c).flatMap((s) => s.endpoints ?? []).map((e) => e.targetRef?.name)).toEqual([p.metadata.name]);
   });
 
+  it('puts back a managed slice someone else deleted or edited', () => {
+    const c = new TestCluster({ workers: 1 });
+    c.apply(DEPLOY(1));
+    c.apply(SVC());
+    c.runFor('30s');
+    const [s] = slicesOf(c);
+    c.delete(`/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/${s.metadata.name}`);
+    c.runFor('1s');
+    const [again] = slicesOf(c);
+    expect(again.metadata.name).not.toBe(s.metadata.name);
+    expect(again.endpoints).toHaveLength(1);
+    c.cluster.handle({ verb: 'PUT', path: `/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/${again.metadata.name}`, body: { ...again, endpoints: [] } });
+    c.runFor('1s');
+    expect(slicesOf(c).flatMap((x) => x.endpoints ?? [])).toHaveLength(1);
+  });
+
   it('pods whose named targetPort resolves differently go in different slices', () => {
     const c = new TestCluster({ workers: 1 });
     const pod = (name: string, port: number) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: port }] }] } });
