@@ -37,8 +37,10 @@ function GhostHopsImpl({ boxes }: { boxes: readonly StageBox[] }) {
     const [x1, y1] = centre(s.from);
     const [x2, y2] = centre(s.to);
     if (!trafficTone(s) || y1 !== y2) return `M ${x1} ${y1} L ${x2} ${y2}`;
+    // From top edge to top edge (the dot never sits on a stage's name), peaking half a box above.
     const h = boxes.find((x) => x.id === s.from)!.height;
-    return `M ${x1} ${y1} Q ${(x1 + x2) / 2} ${y1 - 2 * 0.95 * h} ${x2} ${y2}`;
+    const top = y1 - h / 2;
+    return `M ${x1} ${top} Q ${(x1 + x2) / 2} ${top - h} ${x2} ${top}`;
   };
   const lines = spans.filter((s) => !trafficTone(s));
   return (
