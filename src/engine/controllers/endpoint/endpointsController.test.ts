@@ -29,7 +29,7 @@ describe('Endpoints controller', () => {
     const a = c.pod('a') as P;
     const b = c.pod('b') as P;
     const e = ep(c);
-    expect(e.metadata.labels).toEqual({ tier: 'front' });
+    expect(e.metadata.labels).toEqual({ tier: 'front', 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });
     expect(e.subsets).toEqual([
       {
         addresses: [{ ip: a.status.podIP, nodeName: a.spec.nodeName, targetRef: { kind: 'Pod', namespace: 'default', name: 'a', uid: a.metadata.uid } }],

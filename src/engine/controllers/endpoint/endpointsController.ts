@@ -16,6 +16,9 @@ import { ensureMasterEndpoints } from './masterEndpoints.ts';
 
 const USER_AGENT = 'kube-controller-manager/v1.34.0';
 export const ANNOTATION_OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
+/** LabelManagedBy / ControllerName (v1.33+, with the Endpoints API's deprecation). */
+export const LABEL_ENDPOINTS_MANAGED_BY = 'endpoints.kubernetes.io/managed-by';
+export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';
 
 export interface V1Endpoints extends KubeObject {
   subsets?: EndpointSubset[];
@@ -65,9 +68,10 @@ export function startEndpointsController(ctx: ComponentContext): void {
   });
   // onEndpointsDelete: recreate them if the Service still wants them.
   endpoints.addEventHandler({ delete: (e) => void (services.get(keyOf(e)) && queue.add(keyOf(e))) });
-  // checkLeftoverEndpoints: Endpoints without a Service are deleted once at start (the others'
-  // syncs are no-ops or already queued by their Service).
-  ctx.clock.after(0, () => endpoints.list().forEach((e) => void (!services.get(keyOf(e)) && queue.add(keyOf(e)))));
+  // checkLeftoverEndpoints: Endpoints this controller made whose Service is gone are deleted once
+  // at start (the others' syncs are no-ops or already queued by their Service).
+  const leftover = (e: V1Endpoints) => e.metadata.labels?.[LABEL_ENDPOINTS_MANAGED_BY] === ENDPOINTS_CONTROLLER_NAME && !services.get(keyOf(e));
+  ctx.clock.after(0, () => endpoints.list().forEach((e) => void (leftover(e) && queue.add(keyOf(e)))));
 
   function sync(key: string): boolean {
     const cause = causes.get(key);
@@ -94,15 +98,17 @@ export function startEndpointsController(ctx: ComponentContext): void {
     if (current && Number(current.metadata.resourceVersion) < (written.get(key) ?? 0)) return false; // informer cache out of date
     const labels = { ...(current?.metadata.labels ?? {}) };
     delete labels[LABEL_HEADLESS];
+    delete labels[LABEL_ENDPOINTS_MANAGED_BY];
     const capacityOK = countAddresses(current?.subsets) <= MAX_CAPACITY && !current?.metadata.annotations?.[ANNOTATION_OVER_CAPACITY];
-    if (current && JSON.stringify(current.subsets ?? []) === JSON.stringify(subsets) && sameMap(labels, svc.metadata.labels) && capacityOK) return true;
+    const managed = current?.metadata.labels?.[LABEL_ENDPOINTS_MANAGED_BY] === ENDPOINTS_CONTROLLER_NAME;
+    if (current && managed && JSON.stringify(current.subsets ?? []) === JSON.stringify(subsets) && sameMap(labels, svc.metadata.labels) && capacityOK) return true;
 
     const annotations = { ...(current?.metadata.annotations ?? {}) };
     if (triggerTime) annotations[ANNOTATION_TRIGGER_TIME] = triggerTime;
     else delete annotations[ANNOTATION_TRIGGER_TIME];
     if (truncateEndpoints(subsets)) annotations[ANNOTATION_OVER_CAPACITY] = 'truncated';
     else delete annotations[ANNOTATION_OVER_CAPACITY];
-    const newLabels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
+    const newLabels: Record<string, string> = { ...(svc.metadata.labels ?? {}), [LABEL_ENDPOINTS_MANAGED_BY]: ENDPOINTS_CONTROLLER_NAME };
     if (!isServiceIPSet(svc)) newLabels[LABEL_HEADLESS] = '';
     const metadata: KubeObject['metadata'] = current ? { ...current.metadata } : { name, namespace: ns };
     if (Object.keys(newLabels).length) metadata.labels = newLabels;
