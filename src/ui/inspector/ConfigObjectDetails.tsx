@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { objectAt, useStore } from '../../store/index.ts';
 import { configUses } from '../../store/links.ts';
 import { Field } from './Field.tsx';
+import { decodeSecret } from './ContainerEnvText.ts';
 import './config.css';
 
 interface ConfigShape {
@@ -18,19 +19,6 @@ interface ConfigShape {
 }
 
 const MASK = '••••••';
-
-/** base64 → bytes → UTF-8 text; `binary` when the bytes are not printable text. */
-export function decodeSecret(b64: string): { text: string; binary: boolean; bytes: number } {
-  try {
-    const bin = atob(b64);
-    const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // eslint-disable-next-line no-control-regex
-    return { text, binary: /[\x00-\x08\x0e-\x1f]/.test(text), bytes: bytes.length };
-  } catch {
-    return { text: '', binary: true, bytes: Math.floor((b64.length * 3) / 4) };
-  }
-}
 
 function SecretValue({ k, b64 }: { k: string; b64: string }) {
   const { t } = useTranslation('config');

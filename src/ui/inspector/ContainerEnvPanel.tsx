@@ -8,29 +8,13 @@ import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { clockText } from '../../protocol/format.ts';
-import type { ContainerView, ValueSource } from '../../protocol/types.ts';
+import type { ContainerView } from '../../protocol/types.ts';
 import { objectAt, useStore } from '../../store/index.ts';
+import { sourceText } from './ContainerEnvText.ts';
 import './config.css';
 
 type Env = ContainerView['env'][number];
 type File = ContainerView['files'][number];
-
-/** The source as a short phrase: `from ConfigMap app-config (key LOG_LEVEL)`, `literal`, `service link web`. */
-export function sourceText(t: TFunction<'config'>, s: ValueSource, file = false): string {
-  switch (s.type) {
-    case 'configMap':
-    case 'secret':
-      return t(`env.src.${s.type}${file ? 'Volume' : s.via === 'envFrom' ? 'All' : ''}`, { name: s.name, key: s.key ?? '' });
-    case 'fieldRef':
-      return t('env.src.fieldRef', { path: s.fieldPath });
-    case 'resourceFieldRef':
-      return t('env.src.resourceFieldRef', { resource: s.resource });
-    case 'serviceLink':
-      return t('env.src.serviceLink', { service: s.service });
-    default:
-      return t(`env.src.${s.type}`);
-  }
-}
 
 /** A secret's value: masked until its Reveal button is pressed. */
 function Masked({ label, value, t }: { label: string; value: string; t: TFunction<'config'> }) {
