@@ -185,5 +185,11 @@ spec: { selector: { app: api }, ports: [{ port: 81 }] }
     c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'late' }, spec: { clusterIP: '10.96.0.60', selector: { app: 'x' }, ports: [{ port: 80 }] } });
     c.runFor('5s');
     expect(envOf(view(c, 'a'), 'LATE_SERVICE_HOST')).toBeUndefined();
+    // exec sees the same start-time environment, in the same order as the view.
+    const r = c.cluster.handle({ verb: 'POST', path: '/api/v1/namespaces/default/pods/a/exec', query: { container: 'c' }, body: { command: ['env'] } });
+    const out = (r.body as { stdout: string }).stdout;
+    expect(out).toBe(view(c, 'a').env.map((e) => `${e.name}=${e.value}\n`).join(''));
+    expect(out).toContain('API_PORT=tcp://10.96.0.50:80\n');
+    expect(out).not.toContain('LATE_');
   });
 });
