@@ -110,6 +110,18 @@ describe('kube-proxy', () => {
     expect(c.cluster.proxy.route('default', 'headless')).toEqual({ ok: false, reason: 'no-service', service: 'default/headless' });
   });
 
+  it('externalTrafficPolicy Local: a NodePort answers only from pods on the node it arrived at', () => {
+    const c = new TestCluster({ workers: 2 });
+    c.apply(DEPLOY(1));
+    c.apply(SVC({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ name: 'http', port: 80, targetPort: 8080, nodePort: 30080 }] }));
+    c.runFor('30s');
+    const pod = c.pods('app=web')[0] as KubeObject & { spec: { nodeName: string } };
+    const nodeIP = (n: string) => `192.168.49.${2 + ['control-plane', 'worker-1', 'worker-2'].indexOf(n)}`;
+    const other = pod.spec.nodeName === 'worker-1' ? 'worker-2' : 'worker-1';
+    expect(c.cluster.proxy.routeIP(nodeIP(pod.spec.nodeName), 30080)).toMatchObject({ ok: true, pod: pod.metadata.name });
+    expect(c.cluster.proxy.routeIP(nodeIP(other), 30080)).toEqual({ ok: false, reason: 'no-endpoints', service: 'default/web' });
+  });
+
   it('the kubernetes Service routes to the API server', () => {
     const c = new TestCluster({ workers: 1 });
     expect(c.cluster.proxy.routeIP('10.96.0.1', 443)).toMatchObject({ ok: true, ip: '192.168.49.2', targetPort: 6443, pod: '' });

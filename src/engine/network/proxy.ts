@@ -10,7 +10,7 @@ import type { ComponentContext, Informer, TimerHandle } from '../component.ts';
 import type { WatchEvent } from '../apiserver/types.ts';
 import type { KubeObject } from '../types.ts';
 import type { V1EndpointSlice, V1Service } from '../controllers/endpointslice/utils.ts';
-import { buildRules, describeEndpoints, isProxied, sliceServiceKey, type ProxyEndpoint, type ServiceRules } from './proxyRules.ts';
+import { buildRules, describeEndpoints, isProxied, localEndpoints, sliceServiceKey, type ProxyEndpoint, type ServiceRules } from './proxyRules.ts';
 
 /** The pod a connection was sent to (DNAT target), or why there is none. */
 export type ProxyRoute =
@@ -108,13 +108,17 @@ export class KubeProxy {
       noPort = `${r.namespace}/${r.name}`;
     }
     if (noPort) return { ok: false, reason: 'no-port', service: noPort };
-    const nodeIPs = this.nodes.list().flatMap((n) => (n.status?.addresses ?? []).filter((a) => a.type === 'InternalIP').map((a) => a.address));
-    if (nodeIPs.includes(ip)) {
+    const node = this.nodes.list().find((n) => (n.status?.addresses ?? []).some((a) => a.type === 'InternalIP' && a.address === ip));
+    if (node) {
       for (const r of this.rules.values()) {
         const t = r.svc.spec?.type;
         if (t !== 'NodePort' && t !== 'LoadBalancer') continue;
         const i = (r.svc.spec?.ports ?? []).findIndex((p) => p.nodePort === port);
-        if (i >= 0) return this.pick(r, i, clientIP);
+        if (i < 0) continue;
+        if ((r.svc.spec as { externalTrafficPolicy?: string }).externalTrafficPolicy === 'Local') {
+          return this.pick(r, i, clientIP, localEndpoints(r.all[i] ?? [], node.metadata.name));
+        }
+        return this.pick(r, i, clientIP);
       }
     }
     return { ok: false, reason: 'no-service', service: `${ip}:${port}` };
@@ -126,9 +130,9 @@ export class KubeProxy {
   }
 
   /** KUBE-SVC: affinity first (`recent --rcheck --seconds`), else one of n uniformly. */
-  private pick(r: ServiceRules, i: number, clientIP?: string): ProxyRoute {
+  private pick(r: ServiceRules, i: number, clientIP?: string, only?: ProxyEndpoint[]): ProxyRoute {
     const key = `${r.namespace}/${r.name}`;
-    const eps = r.usable[i] ?? [];
+    const eps = only ?? r.usable[i] ?? [];
     if (eps.length === 0) return { ok: false, reason: 'no-endpoints', service: key };
     let ep: ProxyEndpoint | undefined;
     if (clientIP && r.svc.spec?.sessionAffinity === 'ClientIP') {

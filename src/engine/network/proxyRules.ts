@@ -27,6 +27,8 @@ export interface ServiceRules {
   svc: V1Service;
   /** Per Service port (by index): the endpoints new connections may use (ready, or the terminating fallback). */
   usable: ProxyEndpoint[][];
+  /** Per Service port: every endpoint of the slices (for externalTrafficPolicy Local). */
+  all: ProxyEndpoint[][];
   /** How many endpoints are ready (for narration). */
   ready: number;
   /** True when `usable` is the serving+terminating fallback. */
@@ -74,8 +76,9 @@ export function buildRules(svc: V1Service, slices: V1EndpointSlice[]): ServiceRu
   const ports = svc.spec?.ports ?? [];
   let fallback = false;
   let ready = 0;
-  const usable = ports.map((sp, i) => {
-    const all = endpointsForPort(sp, slices);
+  const every = ports.map((sp) => endpointsForPort(sp, slices));
+  const usable = ports.map((_sp, i) => {
+    const all = every[i]!;
     const r = all.filter((e) => e.ready);
     if (i === 0) ready = r.length;
     if (r.length > 0) return r;
@@ -84,7 +87,17 @@ export function buildRules(svc: V1Service, slices: V1EndpointSlice[]): ServiceRu
     return term;
   });
   if (ports.length === 0) ready = 0;
-  return { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name, svc, usable, ready, fallback };
+  return { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name, svc, usable, all: every, ready, fallback };
+}
+
+/**
+ * externalTrafficPolicy Local: only the endpoints on the node the connection arrived at (ready
+ * ones, else its serving terminating ones); none there and the node drops the packet.
+ */
+export function localEndpoints(all: ProxyEndpoint[], node: string): ProxyEndpoint[] {
+  const here = all.filter((e) => e.node === node);
+  const ready = here.filter((e) => e.ready);
+  return ready.length ? ready : here.filter((e) => e.serving && e.terminating);
 }
 
 /** A short list for narration: `10.244.1.3:8080, 10.244.2.4:8080` (at most 5, then `…`). */
