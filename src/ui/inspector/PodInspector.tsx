@@ -56,7 +56,7 @@ export function PodInspector({ podKey, tab, onTab }: { podKey: string; tab: PodT
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="pod-tabpanel">
-        {tab === 'details' ? <PodDetails podKey={podKey} /> : tab === 'env' ? <ContainerEnvPanel podKey={podKey} /> : <SchedulingPanel podKey={podKey} />}
+        {tab === 'details' ? <PodDetails podKey={podKey} /> : tab === 'env' ? <ContainerEnvPanel key={podKey} podKey={podKey} /> : <SchedulingPanel podKey={podKey} />}
       </div>
     </>
   );
