@@ -27,7 +27,6 @@ type Node = KubeObject & { status?: { addresses?: { type: string; address: strin
 
 /** What travels in a slice as far as kube-proxy cares (not annotations or trigger times). */
 const sliceView = (s: V1EndpointSlice | undefined) => (s ? JSON.stringify([s.metadata.labels?.['kubernetes.io/service-name'], s.addressType, s.ports, s.endpoints]) : '');
-const rulesSig = (r: ServiceRules | undefined) => (r ? JSON.stringify([r.svc.spec, r.svc.status, r.usable.map((eps) => eps.map((e) => `${e.ip}:${e.port}`)), r.fallback, r.ready]) : '');
 
 export class KubeProxy {
   private readonly services: Informer<V1Service>;
@@ -183,7 +182,7 @@ export class KubeProxy {
       }
       const r = buildRules(svc, [...(this.slicesByService.get(key)?.values() ?? [])]);
       this.rules.set(key, r);
-      if (rulesSig(r) === rulesSig(before)) continue;
+      if (r.sig === before?.sig) continue;
       const eps = r.usable[0] ?? [];
       const word = eps.length === 1 ? 'endpoint' : 'endpoints';
       if (r.fallback && r.ready === 0 && eps.length) {

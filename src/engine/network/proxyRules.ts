@@ -33,6 +33,8 @@ export interface ServiceRules {
   ready: number;
   /** True when `usable` is the serving+terminating fallback. */
   fallback: boolean;
+  /** What the programmed rules depend on, to tell whether a sync changed anything. */
+  sig: string;
 }
 
 /** Services kube-proxy programs: a ClusterIP (not None) and not ExternalName. */
@@ -87,7 +89,8 @@ export function buildRules(svc: V1Service, slices: V1EndpointSlice[]): ServiceRu
     return term;
   });
   if (ports.length === 0) ready = 0;
-  return { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name, svc, usable, all: every, ready, fallback };
+  const sig = JSON.stringify([svc.spec, svc.status, usable.map((eps) => eps.map((e) => `${e.ip}:${e.port}`).join(',')), fallback, ready]);
+  return { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name, svc, usable, all: every, ready, fallback, sig };
 }
 
 /**

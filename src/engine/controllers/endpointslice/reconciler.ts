@@ -39,8 +39,14 @@ const sameLabels = (a: Record<string, string> | undefined, b: Record<string, str
 };
 /** EndpointsEqualBeyondHash: conditions, node, hostname, zone, targetRef. */
 const sameEndpoint = (a: Endpoint, b: Endpoint) =>
-  JSON.stringify([a.conditions.ready ?? null, a.conditions.serving ?? null, a.conditions.terminating ?? null, a.nodeName, a.zone, a.hostname, a.targetRef?.kind, a.targetRef?.uid]) ===
-  JSON.stringify([b.conditions.ready ?? null, b.conditions.serving ?? null, b.conditions.terminating ?? null, b.nodeName, b.zone, b.hostname, b.targetRef?.kind, b.targetRef?.uid]);
+  a.conditions?.ready === b.conditions?.ready &&
+  a.conditions?.serving === b.conditions?.serving &&
+  a.conditions?.terminating === b.conditions?.terminating &&
+  a.nodeName === b.nodeName &&
+  a.zone === b.zone &&
+  a.hostname === b.hostname &&
+  a.targetRef?.kind === b.targetRef?.kind &&
+  a.targetRef?.uid === b.targetRef?.uid;
 
 /**
  * reconcile: `existing` are the slices labelled for this Service and managed by the controller.
