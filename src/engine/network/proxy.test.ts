@@ -136,3 +136,30 @@ describe('kube-proxy', () => {
     for (let i = 2; i < at.length; i++) expect(at[i] - at[i - 2]).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('kube-proxy and hand-written Endpoints', () => {
+  it('routes a selector-less Service through the slice mirrored from its Endpoints', () => {
+    const c = new TestCluster({ workers: 1 });
+    c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db' }, spec: { clusterIP: '10.96.100.20', ports: [{ name: 'pg', port: 5432 }] } });
+    c.apply({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'db', labels: { team: 'data' } }, subsets: [{ addresses: [{ ip: '10.0.0.5' }], notReadyAddresses: [{ ip: '10.0.0.6' }], ports: [{ name: 'pg', port: 5432 }] }] });
+    c.runFor('1s');
+    const slices = (c.get('/apis/discovery.k8s.io/v1/namespaces/default/endpointslices').body as { items: KubeObject[] }).items.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'db');
+    expect(slices).toHaveLength(1);
+    const ep = c.get('/api/v1/namespaces/default/endpoints/db').body as KubeObject;
+    expect(slices[0]).toMatchObject({
+      metadata: {
+        generateName: 'db-',
+        labels: { team: 'data', 'kubernetes.io/service-name': 'db', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' },
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Endpoints', name: 'db', uid: ep.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.0.0.5'], conditions: { ready: true } }, { addresses: ['10.0.0.6'], conditions: { ready: false } }],
+      ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
+    });
+    expect(c.cluster.proxy.routeIP('10.96.100.20', 5432)).toMatchObject({ ok: true, ip: '10.0.0.5', targetPort: 5432, pod: '' });
+    c.delete('/api/v1/namespaces/default/endpoints/db');
+    c.runFor('2s');
+    expect((c.get('/apis/discovery.k8s.io/v1/namespaces/default/endpointslices').body as { items: KubeObject[] }).items.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'db')).toEqual([]);
+    expect(c.cluster.proxy.route('default', 'db')).toEqual({ ok: false, reason: 'no-endpoints', service: 'default/db' });
+  });
+});

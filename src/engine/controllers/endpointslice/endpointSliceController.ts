@@ -12,6 +12,7 @@ import { WorkQueue } from '../replicaset/workqueue.ts';
 import { reconcile } from './reconciler.ts';
 import { TriggerTimeTracker } from './triggerTime.ts';
 import { ServiceIndex, podEndpointsChanged } from './serviceIndex.ts';
+import { startEndpointSliceMirroringController } from './mirroring.ts';
 import {
   ANNOTATION_TRIGGER_TIME,
   CONTROLLER_NAME,
@@ -37,8 +38,12 @@ export interface EndpointSliceControllerOptions {
 
 const errMessage = (body: unknown, code: number) => (body as { message?: string } | undefined)?.message ?? `HTTP ${code}`;
 
-/** Starts the controller inside kube-controller-manager. */
+/**
+ * Starts the controller inside kube-controller-manager, and with it the EndpointSlice mirroring
+ * controller (hand-written Endpoints of selector-less Services → slices).
+ */
 export function startEndpointSliceController(ctx: ComponentContext, opts: EndpointSliceControllerOptions = {}): void {
+  startEndpointSliceMirroringController(ctx);
   const max = opts.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
   const index = new ServiceIndex();
   const services = ctx.informer<V1Service>('/api/v1/services', undefined, {
