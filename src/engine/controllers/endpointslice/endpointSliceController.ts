@@ -132,7 +132,11 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
     const selected = pods.list().filter((p) => p.metadata.namespace === ns && selectorMatches(selector, p.metadata.labels));
     const existing = slices.list().filter((s) => s.metadata.namespace === ns && s.metadata.labels?.[LABEL_SERVICE_NAME] === name && s.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME);
     // StaleSlices: the cache has not caught up with our last writes for this Service.
-    for (const e of expected.values()) if (e.service === key) return false;
+    for (const e of expected.values()) {
+      if (e.service !== key) continue;
+      if (cause && !causes.has(key)) causes.set(key, cause); // the retry keeps what caused it
+      return false;
+    }
     const triggerTime = triggers.compute(ns, svc, selected);
     const plan = reconcile(svc, selected, existing, max, (n) => nodes.get(n));
     // errNodeNotFound: write what we can, then retry until the pod or its Node shows up.

@@ -122,7 +122,11 @@ export function startEndpointSliceMirroringController(ctx: ComponentContext): vo
     causes.delete(key);
     const [ns, name] = key.split('/') as [string, string];
     const e = endpoints.get(key);
-    for (const x of expected.values()) if (x.owner === key) return false; // the slice cache has not caught up
+    for (const x of expected.values()) {
+      if (x.owner !== key) continue;
+      if (cause && !causes.has(key)) causes.set(key, cause); // the slice cache has not caught up: retry, same cause
+      return false;
+    }
     const existing = slices.list().filter((s) => mirrored(s) && s.metadata.namespace === ns && s.metadata.labels?.[LABEL_SERVICE_NAME] === name);
     const desired = shouldMirror(e, services.get(key)) ? desiredMirrorSlices(e!) : [];
     const base = `${SLICES}/namespaces/${ns}/endpointslices`;
