@@ -70,8 +70,9 @@ export const PodChip = memo(function PodChip({ pod, selected, compact = false, t
             <span className="pod-ready">{ready}</span>
           </span>
           {hits !== undefined && (
-            <span className="pod-hits" aria-label={hitsLabel}>
+            <span className="pod-hits">
               <span aria-hidden="true">{failing ? '✗ ' : '⇄ '}{hits}</span>
+              {hitsLabel && <span className="visually-hidden">{hitsLabel}</span>}
             </span>
           )}
           {pod.whyReason && <span className="pod-why">⚠ {pod.whyReason}</span>}
