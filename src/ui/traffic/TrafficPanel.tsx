@@ -4,8 +4,9 @@
  * the terminal — and watch the generator's table fill: which pods answer, how many fail.
  * Stop interrupts the running commands, as Ctrl+C would.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
 import { useStore } from '../../store/index.ts';
 import { ENDPOINT_SLICES, INGRESSES, SERVICES, trafficLine, trafficTargets } from './networkModel.ts';
 import { TrafficTable } from './TrafficTable.tsx';
@@ -13,6 +14,10 @@ import { TrafficTable } from './TrafficTable.tsx';
 const NONE = Object.freeze({});
 const RATES = [1, 2, 5, 10, 20, 50];
 const DURATIONS = [10, 30, 60, 120, 300];
+
+/** The form's choices outlive the panel (it unmounts while another tab is shown). */
+const useTrafficForm = create<{ picked: string; rps: number; seconds: number }>(() => ({ picked: '', rps: 5, seconds: 60 }));
+const setForm = (patch: Partial<{ picked: string; rps: number; seconds: number }>) => useTrafficForm.setState(patch);
 
 /** Is a `sim traffic` command running in the terminal? */
 export const isTrafficJob = (line: string) => /^\s*sim\s+traffic\b/.test(line);
@@ -28,9 +33,7 @@ export function TrafficPanel() {
   );
   const traffic = useStore((s) => s.traffic);
   const running = useStore((s) => s.terminalJobs.some((j) => isTrafficJob(j.line)));
-  const [picked, setPicked] = useState('');
-  const [rps, setRps] = useState(5);
-  const [seconds, setSeconds] = useState(60);
+  const { picked, rps, seconds } = useTrafficForm();
   const target = targets.find((x) => x.label === picked) ?? targets[0];
   const line = target ? trafficLine(target, rps, seconds) : undefined;
 
@@ -45,20 +48,20 @@ export function TrafficPanel() {
       >
         <label>
           <span>{t('traffic.target')}</span>
-          <select value={target?.label ?? ''} onChange={(e) => setPicked(e.target.value)} disabled={targets.length === 0}>
+          <select value={target?.label ?? ''} onChange={(e) => setForm({ picked: e.target.value })} disabled={targets.length === 0}>
             {targets.length === 0 && <option value="">{t('traffic.noTargets')}</option>}
             {targets.map((x) => <option key={x.label} value={x.label}>{x.label}</option>)}
           </select>
         </label>
         <label>
           <span>{t('traffic.rps')}</span>
-          <select value={rps} onChange={(e) => setRps(Number(e.target.value))}>
+          <select value={rps} onChange={(e) => setForm({ rps: Number(e.target.value) })}>
             {RATES.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </label>
         <label>
           <span>{t('traffic.duration')}</span>
-          <select value={seconds} onChange={(e) => setSeconds(Number(e.target.value))}>
+          <select value={seconds} onChange={(e) => setForm({ seconds: Number(e.target.value) })}>
             {DURATIONS.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
