@@ -84,13 +84,17 @@ export function validateUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObj
  * annotations change (they are copied to its ReplicaSets). Status writes never bump it.
  */
 export function generationChanged(info: ResourceInfo, obj: KubeObject, old: KubeObject): boolean {
+  // endpointSliceStrategy.PrepareForUpdate: anything but metadata, or the labels, changed.
+  if (info.kind === 'EndpointSlice') {
+    return !deepEqual(obj.endpoints, old.endpoints) || !deepEqual(obj.ports, old.ports) || obj.addressType !== old.addressType || !deepEqual(obj.metadata.labels ?? {}, old.metadata.labels ?? {});
+  }
   if (!deepEqual(obj.spec, old.spec)) return true;
   return info.kind === 'Deployment' && !deepEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {});
 }
 
 /** Kinds whose generation changes only with spec (ObjectMeta.generation). */
 export function bumpsGeneration(info: ResourceInfo): boolean {
-  // ConfigMap and Secret strategies never set metadata.generation.
+  // ConfigMap, Secret and Endpoints strategies never set metadata.generation.
   const k = info.kind;
-  return k !== 'Event' && k !== 'Lease' && k !== 'Node' && k !== 'Namespace' && k !== 'ConfigMap' && k !== 'Secret';
+  return k !== 'Event' && k !== 'Lease' && k !== 'Node' && k !== 'Namespace' && k !== 'ConfigMap' && k !== 'Secret' && k !== 'Endpoints';
 }

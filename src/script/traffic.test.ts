@@ -1,8 +1,8 @@
 /** `sim traffic` and in-pod networking end to end: createCluster, the script runner, kube-proxy, the kubelets. */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../index.ts';
-import { hostForCluster } from '../../script/clusterHost.ts';
-import { runScript, type ScriptLineResult } from '../../script/index.ts';
+import { createCluster } from '../engine/index.ts';
+import { hostForCluster } from './clusterHost.ts';
+import { runScript, type ScriptLineResult } from './index.ts';
 
 const FILES: Record<string, string> = {
   'web.yaml': `
