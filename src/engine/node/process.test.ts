@@ -64,6 +64,15 @@ describe('processModel (the documented table)', () => {
     expect(processModel('python:3.12', ['python', '-m', 'http.server']).stopExitCode).toBeUndefined();
     expect(processModel('node:22', ['node', 'server.js'])).toMatchObject({ stopExitCode: 143, ports: [] });
   });
+
+  it('args without a command are flags of an image whose entrypoint is its server', () => {
+    expect(processModel('hashicorp/http-echo:1.0', [], ['-text=cart'])).toMatchObject({ ports: [5678], stopExitCode: 0 });
+    expect(processModel('hashicorp/http-echo:1.0', [], ['-listen=:8080', '-text=hi'])).toMatchObject({ ports: [8080] });
+    expect(processModel('registry.k8s.io/e2e-test-images/agnhost:2.52', [], ['netexec', '--http-port=9376'])).toMatchObject({ ports: [9376] });
+    expect(processModel('registry.k8s.io/e2e-test-images/agnhost:2.52', [], ['netexec'])).toMatchObject({ ports: [8080] });
+    // nginx's entrypoint is a shell script that runs its arguments: they are the command.
+    expect(processModel('nginx:1.27', [], ['sleep', '10'])).toMatchObject({ ports: [] });
+  });
 });
 
 describe('simulateProbe (exec)', () => {

@@ -125,6 +125,22 @@ interface Run {
   server: boolean;
   /** An unknown program ran outside a shell (assumed to die on SIGTERM: 143). */
   app?: boolean;
+  /** The server was told where to listen (`-listen=:8080`), instead of the image's ports. */
+  listen?: number;
+}
+
+/**
+ * The port a server's flags ask for: http-echo's `-listen=:PORT`, agnhost netexec's
+ * `--http-port=PORT` (8080 by default), a generic `--port=PORT`.
+ */
+function listenFlag(args: readonly string[]): number | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?(listen|http-port|port)(?:=(.*))?$/.exec(args[i]!);
+    if (!m) continue;
+    const v = (m[2] ?? args[i + 1] ?? '').replace(/^.*:/, '');
+    if (/^\d+$/.test(v)) return Number(v);
+  }
+  return args[0] === 'netexec' ? 8080 : undefined;
 }
 
 /** Runs one statement; returns false when the script stops here (exit, or runs forever). */
@@ -198,6 +214,8 @@ function statement(words: string[], r: Run, profile: ImageProfile, inShell: bool
   if (profile.serverCommands?.some((c) => base(c) === cmd)) {
     r.server = true;
     r.forever = true;
+    const port = listenFlag(argv.slice(1));
+    if (port !== undefined) r.listen = port;
     return false;
   }
   if (inShell) {
@@ -254,7 +272,9 @@ export function processModel(image: string, command: readonly string[] = [], arg
   const tag = 'error' in ref ? undefined : ref.tag;
   const version = (tag && profile.versions?.[tag]) ?? (tag && /^\d+\.\d+\.\d+$/.test(tag) ? tag : (profile.version ?? tag ?? ''));
   const r: Run = { t: 0, status: 0, lines: [], files: [], forever: false, ports: [], server: false };
-  const argv = [...command, ...args];
+  // Args without a command go to the image's ENTRYPOINT (Docker semantics): for images whose
+  // entrypoint is the server binary itself (http-echo, whoami, agnhost) they are its flags.
+  const argv = command.length === 0 && args.length > 0 && profile.entrypoint ? [profile.entrypoint, ...args] : [...command, ...args];
   let loop: ProcessModel['loop'];
   if (argv.length === 0) {
     if (profile.requiresEnv && !env.includes('*') && !profile.requiresEnv.anyOf.some((e) => env.includes(e))) {
@@ -273,7 +293,7 @@ export function processModel(image: string, command: readonly string[] = [], arg
     loop = script([argv], r, profile, false);
   }
   if (r.server) {
-    r.ports.push(...profile.ports);
+    r.ports.push(...(r.listen !== undefined ? [r.listen] : profile.ports));
     r.lines.push(...profile.startLines.map((text) => ({ atMs: r.t, text, ...(profile.ts ? { ts: profile.ts } : {}) })));
   }
   const model: ProcessModel = {

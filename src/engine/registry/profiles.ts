@@ -26,6 +26,8 @@ export interface ImageProfile {
   ts?: TsFormat;
   /** Exit code once the stop signal arrives; undefined = PID 1 ignores it and waits for SIGKILL. */
   stopExitCode?: number;
+  /** The image's ENTRYPOINT when it is the server binary: `args` without `command` are its flags. */
+  entrypoint?: string;
   /** Executables that start this image's server (a `command` naming one keeps running). */
   serverCommands?: readonly string[];
   /** The default command refuses to start without one of these environment variables. */
@@ -123,17 +125,17 @@ export const IMAGE_PROFILES: Readonly<Record<string, ImageProfile>> = {
     startLines: ['{ts} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: \'{version}\'  socket: \'/var/run/mysqld/mysqld.sock\'  port: 3306  MySQL Community Server - GPL.'],
   },
   'docker.io/traefik/whoami': {
-    run: 'server', ports: [80], workingSetBytes: 5 * Mi, stopExitCode: 2, serverCommands: ['/whoami', 'whoami'], startLines: ['{ts} Starting up on port 80'], ts: 'iso',
+    run: 'server', ports: [80], workingSetBytes: 5 * Mi, stopExitCode: 2, entrypoint: '/whoami', serverCommands: ['/whoami', 'whoami'], startLines: ['{ts} Starting up on port 80'], ts: 'iso',
   },
   'docker.io/hashicorp/http-echo': {
-    run: 'server', ports: [5678], workingSetBytes: 5 * Mi, stopExitCode: 0, serverCommands: ['/http-echo', 'http-echo'], ts: 'iso',
+    run: 'server', ports: [5678], workingSetBytes: 5 * Mi, stopExitCode: 0, entrypoint: '/http-echo', serverCommands: ['/http-echo', 'http-echo'], ts: 'iso',
     startLines: ['{ts} [INFO] server is listening on :5678'], stopLines: ['{ts} [INFO] received interrupt, shutting down...'],
   },
   'registry.k8s.io/echoserver': {
     run: 'server', ports: [8080, 8443], workingSetBytes: 10 * Mi, stopExitCode: 0, serverCommands: ['/usr/local/bin/run.sh', 'nginx'], startLines: ['Generating self-signed cert'],
   },
   'registry.k8s.io/e2e-test-images/agnhost': {
-    run: 'exit', exitCode: 0, ports: [], workingSetBytes: 10 * Mi, stopExitCode: 0, serverCommands: ['/agnhost', 'agnhost'], startLines: ['Usage:', '  agnhost [flags]', '  agnhost [command]'],
+    run: 'exit', exitCode: 0, ports: [], workingSetBytes: 10 * Mi, stopExitCode: 0, entrypoint: '/agnhost', serverCommands: ['/agnhost', 'agnhost'], startLines: ['Usage:', '  agnhost [flags]', '  agnhost [command]'],
   },
   'registry.k8s.io/ingress-nginx/controller': {
     run: 'server', ports: [80, 443, 10254], workingSetBytes: 100 * Mi, stopExitCode: 0, serverCommands: ['/nginx-ingress-controller'],
