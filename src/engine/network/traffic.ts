@@ -87,6 +87,11 @@ export class TrafficGenerators {
     if (rps > MAX_RPS) return { ok: false, message: `error: --rps must be at most ${MAX_RPS}, got ${rps}` };
     const parsed = parseTarget(target.trim(), opts.namespace ?? 'default');
     if (typeof parsed === 'string') return { ok: false, message: parsed };
+    // A Service target is looked up once, as kubectl resolves TYPE/NAME: a typo is an error, not
+    // a table of failures. (It may lose its endpoints or be deleted while traffic runs.)
+    if (parsed.kind === 'service' && !this.deps.store.get('services', parsed.namespace, parsed.name)) {
+      return { ok: false, message: `Error from server (NotFound): services "${parsed.name}" not found` };
+    }
     const id = this.nextId++;
     const g: Generator = {
       id, target, parsed, rps, clientIP: `203.0.113.${(10 + id) % 256}`, startedAt: this.deps.ctx.clock.now(), sent: 0,
