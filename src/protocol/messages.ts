@@ -16,6 +16,12 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
  */
 export const FAST_SPEED = 16;
 
+/**
+ * Span kinds of `sim traffic` requests: a stream, not a story. The pacer releases them as they
+ * happen without holding virtual time, and the diagram draws them as dots.
+ */
+export const TRAFFIC_SPAN_KINDS: ReadonlySet<string> = new Set(['trafficRequest', 'ingressRoute', 'proxyForward', 'trafficFailed']);
+
 /** Wall ms one hop of the pipeline animation takes at 1× (plan.md: `hopMs = 700 / speed`). */
 export const BASE_HOP_MS = 700;
 

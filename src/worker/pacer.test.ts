@@ -7,6 +7,8 @@ class FakeClock implements PacedClock {
   t = 0;
   /** Give each timer's spans a distinct object (many pods) instead of one shared object. */
   objectsPerTimer = false;
+  /** Spans are `sim traffic` requests (a stream, not a story). */
+  traffic = false;
   timers: { at: number; spans: number }[] = [];
   pacer!: Pacer;
   private nextId = 1;
@@ -23,6 +25,7 @@ class FakeClock implements PacedClock {
       for (let i = 0; i < timer.spans; i++) {
         const s = span(this.nextId++, timer.at);
         s.object = this.objectsPerTimer ? `Pod/default/p-${s.id}` : 'Pod/default/web';
+        if (this.traffic) s.kind = 'proxyForward';
         this.pacer.enqueue(s);
       }
       if (opts?.stopOnSpan && timer.spans > 0) return true;
@@ -44,6 +47,21 @@ function setup(opts = {}) {
 }
 
 describe('Pacer', () => {
+  it('releases traffic spans as they happen without holding time, even at 1×', () => {
+    const { clock, pacer } = setup();
+    clock.traffic = true;
+    // 10 requests a second for 10 virtual seconds.
+    for (let t = 0; t < 10_000; t += 100) clock.at(t + 1);
+    pacer.play(0);
+    const released: Span[] = [];
+    for (let w = 16; w <= 10_016; w += 16) released.push(...pacer.tick(w));
+    expect(clock.now()).toBeGreaterThanOrEqual(9_900);
+    expect(released.length).toBe(100);
+    expect(pacer.busy).toBe(false);
+    expect(released.map((s) => s.id)).toEqual([...released.map((s) => s.id)].sort((a, b) => a - b));
+  });
+
+
   it('lets virtual time flow at wall × speed while nothing happens', () => {
     const { clock, pacer } = setup();
     pacer.setSpeed(2);

@@ -14,9 +14,12 @@
  *   holding time for each one would make 64× crawl (a heartbeat every 10 s per node is enough
  *   to halve it); instead time flows at wall × speed and hops are drawn together.
  * - Step: release the next queued span, or run the engine until one is recorded.
+ * - Traffic (`sim traffic` requests, {@link TRAFFIC_SPAN_KINDS}) is a stream, not a story: its
+ *   spans are released with the next tick in any mode and never hold virtual time, count towards
+ *   busy mode or stop a Step — ten requests a second must not freeze the clock at 1×.
  */
 import type { Span } from '../protocol/types.ts';
-import { FAST_SPEED, hopMsFor } from '../protocol/messages.ts';
+import { FAST_SPEED, hopMsFor, TRAFFIC_SPAN_KINDS } from '../protocol/messages.ts';
 
 /** The part of the engine's Cluster the pacer drives. */
 export interface PacedClock {
@@ -50,6 +53,8 @@ export class Pacer {
   speed = 1;
   busy = false;
   private readonly queue: Span[] = [];
+  /** Traffic spans recorded since the last tick (released at once, whatever the mode). */
+  private readonly ambient: Span[] = [];
   private lastWall: number | undefined;
   /** Wall time of the last narrative release (−∞: nothing animating). */
   private lastRelease = Number.NEGATIVE_INFINITY;
@@ -92,6 +97,10 @@ export class Pacer {
 
   /** Called for every span the engine (or kubectl) records. */
   enqueue(span: Span): void {
+    if (TRAFFIC_SPAN_KINDS.has(span.kind)) {
+      this.ambient.push(span);
+      return;
+    }
     this.queue.push(span);
     const key = crowdKey(span);
     if (key) this.recent.push({ at: span.at, key });
@@ -112,6 +121,7 @@ export class Pacer {
   /** Drop queued spans (after a restore, the history is not replayed). */
   clearQueue(): void {
     this.queue.length = 0;
+    this.ambient.length = 0;
     this.recent = [];
   }
 
@@ -128,8 +138,12 @@ export class Pacer {
     if (Number.isFinite(speed) && speed > 0) this.speed = speed;
   }
 
-  /** Advance by the wall time since the last tick; returns the spans to release now. */
+  /** Advance by the wall time since the last tick; returns the spans to release now, oldest first. */
   tick(wall: number): Span[] {
+    return this.withAmbient(this.tickStory(wall));
+  }
+
+  private tickStory(wall: number): Span[] {
     const dt = this.lastWall === undefined ? 0 : Math.max(0, Math.min(wall - this.lastWall, this.maxTickMs));
     this.lastWall = wall;
     if (!this.playing) return [];
@@ -150,7 +164,8 @@ export class Pacer {
     if (this.queue.length > this.busyThreshold || this.crowd() > this.busyThreshold) return this.enterBusy(wall);
     if (wall - this.lastRelease < this.hopMs) return []; // a hop is animating: hold time
     if (this.queue.length === 0 && target > this.clock.now()) {
-      this.clock.runUntil(target, { stopOnSpan: true });
+      // Stopping on a traffic span is no reason to stop: run on to the target or the story's next span.
+      while (this.clock.runUntil(target, { stopOnSpan: true }) && this.queue.length === 0) { /* traffic only */ }
       if (this.queue.length > this.busyThreshold || this.crowd() > this.busyThreshold) return this.enterBusy(wall);
     }
     if (this.queue.length === 0) return [];
@@ -158,8 +173,12 @@ export class Pacer {
     return [this.queue.shift()!];
   }
 
-  /** Release exactly one span (running the engine until one exists) and pause. */
+  /** Release exactly one span of the story (running the engine until one exists) and pause. */
   step(wall: number): Span[] {
+    return this.withAmbient(this.stepStory(wall));
+  }
+
+  private stepStory(wall: number): Span[] {
     this.playing = false;
     this.busy = false;
     this.lastWall = wall;
@@ -174,6 +193,13 @@ export class Pacer {
     if (this.queue.length === 0) return [];
     this.lastRelease = wall;
     return [this.queue.shift()!];
+  }
+
+  /** The story's spans plus the traffic recorded meanwhile, in recording order. */
+  private withAmbient(story: Span[]): Span[] {
+    if (this.ambient.length === 0) return story;
+    const all = story.concat(this.ambient.splice(0));
+    return story.length ? all.sort((a, b) => a.id - b.id) : all;
   }
 
   /** Whole virtual ms to advance, carrying the fraction to the next tick (no drift). */

@@ -1,3 +1,5 @@
+import { TRAFFIC_SPAN_KINDS } from '../../protocol/messages.ts';
+
 /**
  * How long a hop stays on screen. The pacer's hop is `700 / speed` ms, 11 ms at 64× — less than
  * a frame, so tokens and stage highlights would never be seen. On screen a hop lasts at least
@@ -12,7 +14,7 @@ export function visibleHopMs(hopMs: number, busy: boolean): number {
 }
 
 /** Span kinds of one traffic request's hops (src/engine/network/trafficSpans.ts). */
-export const TRAFFIC_KINDS: ReadonlySet<string> = new Set(['trafficRequest', 'ingressRoute', 'proxyForward', 'trafficFailed']);
+export const TRAFFIC_KINDS: ReadonlySet<string> = TRAFFIC_SPAN_KINDS;
 
 /**
  * A traffic request's hop is drawn as a small dot, not an object token: `traffic` when the
