@@ -56,7 +56,7 @@ export default {
       registry: '레지스트리는 흔히 쓰는 공개 이미지 약 45개와 `sim image push`로 올린 이미지의 카탈로그입니다. 아무것도 내려받지 않습니다: 이미지 크기는 실제 값이지만 바이트는 없습니다.',
       apiserver: '어드미션은 기본 체인의 일부만 실행합니다: NamespaceLifecycle, ServiceAccount, Priority, DefaultTolerationSeconds. 요청은 Go 타입 대신 우리 JSON 스키마로 엄격하게 디코딩합니다. 인증과 RBAC가 없어 모든 요청이 허용됩니다.',
       etcd: 'etcd는 gRPC로 접속하는 별도 프로세스가 아니라 API 서버 안의 메모리 저장소입니다. 그래도 각 쓰기는 새 resourceVersion으로 저장하는 홉으로 보여 줍니다.',
-      'controller-manager': 'Deployment, ReplicaSet, disruption, node-lifecycle, taint-eviction, pod-garbage-collector 컨트롤러와 가비지 컬렉터가 upstream과 같은 구조로 여기서 돕니다. 다른 컨트롤러(EndpointSlice, Job…)는 아직 시뮬레이션하지 않습니다. controller-manager는 하나이고 리더 선출은 없습니다.',
+      'controller-manager': 'Deployment, ReplicaSet, EndpointSlice, Endpoints, disruption, node-lifecycle, taint-eviction, pod-garbage-collector 컨트롤러와 가비지 컬렉터가 upstream과 같은 구조로 여기서 돕니다. 다른 컨트롤러(Job, StatefulSet…)는 아직 시뮬레이션하지 않습니다. controller-manager는 하나이고 리더 선출은 없습니다.',
       scheduler: '볼륨과 DRA 플러그인을 뺀 모든 기본 플러그인이 업스트림 순서와 가중치로 실행되고, 선점도 합니다. 단순화: 플러그인은 상태를 점진적으로 갱신하지 않고 시도마다 다시 계산하며, 선점은 사이클 안에서 동기적으로 실행되고, 스케줄할 수 없는 파드는 관련 클러스터 변경이 있으면 다시 시도됩니다 (플러그인별 큐잉 힌트 없음). 바인딩은 스케줄링 사이클 안에서 일어납니다.',
       kubelet: '시간은 고정입니다 (샌드박스 300 ms, 생성과 시작 각 50 ms). 프로브 결과는 문서화된 시뮬레이션입니다: httpGet과 tcpSocket은 이미지가 듣는 포트면 성공하고, exec 명령은 표를 따르며, 인스펙터나 `sim probe fail`로 프로브를 실패시킬 수 있습니다. 하트비트(10초마다 Lease 갱신)는 실제로 일어나고, 장애 난 노드는 네트워크 단절로 모델링합니다: 컨테이너는 보이지 않게 계속 실행되고, 멈춰 있던 동안의 일은 복구 때 보고됩니다. kubelet 스테이지 하나가 모든 노드의 kubelet을 나타냅니다.',
       runtime: '컨테이너가 하는 일은 실제 프로세스가 아니라 문서화된 프로세스 모델을 따릅니다 (서버는 멈출 때까지 실행, 명령의 `sleep N`과 `exit N`은 지킵니다). 이미지 풀은 200 ms + 크기 ÷ 40 MB/s이고, 노드마다 한 번에 하나씩입니다.',
