@@ -21,6 +21,17 @@ export interface Instance {
   endMs?: number;
   /** It exited on its stop signal: the server's shutdown lines follow. */
   stopped?: boolean;
+  /** What `cat FILE` in its command read at start (undefined: no such file). */
+  files?: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * A new run of a container. The files its command `cat`s are read now, from the mounts as they
+ * are at start: later updates of a ConfigMap volume do not rewrite what the app already printed.
+ */
+export function newInstance(containerID: string, proc: ProcessModel, startWallMs: number, read: (path: string) => string | undefined): Instance {
+  const paths = proc.lines.filter((l) => l.file !== undefined).map((l) => l.file!);
+  return paths.length ? { containerID, proc, startWallMs, files: new Map(paths.map((p) => [p, read(p)])) } : { containerID, proc, startWallMs };
 }
 
 
@@ -58,12 +69,25 @@ function render(l: TimedLine, proc: ProcessModel, wallMs: number, podIP: string)
   return { time: rfc3339NanoFixed(wallMs), text };
 }
 
+/** BusyBox `cat`'s output for `path`: the file's lines, or its error (stderr shares the log). */
+function catLines(inst: Instance, path: string): string[] {
+  const content = inst.files?.get(path);
+  if (content === undefined) return [`cat: can't open '${path}': No such file or directory`];
+  const lines = content.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 /** The instance's lines up to `nowElapsedMs` (or its end), the last MAX_LOG_LINES of them. */
 export function instanceLines(inst: Instance, nowElapsedMs: number, podIP: string): LogLine[] {
   const p = inst.proc;
   const until = inst.endMs ?? nowElapsedMs;
   const out: LogLine[] = [];
-  for (const l of p.lines) if (l.atMs <= until) out.push(render(l, p, inst.startWallMs + l.atMs, podIP));
+  for (const l of p.lines) {
+    if (l.atMs > until) continue;
+    if (l.file === undefined) out.push(render(l, p, inst.startWallMs + l.atMs, podIP));
+    else for (const text of catLines(inst, l.file)) out.push({ time: rfc3339NanoFixed(inst.startWallMs + l.atMs), text });
+  }
   const loop = p.loop;
   if (loop && loop.lines.length && until >= loop.startMs) {
     const passes = Math.floor((until - loop.startMs) / loop.periodMs) + 1;

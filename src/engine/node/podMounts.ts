@@ -8,7 +8,7 @@ import type { ComponentContext } from '../component.ts';
 import type { Container, V1Pod } from '../scheduler/types.ts';
 import type { ValueSource } from '../types.ts';
 import type { ConfigSource } from './envInjection.ts';
-import type { ExecMount } from './exec.ts';
+import { lookup, type ExecMount } from './exec.ts';
 import { configVolumes, serviceAccountFiles, setUpVolume, type VolumeFiles } from './volumes.ts';
 
 export class PodMounts {
@@ -125,4 +125,11 @@ function itemKeys(pod: V1Pod, name: string): Map<string, string> | undefined {
   const vol = (pod.spec?.volumes ?? []).find((v) => v.name === name);
   const items = vol?.configMap?.items ?? vol?.secret?.items;
   return items?.length ? new Map(items.map((it) => [it.path, it.key])) : undefined;
+}
+
+/** A mounted file's content as `container` sees it now (undefined: not a mounted file). */
+export function readMounted(m: PodMounts | undefined, pod: V1Pod, container: string, spec: Container | undefined, path: string): string | undefined {
+  const mounts = (m ?? new PodMounts()).execMounts(pod, container, spec);
+  const node = lookup({ hostname: '', env: [], mounts, execID: () => '' }, path);
+  return node && 'file' in node ? node.file : undefined;
 }

@@ -13,7 +13,7 @@ import type { Container, V1Pod } from '../scheduler/types.ts';
 import type { SimResult } from '../types.ts';
 import type { KubeletCore, PodLogs } from './kubelet.ts';
 import { goDuration } from './goDuration.ts';
-import { instanceLines, pickInstance } from './containerLogs.ts';
+import { instanceLines, newInstance, pickInstance } from './containerLogs.ts';
 import { stopContainer, type StopHost } from './containerStop.ts';
 import { generatePodStatus, type ContainerRecord } from './podStatus.ts';
 import { probeWorkers, type ProbeWorker } from './prober.ts';
@@ -22,7 +22,7 @@ import { CREATE_CONTAINER_MS, processModel, SANDBOX_MS, START_CONTAINER_MS } fro
 import { apiConfigSource, expand, type ConfigPurpose, type ConfigSource } from './envInjection.ts';
 import { containerStartEnv, type StartEnv } from './containerView.ts';
 import { execCommand, type ExecResult } from './exec.ts';
-import { PodMounts } from './podMounts.ts';
+import { PodMounts, readMounted } from './podMounts.ts';
 import { MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, VOLUME_SYNC_MS } from './volumes.ts';
 
 /** The kubelet re-syncs a pod shortly after a failed image pull; the next sync shows the back-off. */
@@ -342,8 +342,8 @@ export class PodWorker implements ProbeHost {
     // ExpandContainerCommandAndArgs: $(VAR) in command and args takes the container's env value.
     const vars = new Map(env);
     const ex = (a: readonly string[] | undefined) => a?.map((x) => expand(x, (n) => vars.get(n)));
-    const proc = processModel(c.specImage, ex(spec?.command), ex(spec?.args), env.map(([n]) => n));
-    const inst = { containerID: c.containerID ?? '', proc, startWallMs: this.k.ctx.clock.nowMs() };
+    const proc = processModel(c.specImage, ex(spec?.command), ex(spec?.args), env.map(([n]) => n), (n) => vars.get(n));
+    const inst = newInstance(c.containerID ?? '', proc, this.k.ctx.clock.nowMs(), (p) => readMounted(this.mounts, this.pod, c.name, spec, p));
     this.mounts?.snapshotSubPaths(c.name, this.specs.get(c.name));
     c.prevInstance = c.instance;
     c.instance = inst;

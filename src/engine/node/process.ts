@@ -11,7 +11,8 @@
  * | none, curlimages/curl                            | prints its usage hint, exits 2                                       |
  * | `sh -c "<script>"` (sh, bash, ash)               | the script below, statement by statement                             |
  * | `sleep N` / `sleep infinity`                     | runs N s (infinity: forever), then the next statement               |
- * | `echo X` / `date`                                | writes X / the date to the log                                      |
+ * | `echo X` / `date`                                | writes X / the date to the log (`$VAR`, `${VAR}` expanded from the container's env, not inside '…') |
+ * | `cat F …`                                        | writes F's content as mounted at start (a ConfigMap/Secret file), or BusyBox's "can't open" |
  * | `echo X > F`, `touch F`, `rm [-f] F`             | creates / removes file F (exec probes read it)                      |
  * | `exit N`                                         | exits N (end of script: the last status; `false` = 1)               |
  * | `while true; do …; done` (also `until false`)    | the body repeats forever; each pass lasts its sleeps (≥ 1 s when it has none) |
@@ -32,6 +33,8 @@ export interface TimedLine {
   text: string;
   /** `{ts}` in `text` is formatted like this; `date` = the whole line is `date`'s output. */
   ts?: TsFormat | 'date';
+  /** `cat FILE`: the line is the file's content as the container saw it at start (see containerLogs.ts). */
+  file?: string;
 }
 
 export interface FileOp { atMs: number; path: string; present: boolean }
@@ -64,7 +67,7 @@ const EXIT_MS = 10;
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** POSIX-ish word splitting: quotes, backslashes; `;`, `&&`, `||`, `&`, `|`, newlines separate statements. */
-export function splitStatements(script: string): string[][] {
+export function splitStatements(script: string, vars?: (name: string) => string | undefined): string[][] {
   const out: string[][] = [];
   let words: string[] = [];
   let w = '';
@@ -84,7 +87,8 @@ export function splitStatements(script: string): string[][] {
     if (ch === "'" || ch === '"') {
       const j = script.indexOf(ch, i + 1);
       const end = j < 0 ? script.length : j;
-      w += script.slice(i + 1, end);
+      // Parameter expansion: inside double quotes, not inside single quotes.
+      w += ch === '"' && vars ? expandVars(script.slice(i + 1, end), vars) : script.slice(i + 1, end);
       inWord = true;
       i = end;
     } else if (ch === '\\' && i + 1 < script.length) {
@@ -94,7 +98,17 @@ export function splitStatements(script: string): string[][] {
       if ((ch === '&' || ch === '|') && script[i + 1] === ch) i++;
       endStmt();
     } else if (ch === ' ' || ch === '\t') endWord();
-    else if (ch === '>' ) {
+    else if (ch === '$' && vars && /^\$(\{[A-Za-z_]|[A-Za-z_])/.test(script.slice(i, i + 3))) {
+      const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(script.slice(i));
+      if (m) {
+        w += vars((m[1] ?? m[2])!) ?? '';
+        inWord = true;
+        i += m[0].length - 1;
+      } else {
+        w += ch;
+        inWord = true;
+      }
+    } else if (ch === '>' ) {
       endWord();
       if (script[i + 1] === '>') i++;
       words.push('>');
@@ -105,6 +119,18 @@ export function splitStatements(script: string): string[][] {
   }
   endStmt();
   return out;
+}
+
+const RUNTIME_VARS: Readonly<Record<string, string>> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
+
+/** `$NAME` and `${NAME}` replaced by the variable's value (empty when unset), as a shell expands them. */
+function expandVars(text: string, vars: (name: string) => string | undefined): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => vars((a ?? b)!) ?? '');
+}
+
+/** Names a shell script refers to as `$NAME` or `${NAME}`. */
+function referencedVars(script: string): string[] {
+  return [...new Set([...script.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
 }
 
 function seconds(s: string | undefined): number | undefined {
@@ -177,6 +203,11 @@ function statement(words: string[], r: Run, profile: ImageProfile, inShell: bool
       return true;
     case 'date':
       write('', 'date');
+      r.status = 0;
+      return true;
+    case 'cat':
+      // Only files the kubelet mounted are known: their content is read when the container starts.
+      for (const f of argv.slice(1).filter((a) => !a.startsWith('-'))) r.lines.push({ atMs: r.t, text: '', file: f });
       r.status = 0;
       return true;
     case 'touch':
@@ -262,8 +293,21 @@ const cache = new Map<string, ProcessModel>();
  * The process for `image` run with `command`/`args`/`env`. Models are shared between containers
  * with the same inputs (a Deployment's 1,000 pods hold one object).
  */
-export function processModel(image: string, command: readonly string[] = [], args: readonly string[] = [], env: readonly string[] = []): ProcessModel {
-  const key = JSON.stringify([image, command, args, env]);
+export function processModel(
+  image: string,
+  command: readonly string[] = [],
+  args: readonly string[] = [],
+  env: readonly string[] = [],
+  vars?: (name: string) => string | undefined,
+): ProcessModel {
+  // A `sh -c` script's `$VAR`s are expanded with the container's environment: the values it
+  // refers to are part of the key (pods of one Deployment still share one model).
+  const shellScript = SHELLS.has(base(command[0] ?? args[0] ?? '')) ? [...command, ...args].at(-1) ?? '' : '';
+  // The runtime's own variables when the container does not set them (containerd: PATH, HOME).
+  const given = vars;
+  if (given) vars = (n) => given(n) ?? RUNTIME_VARS[n];
+  const refs = vars && shellScript.includes('$') ? referencedVars(shellScript).map((n) => `${n}=${vars(n) ?? ''}`) : [];
+  const key = JSON.stringify([image, command, args, env, refs]);
   const hit = cache.get(key);
   if (hit) return hit;
   const ref = parseImageRef(image);
@@ -286,7 +330,7 @@ export function processModel(image: string, command: readonly string[] = [], arg
       r.exited = profile.exitCode ?? 0;
     }
   } else if (SHELLS.has(base(argv[0]!)) && argv[1] === '-c') {
-    loop = script(splitStatements(argv[2] ?? ''), r, profile, true);
+    loop = script(splitStatements(argv[2] ?? '', vars), r, profile, true);
   } else if (SHELLS.has(base(argv[0]!)) && argv.length === 1) {
     r.exited = 0;
   } else {
