@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import type { KubeObject, Span } from '../protocol/types.ts';
-import { applyObjects, applyTrace, objectAt, emptyCluster, expireSpans, MAX_SPANS, type TraceSlice } from './reducers.ts';
+import { applyObjects, applyTrace, objectAt, emptyCluster, expireSpans, MAX_SPANS, MAX_TRAFFIC_SPANS, type TraceSlice } from './reducers.ts';
 
 const pod = (name: string, node?: string): KubeObject => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: node ? { nodeName: node } : {},
@@ -63,6 +63,19 @@ describe('applyTrace', () => {
     expect(s.narration?.id).toBe(2);
     expect(s.hopMs).toBe(350);
     expect(s.playback).toEqual({ playing: true, speed: 2, now: 500, epochMs: 0 });
+  });
+
+  it('traffic neither pushes the story out of the history nor narrates it away', () => {
+    const req = (id: number): Span => ({ ...span(id), from: 'service', to: 'runtime', kind: 'proxyForward' });
+    let s = applyTrace(empty, delta({ released: [span(1)], now: 1 }));
+    s = applyTrace(s, delta({ released: Array.from({ length: 100 }, (_, i) => req(i + 2)), now: 1000 }));
+    expect(s.narration?.id).toBe(1); // the story span stays on the line for a while
+    expect(s.spans[0]!.id).toBe(1);
+    expect(s.spans.filter((x) => x.kind === 'proxyForward')).toHaveLength(MAX_TRAFFIC_SPANS);
+    s = applyTrace(s, delta({ released: [req(102)], now: 5000 }));
+    expect(s.narration?.id).toBe(102); // later, traffic may take the line
+    s = applyTrace(s, delta({ released: [span(103), req(104)], now: 5001 }));
+    expect(s.narration?.id).toBe(103); // a story span always wins
   });
 
   it('caps spans at MAX_SPANS, keeping the newest', () => {

@@ -4,12 +4,37 @@
  * one pod or one node's pod list and re-render only when that changed.
  */
 import type { DeltaMessage, PodColumns } from '../protocol/messages.ts';
-import { hopMsFor } from '../protocol/messages.ts';
+import { hopMsFor, TRAFFIC_SPAN_KINDS } from '../protocol/messages.ts';
 import { compareEvents } from './eventOrder.ts';
 import type { KubeObject, Span } from '../protocol/types.ts';
 
 /** How many released spans the store keeps (plan.md: ~300). */
 export const MAX_SPANS = 300;
+/** `sim traffic` spans kept in the history: a stream of requests must not push the story out. */
+export const MAX_TRAFFIC_SPANS = 30;
+/** A story span stays on the narration line against traffic for this much virtual time (~4 hops). */
+export const STORY_OVER_TRAFFIC_MS = 3000;
+
+const isTraffic = (s: Span) => TRAFFIC_SPAN_KINDS.has(s.kind);
+
+/** The history with only the newest {@link MAX_TRAFFIC_SPANS} traffic spans, at most {@link MAX_SPANS}. */
+function keepSpans(spans: Span[]): Span[] {
+  let traffic = 0;
+  for (const s of spans) if (isTraffic(s)) traffic++;
+  let drop = traffic - MAX_TRAFFIC_SPANS;
+  const kept = drop > 0 ? spans.filter((s) => !(isTraffic(s) && drop-- > 0)) : spans;
+  return kept.length > MAX_SPANS ? kept.slice(-MAX_SPANS) : kept;
+}
+
+/**
+ * The narration after a delta: its newest story span; traffic only when the line shows no story
+ * span from the last {@link STORY_OVER_TRAFFIC_MS} (so a deleted pod is not narrated away by requests).
+ */
+function narrationAfter(current: Span | undefined, released: Span[], now: number): Span | undefined {
+  for (let i = released.length - 1; i >= 0; i--) if (!isTraffic(released[i]!)) return released[i];
+  if (current && !isTraffic(current) && now - current.at < STORY_OVER_TRAFFIC_MS) return current;
+  return released[released.length - 1];
+}
 /** How many spans animate at once (busy mode releases hundreds; the diagram shows the newest). */
 export const MAX_ACTIVE_SPANS = 40;
 /** How many events the Events tab keeps (the newest). */
@@ -338,11 +363,10 @@ export function applyTrace<S extends TraceSlice>(prev: S, delta: DeltaMessage): 
     next.narration = undefined;
   }
   if (delta.released.length > 0) {
-    const spans = [...next.spans, ...delta.released];
-    next.spans = spans.length > MAX_SPANS ? spans.slice(-MAX_SPANS) : spans;
+    next.spans = keepSpans([...next.spans, ...delta.released]);
     const active = [...next.activeSpans, ...delta.released];
     next.activeSpans = active.length > MAX_ACTIVE_SPANS ? active.slice(-MAX_ACTIVE_SPANS) : active;
-    next.narration = delta.released[delta.released.length - 1];
+    next.narration = narrationAfter(next.narration, delta.released, delta.now);
   }
   return next;
 }
