@@ -11,6 +11,8 @@ import { netCommand, netMounts, type ExecNet } from './execNet.ts';
 export interface ExecMount {
   mountPath: string;
   files: VolumeFiles;
+  /** Secret and projected (service-account token) volumes live in memory: the kubelet mounts a tmpfs. */
+  tmpfs?: boolean;
 }
 
 /** The container as exec sees it. */
@@ -162,6 +164,25 @@ function shell(v: ExecView, script: string): ExecResult {
   return { stdout, stderr, exitCode };
 }
 
+/**
+ * `mount` without arguments: the container's root overlay and the kubelet's mounts — ConfigMap
+ * volumes from the node's disk, Secret and token volumes on tmpfs (never written to disk), all
+ * read-only — plus the files the kubelet manages (/etc/hosts, /etc/hostname, /etc/resolv.conf).
+ */
+function mountTable(v: ExecView): string {
+  const lines = [
+    'overlay on / type overlay (rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/1/fs,upperdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/2/fs,workdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/2/work)',
+    'proc on /proc type proc (rw,nosuid,nodev,noexec,relatime)',
+    'tmpfs on /dev type tmpfs (rw,nosuid,size=65536k,mode=755)',
+    'sysfs on /sys type sysfs (ro,nosuid,nodev,noexec,relatime)',
+    'cgroup on /sys/fs/cgroup type cgroup2 (ro,nosuid,nodev,noexec,relatime)',
+    'shm on /dev/shm type tmpfs (rw,nosuid,nodev,noexec,relatime,size=65536k)',
+    ...['/etc/hosts', '/dev/termination-log', '/etc/hostname', '/etc/resolv.conf'].map((p) => `/dev/vda1 on ${p} type ext4 (rw,relatime)`),
+    ...v.mounts.map((m) => (m.tmpfs ? `tmpfs on ${m.mountPath} type tmpfs (ro,relatime)` : `/dev/vda1 on ${m.mountPath} type ext4 (ro,relatime)`)),
+  ];
+  return lines.map((l) => `${l}\n`).join('');
+}
+
 /** Runs `argv` in the container view. */
 export function execCommand(v: ExecView, argv: string[]): ExecResult {
   const [cmd = '', ...args] = argv;
@@ -194,6 +215,8 @@ export function execCommand(v: ExecView, argv: string[]): ExecResult {
       }
       return ok(out, err, err ? 1 : 0);
     }
+    case 'mount':
+      return ok(mountTable(v));
     case 'ls': {
       const paths = args.filter((a) => !a.startsWith('-'));
       const targets = paths.length ? paths : ['/'];

@@ -100,7 +100,8 @@ export class PodMounts {
       const files = m.subPath
         ? this.subPathFiles?.get(`${container}\0${m.mountPath}`)
         : this.volumes?.get(m.name) ?? (vol?.projected?.sources?.some((s) => s.serviceAccountToken) ? serviceAccountFiles(pod) : undefined);
-      mounts.push({ mountPath: m.mountPath, files: files ?? new Map() });
+      const tmpfs = Boolean(vol?.secret || vol?.projected);
+      mounts.push({ mountPath: m.mountPath, files: files ?? new Map(), ...(tmpfs ? { tmpfs } : {}) });
     }
     return mounts;
   }
