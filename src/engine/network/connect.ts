@@ -8,11 +8,9 @@ import type { Store } from '../apiserver/store.ts';
 import type { KubeletHandle } from '../node/kubelet.ts';
 import type { KubeObject } from '../types.ts';
 import { isIPv4, resolve } from './dns.ts';
-import type { IngressController, IngressRoute } from './ingressController.ts';
+import { INGRESS_NGINX_ADDRESS, type IngressController, type IngressRoute } from './ingressController.ts';
 import type { KubeProxy, ProxyRoute } from './proxy.ts';
 
-/** ingress-nginx's published address (plan: LoadBalancer IPs, fixed decisions). */
-export const INGRESS_ADDRESS = '172.18.255.200';
 
 /** What the traffic generator and exec need to send a request. */
 export interface NetworkView {
@@ -134,7 +132,7 @@ export function viaIngress(net: NetworkView, host: string, path: string, clientI
  */
 export function sendHTTP(net: NetworkView, url: HttpURL, namespace: string, clientIP: string, inCluster: boolean, hostHeader?: string): RequestResult {
   const port = url.port ?? (url.scheme === 'https' ? 443 : 80);
-  const ingressIP = net.ingress.address || INGRESS_ADDRESS;
+  const ingressIP = net.ingress.address || INGRESS_NGINX_ADDRESS;
   let ip = url.host;
   if (!isIPv4(ip)) {
     const d = resolve(net.store, url.host, namespace);

@@ -31,12 +31,6 @@ export const INGRESS_NGINX_ADDRESS = '172.18.255.200';
 export const STATUS_UPDATE_INTERVAL_MS = 60_000;
 /** --sync-rate-limit default: at most 0.3 syncs a second. */
 export const SYNC_RATE_LIMIT_QPS = 0.3;
-/**
- * What a request that reaches no backend gets: ingress-nginx without a default-backend Service
- * (the chart's default) answers 404 with nginx's own error page. The older `default backend - 404`
- * text came from the separate defaultbackend image.
- */
-export const NGINX_404_BODY = '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
 const SOURCE = { component: 'nginx-ingress-controller' };
 const USER_AGENT = 'nginx-ingress-controller/v1.13.0';
 
