@@ -1,10 +1,9 @@
 /**
- * Table rows for services, deployments, replicasets, configmaps and secrets. Mirrors
- * pkg/printers/internalversion/printers.go: printService (getServiceExternalIP, makePortString),
- * printDeployment, printReplicaSet, printConfigMap, printSecret; selectors as
- * metav1.FormatLabelSelector.
+ * Table rows for deployments, replicasets, configmaps and secrets (services: network.ts). Mirrors
+ * pkg/printers/internalversion/printers.go: printDeployment, printReplicaSet, printConfigMap,
+ * printSecret; selectors as metav1.FormatLabelSelector.
  */
-import type { ConfigMap, LoadBalancerIngress, PodTemplateSpec, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, PodTemplateSpec, Secret } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { ageSince } from '../duration.ts';
@@ -23,30 +22,6 @@ export function formatLabelSelector(sel: LabelSelector | undefined): string {
   }
   const s = parts.join(',');
   return s === '' ? '<none>' : s;
-}
-
-function mapSelector(sel: Record<string, string> | undefined): string {
-  const keys = Object.keys(sel ?? {}).sort();
-  return keys.length ? keys.map((k) => `${k}=${sel![k]}`).join(',') : '<none>';
-}
-
-export const SERVICE_COLUMNS = ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'];
-
-function externalIP(svc: Service): string {
-  const type = svc.spec?.type ?? 'ClusterIP';
-  const ext = svc.spec?.externalIPs ?? [];
-  if (type === 'ClusterIP' || type === 'NodePort') return ext.length ? ext.join(',') : '<none>';
-  if (type === 'ExternalName') return svc.spec?.externalName ?? '';
-  const lb = (svc.status?.loadBalancer?.ingress ?? []).map((i: LoadBalancerIngress) => i.ip || i.hostname || '').filter(Boolean);
-  const all = [...lb, ...ext];
-  return all.length ? all.join(',') : '<pending>';
-}
-
-export function serviceRow(svc: Service, nowMs: number, wide: boolean): string[] {
-  const ports = (svc.spec?.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
-  const row = [svc.metadata?.name ?? '', svc.spec?.type ?? 'ClusterIP', svc.spec?.clusterIP || '<none>', externalIP(svc), ports || '<none>', ageSince(svc.metadata?.creationTimestamp, nowMs)];
-  if (wide) row.push(mapSelector(svc.spec?.selector));
-  return row;
 }
 
 function containersImages(t: PodTemplateSpec | undefined): [string, string] {
