@@ -10,6 +10,9 @@ export default {
   },
   examples: {
     deployment: { title: 'nginx 디플로이먼트 (레플리카 3개)', hint: '디플로이먼트 → 레플리카셋 → 파드. 파드를 지우거나, 스케일하거나, 이미지를 바꿔 롤링 업데이트' },
+    service: { title: '디플로이먼트 + 서비스', hint: 'ClusterIP 뒤의 준비된 파드들: 서비스를 선택해 트래픽을 보내고 파드를 지워 보세요 — 실패하는 요청이 없습니다' },
+    config: { title: '컨피그맵 + 시크릿', hint: '컨테이너에 주입된 환경 변수와 파일: 환경·파일 탭, 로그, kubectl exec … env로 확인하세요' },
+    ingress: { title: '두 앱 앞의 인그레스', hint: 'ingress-nginx가 shop.example/cart와 /를 두 서비스로 보냅니다: Traffic 탭에서 트래픽을 보내 보세요' },
     crashLoop: { title: '계속 죽는 디플로이먼트', hint: '컨테이너가 1로 종료: 백오프로 재시작, CrashLoopBackOff' },
     button: '예제',
     nginx: { title: 'nginx 파드', hint: '파드 하나가 스케줄되고, 이미지를 받아 시작해 Running이 됩니다' },
