@@ -81,6 +81,8 @@ export interface TrafficOptions {
   rps: number;
   /** Namespace of a `service/NAME` target. Default `default`. */
   namespace?: string;
+  /** `--for`: the generator sends during [start, start + forMs) and then stops sending by itself. */
+  forMs?: number;
 }
 
 /** One backend pod's share of a generator's requests. */

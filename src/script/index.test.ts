@@ -105,7 +105,7 @@ describe('script lines', () => {
       stdout: 'BACKEND               REQUESTS   FAILED\nweb-7d4b9c8f5-x2x9q   34         0\nweb-7d4b9c8f5-k8s2m   33         1\nno-endpoint           0          0\ntotal                 67         1\n',
     });
     expect(await runScriptLine('sim traffic service/web --rps 5000 --for 10s -n shop', host)).toMatchObject({ exitCode: 1, stdout: '', stderr: 'error: --rps must be at most 1000, got 5000\n' });
-    expect(calls).toEqual(['start service/web {"rps":10} at 0', 'stop 4 at 9999', 'start service/web {"rps":5000,"namespace":"shop"} at 10000']);
+    expect(calls).toEqual(['start service/web {"rps":10,"forMs":10000} at 0', 'stop 4 at 10000', 'start service/web {"rps":5000,"forMs":10000,"namespace":"shop"} at 10000']);
   });
 
   it('runs sim node fail|recover when the cluster has them', async () => {

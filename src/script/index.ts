@@ -91,13 +91,12 @@ export async function runScriptLine(line: string, host: ScriptHost): Promise<Scr
 async function runTraffic(cmd: Extract<SimCommand, { kind: 'traffic' }>, host: ScriptHost): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const fail = (msg: string) => ({ stdout: '', stderr: msg.endsWith('\n') ? msg : `${msg}\n`, exitCode: 1 });
   if (!host.sim.trafficStart || !host.sim.trafficStop) return fail('error: sim traffic is not available in this version of the simulator yet');
-  const started = host.sim.trafficStart(cmd.target, { rps: cmd.rps, ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
+  const started = host.sim.trafficStart(cmd.target, { rps: cmd.rps, forMs: cmd.forMs, ...(cmd.namespace !== undefined ? { namespace: cmd.namespace } : {}) });
   if (!started.ok || started.id === undefined) return fail(started.message);
-  // Requests go out at start, start + 1000/rps, …: the window is [start, start + for), so stop
-  // 1 ms before its end (a request due exactly at the end is not sent), then let that ms pass.
-  await host.io.sleep(cmd.forMs - 1);
+  // Requests go out at start, start + 1000/rps, … within [start, start + for): the generator
+  // stops sending by itself, so a late wake-up (the browser's frames) sends no extra request.
+  await host.io.sleep(cmd.forMs);
   const stopped = host.sim.trafficStop(started.id);
-  if (!host.io.signal?.aborted) await host.io.sleep(1);
   if (!stopped.ok || !stopped.status) return fail(stopped.message);
   return { stdout: trafficTable(stopped.status), stderr: '', exitCode: 0 };
 }

@@ -82,6 +82,13 @@ describe('traffic generator', () => {
     expect(gens.status()).toEqual([]);
   });
 
+  it('with forMs sends exactly rps × for requests, however late it is stopped', () => {
+    const { fc, gens } = setup();
+    gens.start('service/web', { rps: 10, forMs: 2_000 });
+    fc.runFor(2_500);
+    expect(gens.stop(1).status!.total.requests).toBe(20);
+  });
+
   it('draws at most 5 requests per second as client → service → runtime spans', () => {
     const { fc, gens } = setup();
     gens.start('service/web', { rps: 100 });

@@ -62,6 +62,8 @@ interface Generator {
   rps: number;
   clientIP: string;
   startedAt: number;
+  /** `--for`: no request at or after startedAt + forMs. */
+  forMs?: number;
   stoppedAt?: number;
   sent: number;
   timer?: TimerHandle;
@@ -95,6 +97,7 @@ export class TrafficGenerators {
     const id = this.nextId++;
     const g: Generator = {
       id, target, parsed, rps, clientIP: `203.0.113.${(10 + id) % 256}`, startedAt: this.deps.ctx.clock.now(), sent: 0,
+      ...(opts.forMs !== undefined && opts.forMs > 0 ? { forMs: opts.forMs } : {}),
       rows: [], rowIndex: new Map(), noEndpoint: 0, failed: 0, series: [], failedDrawn: { at: -1, n: 0 },
     };
     this.gens.set(id, g);
@@ -147,6 +150,8 @@ export class TrafficGenerators {
     this.send(g);
     const clock = this.deps.ctx.clock;
     const next = g.startedAt + Math.round((g.sent * 1000) / g.rps);
+    // Exactly rps × for requests, however late the caller wakes up to stop the generator.
+    if (g.forMs !== undefined && next >= g.startedAt + g.forMs) return;
     g.timer = clock.after(Math.max(0, next - clock.now()), () => this.tick(g), { background: true });
   }
 
