@@ -12,10 +12,20 @@ export type PodLink = 'env' | 'volume' | 'env+volume' | 'endpoint' | 'endpoint-n
 type ByResource = Record<string, Record<string, KubeObject>>;
 
 const PODS = 'pods';
-const SERVICES = 'services';
-const SLICES = 'endpointslices.discovery.k8s.io';
-const INGRESSES = 'ingresses.networking.k8s.io';
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export const SERVICES = 'services';
+export const ENDPOINT_SLICES = 'endpointslices.discovery.k8s.io';
+export const INGRESSES = 'ingresses.networking.k8s.io';
+/** EndpointSlices name their Service in this label (k8s.io/api discovery/v1 LabelServiceName). */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/** EndpointSlices of Service `namespace/name` (by the service-name label), by name. */
+export function slicesOf(byResource: ByResource, namespace: string, name: string): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const sl of Object.values(byResource[ENDPOINT_SLICES] ?? {})) {
+    if ((sl.metadata.namespace ?? 'default') === namespace && sl.metadata.labels?.[SERVICE_NAME_LABEL] === name) out.push(sl);
+  }
+  return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
 
 interface KeyRef { name?: string }
 interface ContainerShape {
@@ -88,7 +98,7 @@ function matches(selector: Record<string, string>, labels: Record<string, string
 
 /** Pods behind Service `namespace/name`: its EndpointSlices, or (none yet) its selector. */
 function serviceLinks(byResource: ByResource, namespace: string, name: string, out: Record<string, PodLink> = {}): Record<string, PodLink> {
-  const slices = Object.values(byResource[SLICES] ?? {}).filter((s) => (s.metadata.namespace ?? 'default') === namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+  const slices = slicesOf(byResource, namespace, name);
   if (slices.length) {
     for (const s of slices) {
       const eps = (s as { endpoints?: { targetRef?: { kind?: string; name?: string; namespace?: string }; conditions?: { ready?: boolean | null } }[] }).endpoints ?? [];

@@ -5,12 +5,9 @@
  * getServiceExternalIP, formatHosts), the endpoint conditions k8s.io/endpointslice utils.go.
  */
 import type { KubeObject } from '../../protocol/types.ts';
+import { INGRESSES, SERVICES, slicesOf } from '../../store/links.ts';
 
-export const SERVICES = 'services';
-export const ENDPOINT_SLICES = 'endpointslices.discovery.k8s.io';
-export const INGRESSES = 'ingresses.networking.k8s.io';
-/** EndpointSlices name their Service in this label (k8s.io/api discovery/v1 LabelServiceName). */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export { ENDPOINT_SLICES, INGRESSES, SERVICE_NAME_LABEL, SERVICES, slicesOf } from '../../store/links.ts';
 
 type Objects = Record<string, Record<string, KubeObject>>;
 
@@ -87,15 +84,6 @@ export function externalIPOf(svc: KubeObject): string {
     return all.length ? all.join(',') : '<pending>';
   }
   return ext.length ? ext.join(',') : '<none>';
-}
-
-/** EndpointSlices of Service `ns/name` (by the service-name label). */
-export function slicesOf(objects: Objects, namespace: string, name: string): KubeObject[] {
-  const out: KubeObject[] = [];
-  for (const sl of Object.values(objects[ENDPOINT_SLICES] ?? {})) {
-    if ((sl.metadata.namespace ?? 'default') === namespace && sl.metadata.labels?.[SERVICE_NAME_LABEL] === name) out.push(sl);
-  }
-  return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
 /** One endpoint row of the inspector's table. */
