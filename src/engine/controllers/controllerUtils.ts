@@ -10,6 +10,11 @@ import type { OwnerReference } from './podutil.ts';
 import { getControllerOf, isPodReady, podReadyCondition } from './podutil.ts';
 
 /** The most creates or deletes one sync issues (replica_set.go BurstReplicas). */
+/** cache.MetaNamespaceKeyFunc: `namespace/name`, the work-queue key of a namespaced object. */
+export function metaNamespaceKey(o: { metadata: { namespace?: string; name: string } }): string {
+  return `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+}
+
 export const BurstReplicas = 500;
 /** The first slow-start batch (controller_utils.go SlowStartInitialBatchSize). */
 export const SlowStartInitialBatchSize = 1;

@@ -13,6 +13,7 @@ import { TriggerTimeTracker } from '../endpointslice/triggerTime.ts';
 import { ANNOTATION_TRIGGER_TIME, LABEL_HEADLESS, isServiceIPSet, selectorMatches, serviceSelector, type V1Pod, type V1Service } from '../endpointslice/utils.ts';
 import { computeSubsets, countAddresses, MAX_CAPACITY, truncateEndpoints, type EndpointSubset } from './subsets.ts';
 import { ensureMasterEndpoints } from './masterEndpoints.ts';
+import { metaNamespaceKey } from '../controllerUtils.ts';
 
 const USER_AGENT = 'kube-controller-manager/v1.34.0';
 export const ANNOTATION_OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
@@ -44,16 +45,15 @@ export function startEndpointsController(ctx: ComponentContext): void {
   const written = new Map<string, number>();
   const causes = new Map<string, number>();
   const queue = new WorkQueue(ctx.clock, (key) => (sync(key) ? queue.forget(key) : queue.addRateLimited(key)));
-  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
   const enqueue = (key: string, ev?: WatchEvent<unknown>) => {
     if (ev?.spanId) causes.set(key, ev.spanId);
     queue.add(key);
   };
 
   services.addEventHandler({
-    add: (s, ev) => (index.set(s), index.has(s) && enqueue(keyOf(s), ev)),
-    update: (_o, s, ev) => (index.set(s), index.has(s) && enqueue(keyOf(s), ev)),
-    delete: (s, ev) => (index.remove(s), enqueue(keyOf(s), ev)),
+    add: (s, ev) => (index.set(s), index.has(s) && enqueue(metaNamespaceKey(s), ev)),
+    update: (_o, s, ev) => (index.set(s), index.has(s) && enqueue(metaNamespaceKey(s), ev)),
+    delete: (s, ev) => (index.remove(s), enqueue(metaNamespaceKey(s), ev)),
   });
   pods.addEventHandler({
     add: (p, ev) => index.servicesFor(p).forEach((k) => enqueue(k, ev)),
@@ -67,11 +67,11 @@ export function startEndpointsController(ctx: ComponentContext): void {
     delete: (p, ev) => index.servicesFor(p).forEach((k) => enqueue(k, ev)),
   });
   // onEndpointsDelete: recreate them if the Service still wants them.
-  endpoints.addEventHandler({ delete: (e) => void (services.get(keyOf(e)) && queue.add(keyOf(e))) });
+  endpoints.addEventHandler({ delete: (e) => void (services.get(metaNamespaceKey(e)) && queue.add(metaNamespaceKey(e))) });
   // checkLeftoverEndpoints: Endpoints this controller made whose Service is gone are deleted once
   // at start (the others' syncs are no-ops or already queued by their Service).
-  const leftover = (e: V1Endpoints) => e.metadata.labels?.[LABEL_ENDPOINTS_MANAGED_BY] === ENDPOINTS_CONTROLLER_NAME && !services.get(keyOf(e));
-  ctx.clock.after(0, () => endpoints.list().forEach((e) => void (leftover(e) && queue.add(keyOf(e)))));
+  const leftover = (e: V1Endpoints) => e.metadata.labels?.[LABEL_ENDPOINTS_MANAGED_BY] === ENDPOINTS_CONTROLLER_NAME && !services.get(metaNamespaceKey(e));
+  ctx.clock.after(0, () => endpoints.list().forEach((e) => void (leftover(e) && queue.add(metaNamespaceKey(e)))));
 
   function sync(key: string): boolean {
     const cause = causes.get(key);

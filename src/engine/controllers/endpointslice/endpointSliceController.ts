@@ -13,6 +13,7 @@ import { reconcile } from './reconciler.ts';
 import { TriggerTimeTracker } from './triggerTime.ts';
 import { ServiceIndex, podEndpointsChanged } from './serviceIndex.ts';
 import { startEndpointSliceMirroringController } from './mirroring.ts';
+import { metaNamespaceKey } from '../controllerUtils.ts';
 import {
   ANNOTATION_TRIGGER_TIME,
   CONTROLLER_NAME,
@@ -67,7 +68,6 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
     if (ev?.spanId) causes.set(key, ev.spanId);
     queue.add(key);
   };
-  const keyOf = (o: { metadata: { namespace?: string; name: string } }) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
   const managedService = (s: V1EndpointSlice) =>
     s.metadata.labels?.[LABEL_MANAGED_BY] === CONTROLLER_NAME && s.metadata.labels?.[LABEL_SERVICE_NAME] ? `${s.metadata.namespace}/${s.metadata.labels[LABEL_SERVICE_NAME]}` : undefined;
 
@@ -76,15 +76,15 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
   services.addEventHandler({
     add: (s, ev) => {
       index.set(s);
-      if (index.has(s)) enqueue(keyOf(s), ev);
+      if (index.has(s)) enqueue(metaNamespaceKey(s), ev);
     },
     update: (_o, s, ev) => {
       index.set(s);
-      if (index.has(s)) enqueue(keyOf(s), ev);
+      if (index.has(s)) enqueue(metaNamespaceKey(s), ev);
     },
     delete: (s, ev) => {
       index.remove(s);
-      enqueue(keyOf(s), ev);
+      enqueue(metaNamespaceKey(s), ev);
     },
   });
   pods.addEventHandler({
@@ -106,7 +106,7 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
   const onSlice = (s: V1EndpointSlice, deleted: boolean) => {
     const svc = managedService(s);
     if (!svc) return;
-    const k = keyOf(s);
+    const k = metaNamespaceKey(s);
     const exp = expected.get(k);
     const rv = Number(s.metadata.resourceVersion ?? 0);
     if (exp && exp.rv === 0 && !deleted) return; // an echo of a write before our delete
@@ -163,18 +163,18 @@ export function startEndpointSliceController(ctx: ComponentContext, opts: Endpoi
       const r = ctx.request({ verb: 'POST', path: base, body: s, causeId: span.id || undefined, userAgent: USER_AGENT });
       if (r.code < 300) {
         const made = r.body as V1EndpointSlice;
-        expected.set(keyOf(made), { service: key, rv: Number(made.metadata.resourceVersion) });
+        expected.set(metaNamespaceKey(made), { service: key, rv: Number(made.metadata.resourceVersion) });
       } else errors.push(errMessage(r.body, r.code));
     }
     for (const s of plan.update) {
       annotate(s);
       const r = ctx.request({ verb: 'PUT', path: `${base}/${s.metadata.name}`, body: s, causeId: span.id || undefined, userAgent: USER_AGENT });
-      if (r.code < 300) expected.set(keyOf(s), { service: key, rv: Number((r.body as V1EndpointSlice).metadata.resourceVersion) });
+      if (r.code < 300) expected.set(metaNamespaceKey(s), { service: key, rv: Number((r.body as V1EndpointSlice).metadata.resourceVersion) });
       else errors.push(errMessage(r.body, r.code));
     }
     for (const s of plan.delete) {
       const r = ctx.request({ verb: 'DELETE', path: `${base}/${s.metadata.name}`, causeId: span.id || undefined, userAgent: USER_AGENT });
-      if (r.code < 300) expected.set(keyOf(s), { service: key, rv: 0 });
+      if (r.code < 300) expected.set(metaNamespaceKey(s), { service: key, rv: 0 });
       else if (r.code !== 404) errors.push(errMessage(r.body, r.code));
     }
     if (errors.length) {

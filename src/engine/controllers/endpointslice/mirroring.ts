@@ -12,6 +12,7 @@ import type { WatchEvent } from '../../apiserver/types.ts';
 import { WorkQueue } from '../replicaset/workqueue.ts';
 import { newControllerRef } from '../podutil.ts';
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, portMapKey, serviceSelector, type Endpoint, type EndpointPort, type V1EndpointSlice, type V1Service } from './utils.ts';
+import { metaNamespaceKey } from '../controllerUtils.ts';
 
 export const MIRRORING_CONTROLLER_NAME = 'endpointslicemirroring-controller.k8s.io';
 const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror';
@@ -76,7 +77,6 @@ export function startEndpointSliceMirroringController(ctx: ComponentContext): vo
   const slices = ctx.informer<V1EndpointSlice>(`${SLICES}/endpointslices`, undefined, { traced: () => false });
   const causes = new Map<string, number>();
   const queue = new WorkQueue(ctx.clock, (key) => (sync(key) ? queue.forget(key) : queue.addRateLimited(key)));
-  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
   const enqueue = (key: string, ev?: WatchEvent<unknown>) => {
     if (ev?.spanId) causes.set(key, ev.spanId);
     queue.add(key);
@@ -85,23 +85,23 @@ export function startEndpointSliceMirroringController(ctx: ComponentContext): vo
   // Only Services without a selector can have mirrored Endpoints; the others' changes matter only
   // when a selector comes or goes (their slices are then deleted).
   services.addEventHandler({
-    add: (s) => void (!serviceSelector(s) && endpoints.get(keyOf(s)) && queue.add(keyOf(s))),
-    update: (o, s) => void (!!serviceSelector(o) !== !!serviceSelector(s) && queue.add(keyOf(s))),
-    delete: (s) => void (slices.list().some((x) => mirrored(x) && x.metadata.namespace === s.metadata.namespace && x.metadata.labels?.[LABEL_SERVICE_NAME] === s.metadata.name) && queue.add(keyOf(s))),
+    add: (s) => void (!serviceSelector(s) && endpoints.get(metaNamespaceKey(s)) && queue.add(metaNamespaceKey(s))),
+    update: (o, s) => void (!!serviceSelector(o) !== !!serviceSelector(s) && queue.add(metaNamespaceKey(s))),
+    delete: (s) => void (slices.list().some((x) => mirrored(x) && x.metadata.namespace === s.metadata.namespace && x.metadata.labels?.[LABEL_SERVICE_NAME] === s.metadata.name) && queue.add(metaNamespaceKey(s))),
   });
   // Endpoints marked skip-mirror (the `kubernetes` one) or made by the Endpoints controller are
   // not queued unless slices mirrored from them remain.
-  const hasMirrors = (key: string) => slices.list().some((x) => mirrored(x) && keyOf({ metadata: { namespace: x.metadata.namespace, name: x.metadata.labels?.[LABEL_SERVICE_NAME] ?? '' } } as KubeObject) === key);
+  const hasMirrors = (key: string) => slices.list().some((x) => mirrored(x) && metaNamespaceKey({ metadata: { namespace: x.metadata.namespace, name: x.metadata.labels?.[LABEL_SERVICE_NAME] ?? '' } } as KubeObject) === key);
   const onEndpoints = (e: V1Endpoints, ev: WatchEvent<V1Endpoints>) => {
     const skip = e.metadata.labels?.[SKIP_MIRROR] === 'true' || e.metadata.labels?.['endpoints.kubernetes.io/managed-by'] === 'endpoint-controller';
-    if (!skip || hasMirrors(keyOf(e))) enqueue(keyOf(e), ev);
+    if (!skip || hasMirrors(metaNamespaceKey(e))) enqueue(metaNamespaceKey(e), ev);
   };
   endpoints.addEventHandler({ add: onEndpoints, update: (_o, e, ev) => onEndpoints(e, ev), delete: onEndpoints });
   /** Our writes not yet seen by the slice informer (slice key → owner key, resourceVersion; 0 = deleted). */
   const expected = new Map<string, { owner: string; rv: number }>();
   const seen = (s: V1EndpointSlice, deleted: boolean) => {
-    const exp = expected.get(keyOf(s));
-    if (exp && (deleted ? exp.rv === 0 : exp.rv !== 0 && Number(s.metadata.resourceVersion) >= exp.rv)) expected.delete(keyOf(s));
+    const exp = expected.get(metaNamespaceKey(s));
+    if (exp && (deleted ? exp.rv === 0 : exp.rv !== 0 && Number(s.metadata.resourceVersion) >= exp.rv)) expected.delete(metaNamespaceKey(s));
   };
   slices.addEventHandler({
     add: (s) => seen(s, false),
@@ -136,7 +136,7 @@ export function startEndpointSliceMirroringController(ctx: ComponentContext): vo
       const i = left.findIndex((s) => portMapKey(s.ports) === portMapKey(want.ports));
       if (i < 0) {
         const r = ctx.request({ verb: 'POST', path: base, body: want, causeId: cause, userAgent: USER_AGENT });
-        if (r.code < 300) expected.set(keyOf(r.body as KubeObject), { owner: key, rv: Number((r.body as KubeObject).metadata.resourceVersion) });
+        if (r.code < 300) expected.set(metaNamespaceKey(r.body as KubeObject), { owner: key, rv: Number((r.body as KubeObject).metadata.resourceVersion) });
         else ok = false;
         continue;
       }
@@ -146,12 +146,12 @@ export function startEndpointSliceMirroringController(ctx: ComponentContext): vo
       const body = { ...cur, metadata: { ...cur.metadata, labels: want.metadata.labels, annotations: want.metadata.annotations }, endpoints: want.endpoints, ports: want.ports };
       if (!body.metadata.annotations) delete body.metadata.annotations;
       const r = ctx.request({ verb: 'PUT', path: `${base}/${cur.metadata.name}`, body, causeId: cause, userAgent: USER_AGENT });
-      if (r.code < 300) expected.set(keyOf(cur), { owner: key, rv: Number((r.body as KubeObject).metadata.resourceVersion) });
+      if (r.code < 300) expected.set(metaNamespaceKey(cur), { owner: key, rv: Number((r.body as KubeObject).metadata.resourceVersion) });
       else ok = false;
     }
     for (const s of left) {
       const code = ctx.request({ verb: 'DELETE', path: `${base}/${s.metadata.name}`, causeId: cause, userAgent: USER_AGENT }).code;
-      if (code < 300) expected.set(keyOf(s), { owner: key, rv: 0 });
+      if (code < 300) expected.set(metaNamespaceKey(s), { owner: key, rv: 0 });
       else if (code !== 404) ok = false;
     }
     return ok;
