@@ -16,13 +16,13 @@ import { isHeadless, validateClusterIPsRelatedFields, validateService } from '..
 import { AllocationError, IPAllocator, isIPv6 } from '../network/ipallocator.ts';
 import { PortAllocator } from '../network/portallocator.ts';
 import { internalError, invalid } from './errors.ts';
+// kubeadm's cluster DNS IP: held for kube-dns, never handed out dynamically.
+import { CLUSTER_DNS_IP } from '../network/dns.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const SERVICE_CIDR = '10.96.0.0/12';
-/** kubeadm's cluster DNS IP: held for kube-dns, never handed out dynamically. */
-export const CLUSTER_DNS_IP = '10.96.0.10';
 export const NODE_PORT_BASE = 30000;
 export const NODE_PORT_SIZE = 2768;
 
