@@ -5,6 +5,7 @@
  * unknown command is containerd's wrapping of runc's.
  */
 import type { VolumeFiles } from './volumes.ts';
+import { RUNTIME_VARS } from './process.ts';
 import { netCommand, netMounts, type ExecNet } from './execNet.ts';
 
 /** One mount as the container sees it: the volume's files (live), or a subPath copy. */
@@ -30,8 +31,10 @@ export interface ExecView {
 /** Output of one exec: the streams and the exit code, or the runtime's error (no process ran). */
 export type ExecResult = { stdout: string; stderr: string; exitCode: number } | { error: string };
 
-const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** The variables every container gets for the `kubernetes` Service (10.96.0.1:443). */
+/**
+ * The `kubernetes` Service's variables (10.96.0.1:443), for a view built without the kubelet's
+ * service links (the kubelet supplies them itself).
+ */
 const KUBERNETES_ENV: [string, string][] = [
   ['KUBERNETES_SERVICE_HOST', '10.96.0.1'], ['KUBERNETES_SERVICE_PORT', '443'], ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
   ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'], ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
@@ -40,12 +43,15 @@ const KUBERNETES_ENV: [string, string][] = [
 /** A Debian-like root directory, for `ls /`. */
 const ROOT_DIRS = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
 
-/** The process environment: PATH and HOSTNAME from the runtime, the kubelet's variables, HOME. */
+/**
+ * The process environment: PATH and HOSTNAME from the runtime, the kubelet's variables (the
+ * service links included), HOME.
+ */
 export function processEnv(v: ExecView): [string, string][] {
-  const env = new Map<string, string>([['PATH', PATH], ['HOSTNAME', v.hostname]]);
+  const env = new Map<string, string>([['PATH', RUNTIME_VARS.PATH!], ['HOSTNAME', v.hostname]]);
   for (const [k, val] of v.env) env.set(k, val);
   for (const [k, val] of KUBERNETES_ENV) if (!env.has(k)) env.set(k, val);
-  if (!env.has('HOME')) env.set('HOME', '/root');
+  if (!env.has('HOME')) env.set('HOME', RUNTIME_VARS.HOME!);
   return [...env];
 }
 

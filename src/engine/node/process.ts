@@ -121,7 +121,8 @@ export function splitStatements(script: string, vars?: (name: string) => string 
   return out;
 }
 
-const RUNTIME_VARS: Readonly<Record<string, string>> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
+/** What containerd sets when the image and the container do not: PATH and HOME. */
+export const RUNTIME_VARS: Readonly<Record<string, string>> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
 
 /** `$NAME` and `${NAME}` replaced by the variable's value (empty when unset), as a shell expands them. */
 function expandVars(text: string, vars: (name: string) => string | undefined): string {
