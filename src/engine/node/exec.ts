@@ -5,7 +5,7 @@
  * unknown command is containerd's wrapping of runc's.
  */
 import type { VolumeFiles } from './volumes.ts';
-import { RUNTIME_VARS } from './process.ts';
+import { expandVars, RUNTIME_VARS } from './process.ts';
 import { netCommand, netMounts, type ExecNet } from './execNet.ts';
 
 /** One mount as the container sees it: the volume's files (live), or a subPath copy. */
@@ -95,7 +95,7 @@ export function lookup(v: ExecView, path: string): Node {
 
 /** Splits shell text on blanks, honouring single quotes (literal) and double quotes (`$VAR` expanded). */
 function words(s: string, env: Map<string, string>): string[] {
-  const sub = (t: string) => t.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => env.get((a ?? b)!) ?? '');
+  const sub = (t: string) => expandVars(t, (n) => env.get(n));
   return [...s.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? sub(m[2] ?? m[3]!)).filter((w, _i, all) => w !== '' || all.length === 1);
 }
 

@@ -125,7 +125,7 @@ export function splitStatements(script: string, vars?: (name: string) => string 
 export const RUNTIME_VARS: Readonly<Record<string, string>> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
 
 /** `$NAME` and `${NAME}` replaced by the variable's value (empty when unset), as a shell expands them. */
-function expandVars(text: string, vars: (name: string) => string | undefined): string {
+export function expandVars(text: string, vars: (name: string) => string | undefined): string {
   return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => vars((a ?? b)!) ?? '');
 }
 
