@@ -13,8 +13,7 @@ export type SimCommand =
   | { kind: 'containerKill'; pod: string; opts: ContainerKillOptions }
   | { kind: 'probe'; pod: string; opts: ProbeFailOptions }
   | { kind: 'node'; action: 'fail' | 'recover'; name: string }
-  | { kind: 'traffic'; target: string; rps: number; forMs: number; namespace?: string }
-  | { kind: 'later'; what: string };
+  | { kind: 'traffic'; target: string; rps: number; forMs: number; namespace?: string };
 
 const KILL_USAGE = 'usage: sim container kill POD [-c CONTAINER] [--exit-code N] [-n NAMESPACE]';
 const PROBE_USAGE = 'usage: sim probe fail|pass POD --probe liveness|readiness|startup [-c CONTAINER] [-n NAMESPACE]';
@@ -153,9 +152,6 @@ export function trafficTable(st: TrafficStatus): string {
 
 /** Runs a parsed `sim` command against the cluster's SimActions (`traffic` runs in index.ts: it waits). */
 export function runSim(cmd: Exclude<SimCommand, { kind: 'traffic' }>, sim: SimActions): { stdout: string; stderr: string; exitCode: number } {
-  if (cmd.kind === 'later') {
-    return { stdout: '', stderr: `error: ${cmd.what} is not available in this version of the simulator yet\n`, exitCode: 1 };
-  }
   if (cmd.kind === 'node') {
     const act = cmd.action === 'fail' ? sim.nodeFail?.bind(sim) : sim.nodeRecover?.bind(sim);
     if (!act) return { stdout: '', stderr: `error: sim node ${cmd.action} is not available in this version of the simulator yet\n`, exitCode: 1 };
